@@ -1,0 +1,49 @@
+/** Riverflow reads each reference at 300–2048 px per side; Runware stores uploads at ≤ 2048 px. */
+export const REFERENCE_MAX_SIDE = 2048;
+export const REFERENCE_MIN_SIDE = 300;
+
+export interface ExportPlan {
+  /** Constraint for `exportAsync`: the long side drives the scale. */
+  readonly constraint: { readonly type: 'WIDTH' | 'HEIGHT'; readonly value: number };
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Pixel size to export a node of `width`×`height` at, so that the model gets what it
+ * reads and no byte more: the long side at most `maxLongSide` (the output's long side is
+ * enough, and never above 2048), the short side raised to 300 where that keeps the long
+ * side within 2048. Figma renders vectors, so raising a small frame loses nothing.
+ */
+export function planReferenceExport(width: number, height: number, maxLongSide = REFERENCE_MAX_SIDE): ExportPlan {
+  const w = Math.max(width, 0.01);
+  const h = Math.max(height, 0.01);
+  const cap = Math.min(Math.max(maxLongSide, REFERENCE_MIN_SIDE), REFERENCE_MAX_SIDE);
+  const long = Math.max(w, h);
+  const short = Math.min(w, h);
+  let scale = Math.min(1, cap / long);
+  if (short * scale < REFERENCE_MIN_SIDE) {
+    scale = Math.min(REFERENCE_MIN_SIDE / short, REFERENCE_MAX_SIDE / long);
+  }
+  const outW = clampSide(w * scale);
+  const outH = clampSide(h * scale);
+  return w >= h
+    ? { constraint: { type: 'WIDTH', value: outW }, width: outW, height: outH }
+    : { constraint: { type: 'HEIGHT', value: outH }, width: outW, height: outH };
+}
+
+function clampSide(px: number): number {
+  return Math.min(REFERENCE_MAX_SIDE, Math.max(1, Math.round(px)));
+}
+
+/**
+ * PNG keeps transparency and flat graphics exact; JPG wins on photographic frames.
+ * Pick JPG only when the frame is opaque and JPG saves at least a third.
+ */
+export function pickReferenceFormat(pngBytes: number, jpgBytes: number | undefined, opaque: boolean): 'PNG' | 'JPG' {
+  if (!opaque || jpgBytes === undefined) return 'PNG';
+  return jpgBytes <= pngBytes * (2 / 3) ? 'JPG' : 'PNG';
+}
+
+/** PNG exports above this size are worth a JPG try (photographic content compresses badly as PNG). */
+export const JPG_TRY_THRESHOLD_BYTES = 150_000;

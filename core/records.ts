@@ -1,0 +1,52 @@
+import * as z from 'zod/mini';
+import { MAX_QUALITY, MAX_RESULTS, MIN_QUALITY } from './runware/tasks.ts';
+
+/** Per-user output options, kept in clientStorage. */
+export const SettingsSchema = z.object({
+  numberResults: z.int().check(z.minimum(1), z.maximum(MAX_RESULTS)),
+  outputFormat: z.enum(['JPG', 'PNG', 'WEBP']),
+  outputQuality: z.int().check(z.minimum(MIN_QUALITY), z.maximum(MAX_QUALITY)),
+  checkContent: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { numberResults: 1, outputFormat: 'PNG', outputQuality: 95, checkContent: false };
+
+/**
+ * A task Runware may be working on, written before submitting and removed once every
+ * result is placed: what lets a closed plugin recover a paid result on the next start.
+ */
+export const PendingTaskSchema = z.object({
+  taskUUID: z.string(),
+  prompt: z.string(),
+  width: z.int(),
+  height: z.int(),
+  numberResults: z.int(),
+  sourceNodeIds: z.array(z.string()),
+  createdAt: z.number(),
+  placedImageUUIDs: z.array(z.string()),
+  /** Where each result goes, fixed when the first one arrives so later ones fill the same grid. */
+  slots: z.optional(z.array(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }))),
+  /** Set once Runware acknowledged the task: before that, recovery must not assume a charge. */
+  accepted: z.boolean(),
+});
+export type PendingTask = z.infer<typeof PendingTaskSchema>;
+
+export const UploadCacheSchema = z.record(z.string(), z.object({ imageUUID: z.string(), usedAt: z.number() }));
+export type UploadCache = z.infer<typeof UploadCacheSchema>;
+
+/** Provenance stored in plugin data on every placed result. */
+export const ProvenanceSchema = z.object({
+  prompt: z.string(),
+  model: z.string(),
+  width: z.int(),
+  height: z.int(),
+  taskUUID: z.string(),
+  imageUUID: z.string(),
+  seed: z.optional(z.number()),
+  cost: z.optional(z.number()),
+  sourceNodeId: z.string(),
+  createdAt: z.number(),
+  index: z.int(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;

@@ -1,0 +1,2 @@
+declare const figma: PluginAPI;
+declare const __html__: string;

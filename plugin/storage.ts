@@ -1,0 +1,88 @@
+import * as z from 'zod/mini';
+import { EndpointsSchema, type DevEndpoints } from '../core/protocol.ts';
+import { isLoopbackUrl } from '../core/runware/endpoints.ts';
+import { DEFAULT_SETTINGS, PendingTaskSchema, SettingsSchema, UploadCacheSchema, type PendingTask, type Settings, type UploadCache } from '../core/records.ts';
+
+/**
+ * Everything the plugin remembers lives in figma.clientStorage (per user, per machine),
+ * never in the document: the API key above all. Records are validated on read, so a
+ * corrupt or old-format record falls back to its default instead of breaking the plugin.
+ */
+const KEY = { apiKey: 'apiKey', settings: 'settings', pending: 'pending', uploads: 'uploads', transport: 'transport', endpoints: 'devEndpoints' } as const;
+
+/** Runware deletes uploads 30 days after last use; stop trusting ours a day earlier. */
+export const UPLOAD_TTL_MS = 29 * 24 * 3600 * 1000;
+const MAX_UPLOAD_ENTRIES = 300;
+
+async function read<T>(key: string, schema: z.ZodMiniType<T>, fallback: T): Promise<T> {
+  const parsed = schema.safeParse(await figma.clientStorage.getAsync(key));
+  return parsed.success ? parsed.data : fallback;
+}
+
+export async function getApiKey(): Promise<string | null> {
+  return read(KEY.apiKey, z.nullable(z.string()), null);
+}
+export async function setApiKey(apiKey: string): Promise<void> {
+  await figma.clientStorage.setAsync(KEY.apiKey, apiKey);
+}
+export async function deleteApiKey(): Promise<void> {
+  await figma.clientStorage.deleteAsync(KEY.apiKey);
+}
+
+export async function getSettings(): Promise<Settings> {
+  return read(KEY.settings, SettingsSchema, DEFAULT_SETTINGS);
+}
+export async function setSettings(settings: Settings): Promise<void> {
+  await figma.clientStorage.setAsync(KEY.settings, settings);
+}
+
+export async function getTransport(): Promise<'rest' | 'ws' | null> {
+  return read(KEY.transport, z.nullable(z.enum(['rest', 'ws'])), null);
+}
+export async function setTransport(transport: 'rest' | 'ws'): Promise<void> {
+  await figma.clientStorage.setAsync(KEY.transport, transport);
+}
+
+/** A loopback override set by the playground; anything else is ignored. */
+export async function getDevEndpoints(): Promise<DevEndpoints | null> {
+  const e = await read(KEY.endpoints, z.nullable(EndpointsSchema), null);
+  return e && isLoopbackUrl(e.rest) && isLoopbackUrl(e.ws) ? e : null;
+}
+
+const PendingMapSchema = z.record(z.string(), PendingTaskSchema);
+
+export async function getPendingTasks(): Promise<Record<string, PendingTask>> {
+  return read(KEY.pending, PendingMapSchema, {});
+}
+export async function savePendingTask(task: PendingTask): Promise<void> {
+  const all = await getPendingTasks();
+  all[task.taskUUID] = task;
+  await figma.clientStorage.setAsync(KEY.pending, all);
+}
+export async function removePendingTask(taskUUID: string): Promise<void> {
+  const all = await getPendingTasks();
+  delete all[taskUUID];
+  await figma.clientStorage.setAsync(KEY.pending, all);
+}
+
+export async function getUploadCache(now: number): Promise<UploadCache> {
+  const cache = await read(KEY.uploads, UploadCacheSchema, {});
+  for (const [hash, entry] of Object.entries(cache)) if (now - entry.usedAt > UPLOAD_TTL_MS) delete cache[hash];
+  return cache;
+}
+
+/** Keeps the newest entries only: clientStorage has 5 MB for everything. */
+export async function rememberUpload(hash: string, imageUUID: string, now: number): Promise<void> {
+  const cache = await getUploadCache(now);
+  cache[hash] = { imageUUID, usedAt: now };
+  const kept = Object.entries(cache)
+    .sort((a, b) => b[1].usedAt - a[1].usedAt)
+    .slice(0, MAX_UPLOAD_ENTRIES);
+  await figma.clientStorage.setAsync(KEY.uploads, Object.fromEntries(kept));
+}
+
+export async function forgetUpload(hash: string): Promise<void> {
+  const cache = await read(KEY.uploads, UploadCacheSchema, {});
+  delete cache[hash];
+  await figma.clientStorage.setAsync(KEY.uploads, cache);
+}

@@ -1,0 +1,63 @@
+import { FIGMA_MAX_IMAGE_SIDE, base64ToBytes, readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
+import { RunwareError } from '../../core/runware/failures.ts';
+import type { ImageResult } from '../../core/runware/response.ts';
+
+export interface PlaceableImage {
+  readonly bytes: Uint8Array;
+  readonly width: number;
+  readonly height: number;
+}
+
+async function download(url: string, signal?: AbortSignal): Promise<Uint8Array> {
+  let response: Response;
+  try {
+    response = await fetch(url, signal ? { signal } : {});
+  } catch {
+    if (signal?.aborted) throw new RunwareError({ kind: 'cancelled' });
+    throw new RunwareError({ kind: 'network', host: new URL(url).host });
+  }
+  if (!response.ok) throw new RunwareError({ kind: 'badImage', detail: `the download failed with HTTP ${response.status}` });
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** Re-encodes WEBP as PNG in the iframe: Figma's createImage rejects WEBP. */
+async function webpToPng(bytes: Uint8Array): Promise<Uint8Array> {
+  const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: 'image/webp' }));
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const blob = await canvas.convertToBlob({ type: 'image/png' });
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/**
+ * Fetches a result and makes sure Figma can take it: a PNG, JPEG or GIF that decodes,
+ * at most 4096 px a side. Anything else is refused with a reason, before the canvas is touched.
+ */
+export async function loadResultImage(result: ImageResult, signal?: AbortSignal): Promise<PlaceableImage> {
+  const { kind: sourceKind, value } = result.source;
+  let bytes: Uint8Array;
+  try {
+    bytes =
+      sourceKind === 'url' ? await download(value, signal) : base64ToBytes(sourceKind === 'dataURI' ? value.slice(value.indexOf(',') + 1) : value);
+  } catch (e) {
+    if (e instanceof RunwareError) throw e;
+    throw new RunwareError({ kind: 'badImage', detail: 'the image data is corrupt' });
+  }
+  const kind = sniffImageKind(bytes);
+  if (!kind) throw new RunwareError({ kind: 'badImage', detail: 'it is not a PNG, JPEG, GIF or WEBP image' });
+  try {
+    // Decoding proves the bytes are a whole image, not just a valid header.
+    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]));
+    bitmap.close();
+  } catch {
+    throw new RunwareError({ kind: 'badImage', detail: 'the image could not be decoded' });
+  }
+  if (kind === 'webp') bytes = await webpToPng(bytes);
+  const size = readImageSize(bytes);
+  if (!size) throw new RunwareError({ kind: 'badImage', detail: 'the image could not be decoded' });
+  if (size.width > FIGMA_MAX_IMAGE_SIDE || size.height > FIGMA_MAX_IMAGE_SIDE) {
+    throw new RunwareError({ kind: 'badImage', detail: `it is ${size.width}×${size.height} px, over Figma’s ${FIGMA_MAX_IMAGE_SIDE} px limit` });
+  }
+  return { bytes, ...size };
+}
