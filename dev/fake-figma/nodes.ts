@@ -1,0 +1,187 @@
+import { strict } from './strict.ts';
+
+/** What the host draws for a sample frame; the same scene renders in Node (sharp) and in the browser (canvas). */
+export interface Artwork {
+  readonly background: string;
+  readonly accent: string;
+  readonly title: string;
+  readonly subtitle?: string;
+}
+
+export type ExportRenderer = (
+  node: FakeSceneNode,
+  settings: { format: 'PNG' | 'JPG'; width: number; height: number },
+  images: ReadonlyMap<string, Uint8Array>,
+) => Promise<Uint8Array>;
+
+export interface FakeDocument {
+  readonly nodes: Map<string, FakeNode>;
+  nextId(): string;
+  render: ExportRenderer;
+  exportCalls: { nodeId: string; settings: ExportSettings }[];
+  imageBytes: Map<string, Uint8Array>;
+}
+
+type ParentNode = FakePage | FakeSceneNode;
+export type FakeNode = FakePage | FakeSceneNode;
+
+abstract class FakeBase {
+  readonly pluginData = new Map<string, string>();
+  removed = false;
+  constructor(
+    protected readonly doc: FakeDocument,
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  getPluginData(key: string): string {
+    return this.pluginData.get(key) ?? '';
+  }
+  setPluginData(key: string, value: string): void {
+    // Figma caps an entry at 100 kB; a fake that allowed more would hide a real failure.
+    if (key.length + value.length > 100_000) throw new Error('in setPluginData: entry is too large');
+    if (value === '') this.pluginData.delete(key);
+    else this.pluginData.set(key, value);
+  }
+  getPluginDataKeys(): string[] {
+    return [...this.pluginData.keys()];
+  }
+}
+
+export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' | 'type' | 'removed' | 'getPluginData' | 'setPluginData'> {
+  readonly type = 'PAGE' as const;
+  readonly parent = null;
+  readonly children: FakeSceneNode[] = [];
+  private _selection: FakeSceneNode[] = [];
+  onSelectionChange: () => void = () => {};
+
+  get selection(): FakeSceneNode[] {
+    return [...this._selection];
+  }
+  set selection(nodes: readonly FakeSceneNode[]) {
+    this._selection = [...nodes];
+    // Figma fires selectionchange after the change, asynchronously.
+    queueMicrotask(() => this.onSelectionChange());
+  }
+
+  appendChild(child: FakeSceneNode): void {
+    child.detach();
+    this.children.push(child);
+    child.parent = this;
+  }
+  findAll(predicate?: (n: FakeSceneNode) => boolean): FakeSceneNode[] {
+    const out: FakeSceneNode[] = [];
+    const walk = (n: FakeSceneNode) => {
+      if (!predicate || predicate(n)) out.push(n);
+      n.children.forEach(walk);
+    };
+    this.children.forEach(walk);
+    return out;
+  }
+}
+
+type SceneType = 'FRAME' | 'RECTANGLE' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'ELLIPSE';
+
+export class FakeSceneNode
+  extends FakeBase
+  implements Pick<FrameNode, 'id' | 'name' | 'x' | 'y' | 'width' | 'height' | 'visible' | 'opacity' | 'removed' | 'getPluginData' | 'setPluginData' | 'resize' | 'remove'>
+{
+  x = 0;
+  y = 0;
+  width = 100;
+  height = 100;
+  visible = true;
+  opacity = 1;
+  parent: ParentNode | null = null;
+  readonly children: FakeSceneNode[] = [];
+  fills: Paint[] = [];
+  relaunchData: Record<string, string> = {};
+  artwork: Artwork | undefined;
+  /** Counts writes to the node, so tests can prove a source was never modified. */
+  writes = 0;
+
+  constructor(
+    doc: FakeDocument,
+    id: string,
+    name: string,
+    readonly type: SceneType,
+  ) {
+    super(doc, id, name);
+  }
+
+  get absoluteBoundingBox(): Rect | null {
+    let x = this.x;
+    let y = this.y;
+    for (let p = this.parent; p && p.type !== 'PAGE'; p = p.parent) {
+      x += p.x;
+      y += p.y;
+    }
+    return { x, y, width: this.width, height: this.height };
+  }
+
+  resize(width: number, height: number): void {
+    if (!(width >= 0.01 && height >= 0.01)) throw new Error('in resize: width and height must be >= 0.01');
+    this.width = width;
+    this.height = height;
+    this.writes++;
+  }
+
+  appendChild(child: FakeSceneNode): void {
+    child.detach();
+    this.children.push(child);
+    child.parent = this;
+  }
+
+  detach(): void {
+    if (!this.parent) return;
+    const siblings = this.parent.children;
+    siblings.splice(siblings.indexOf(this), 1);
+    this.parent = null;
+  }
+
+  remove(): void {
+    this.detach();
+    this.removed = true;
+    this.doc.nodes.delete(this.id);
+  }
+
+  override setPluginData(key: string, value: string): void {
+    super.setPluginData(key, value);
+    this.writes++;
+  }
+
+  setRelaunchData(data: Record<string, string>): void {
+    this.relaunchData = { ...data };
+    this.writes++;
+  }
+  getRelaunchData(): Record<string, string> {
+    return { ...this.relaunchData };
+  }
+
+  async exportAsync(settings: ExportSettings): Promise<Uint8Array> {
+    if (settings.format !== 'PNG' && settings.format !== 'JPG') throw new Error(`FakeFigma: export format ${settings.format} is not implemented`);
+    this.doc.exportCalls.push({ nodeId: this.id, settings });
+    const c = (settings as ExportSettingsImage).constraint ?? { type: 'SCALE', value: 1 };
+    const scale = c.type === 'SCALE' ? c.value : c.type === 'WIDTH' ? c.value / this.width : c.value / this.height;
+    const width = Math.max(1, Math.round(this.width * scale));
+    const height = Math.max(1, Math.round(this.height * scale));
+    // Figma refuses exports beyond its renderer's limits.
+    if (width * height > 16384 * 16384) throw new Error('in exportAsync: the export is too large');
+    return this.doc.render(this, { format: settings.format, width, height }, this.doc.imageBytes);
+  }
+}
+
+function assertWritable<T extends FakeSceneNode>(node: T): T {
+  return strict(node, node.type === 'RECTANGLE' ? 'RectangleNode' : node.type === 'FRAME' ? 'FrameNode' : `${node.type}Node`);
+}
+
+export function createSceneNode(doc: FakeDocument, type: SceneType, name: string, box: Partial<Rect> = {}): FakeSceneNode {
+  const node = assertWritable(new FakeSceneNode(doc, doc.nextId(), name, type));
+  node.x = box.x ?? 0;
+  node.y = box.y ?? 0;
+  node.width = box.width ?? 100;
+  node.height = box.height ?? 100;
+  node.writes = 0;
+  doc.nodes.set(node.id, node);
+  return node;
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { apiKeyProblem, scrubSecret } from '../../core/runware/apiKey.ts';
+import { pollDelayMs, retryDelayMs } from '../../core/runware/backoff.ts';
+import { classifyApiError, retryPolicy, userMessage } from '../../core/runware/failures.ts';
+
+describe('classifyApiError', () => {
+  it.each([
+    [401, 'invalidApiKey', 'auth'],
+    [400, 'invalidApiKey', 'auth'],
+    [402, 'insufficientCredits', 'credits'],
+    [0, 'insufficientCredits', 'credits'],
+    [403, 'forbidden', 'forbidden'],
+    [429, 'rateLimitExceeded', 'rateLimited'],
+    [503, 'serviceUnavailable', 'busy'],
+    [500, 'internalServerError', 'server'],
+    [0, 'internalServerError', 'server'],
+    [504, 'timeoutProvider', 'queueTimeout'],
+    [400, 'invalidWidth', 'invalidParameter'],
+    [400, 'mediaNotFound', 'unknownReference'],
+    [404, 'taskNotFound', 'taskNotFound'],
+    [400, 'nsfwContentDetected', 'nsfw'],
+  ])('HTTP %i with %s is %s', (status, code, kind) => {
+    expect(classifyApiError(status, { code, message: '' }).kind).toBe(kind);
+  });
+
+  it('names the parameter Runware rejected', () => {
+    const f = classifyApiError(400, { code: 'invalidWidth', message: 'must be one of the sizes', parameter: 'width' });
+    expect(userMessage(f)).toBe('Runware rejected the request: “width” is not valid (must be one of the sizes).');
+  });
+});
+
+describe('retry policy: one click, at most one charge', () => {
+  it('resubmits only what Runware said it did not accept', () => {
+    expect(retryPolicy('rateLimited')).toBe('resubmit');
+    expect(retryPolicy('busy')).toBe('resubmit');
+  });
+  it('checks getResponse first when the task may have been accepted', () => {
+    for (const k of ['server', 'queueTimeout', 'timeout', 'network'] as const) expect(retryPolicy(k)).toBe('check');
+  });
+  it('stops on what a retry cannot fix', () => {
+    for (const k of ['auth', 'credits', 'forbidden', 'invalidParameter', 'nsfw', 'malformed', 'badImage'] as const) expect(retryPolicy(k)).toBe('stop');
+  });
+});
+
+describe('user messages', () => {
+  it('say what to do, in plain words', () => {
+    expect(userMessage({ kind: 'auth' })).toMatch(/did not accept your API key/);
+    expect(userMessage({ kind: 'credits' })).toMatch(/out of credits/);
+    expect(userMessage({ kind: 'rateLimited' })).toMatch(/Nothing was charged/);
+    expect(userMessage({ kind: 'network', host: 'api.runware.ai' })).toBe(
+      'Could not reach api.runware.ai. Check your internet connection, or whether a firewall or VPN blocks it.',
+    );
+  });
+});
+
+describe('API key checks', () => {
+  it('catches what is obviously not a key', () => {
+    expect(apiKeyProblem('')).toMatch(/Enter/);
+    expect(apiKeyProblem('abc def ghi jkl mno pqr stu')).toMatch(/spaces/);
+    expect(apiKeyProblem('short123')).toMatch(/too short/);
+    expect(apiKeyProblem('key:with/odd#chars-0123456789')).toMatch(/letters and digits/);
+    expect(apiKeyProblem('AbCdEf0123456789AbCdEf0123456789')).toBeUndefined();
+  });
+  it('scrubs the key out of any text', () => {
+    expect(scrubSecret('Invalid key AbCdEf0123456789 given; AbCdEf0123456789!', 'AbCdEf0123456789')).toBe('Invalid key ••• given; •••!');
+  });
+});
+
+describe('backoff', () => {
+  it('polls at 1 s, ×1.5, capped at 10 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 6, 7].map(pollDelayMs)).toEqual([1000, 1500, 2250, 3375, 5063, 7594, 10000, 10000]);
+  });
+  it('resubmits with jittered, growing delays', () => {
+    expect(retryDelayMs(0, () => 0)).toBe(250);
+    expect(retryDelayMs(0, () => 1)).toBe(500);
+    expect(retryDelayMs(3, () => 1)).toBe(4000);
+    expect(retryDelayMs(10, () => 1)).toBe(8000);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { contentHash } from '../../core/hash.ts';
+import { base64ToBytes, bytesToBase64, readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
+import { estimateCostUsd, formatUsd } from '../../core/pricing.ts';
+import { runBlocker } from '../../core/runBlocker.ts';
+import sharp from 'sharp';
+
+describe('content hash', () => {
+  it('is stable for equal bytes and differs for a one-byte change', () => {
+    const a = new Uint8Array(5000).map((_, i) => i % 251);
+    const b = a.slice();
+    b[4000] = 7;
+    expect(contentHash(a)).toBe(contentHash(a.slice()));
+    expect(contentHash(a)).not.toBe(contentHash(b));
+  });
+});
+
+describe('image info', () => {
+  it('reads kind and size of real PNG, JPEG, GIF and WEBP files', async () => {
+    const base = sharp({ create: { width: 321, height: 123, channels: 3, background: '#08f' } });
+    for (const [fmt, kind] of [['png', 'png'], ['jpeg', 'jpeg'], ['gif', 'gif'], ['webp', 'webp']] as const) {
+      const bytes = new Uint8Array(await base.clone().toFormat(fmt).toBuffer());
+      expect(sniffImageKind(bytes)).toBe(kind);
+      if (kind !== 'webp') expect(readImageSize(bytes)).toEqual({ width: 321, height: 123 });
+    }
+    expect(sniffImageKind(new TextEncoder().encode('<html>'))).toBeUndefined();
+  });
+  it('round-trips base64', () => {
+    const bytes = new Uint8Array(70000).map((_, i) => (i * 7) % 256);
+    expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+  });
+});
+
+describe('cost', () => {
+  it('is $0.077 per 1K image', () => {
+    expect(estimateCostUsd(1)).toBe(0.077);
+    expect(estimateCostUsd(20)).toBe(1.54);
+    expect(formatUsd(0.077)).toBe('$0.077');
+    expect(formatUsd(1.54)).toBe('$1.54');
+  });
+});
+
+describe('why Generate is disabled', () => {
+  const ok = { apiKey: 'AbCdEf0123456789AbCdEf', prompt: 'Make it blue', selected: 1, skipped: [] };
+  it('names the missing piece', () => {
+    expect(runBlocker(ok)).toBeUndefined();
+    expect(runBlocker({ ...ok, selected: 0 })).toBe('Select a frame, group, component or image on the canvas.');
+    expect(runBlocker({ ...ok, selected: 0, skipped: [{ name: 'Logo', reason: 'is hidden' }] })).toBe('“Logo” is hidden. Select a visible frame, group, component or image.');
+    expect(runBlocker({ ...ok, prompt: '  \n ' })).toBe('Describe the change you want in Prompt.');
+    expect(runBlocker({ ...ok, prompt: 'x'.repeat(3001) })).toBe('The prompt is 3001 characters; the limit is 3000.');
+    expect(runBlocker({ ...ok, apiKey: '' })).toBe('Add your Runware API key to generate.');
+    expect(runBlocker({ ...ok, apiKey: 'not a key' })).toMatch(/spaces/);
+  });
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { gridColumns, placeResults, placementGap, type Rect } from '../../core/placement.ts';
+
+const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const source = { x: 100, y: 200, width: 1152, height: 864 };
+
+describe('placement', () => {
+  it('puts one result to the right of the source, as wide as it, with the output ratio', () => {
+    const [r] = placeResults({ source, obstacles: [source], count: 1, outputWidth: 1280, outputHeight: 720 });
+    const gap = placementGap(1152);
+    expect(r).toEqual({ x: 100 + 1152 + gap, y: 200, width: 1152, height: 648 });
+  });
+
+  it('lays out up to 4 results in a row and more in a grid, with even gaps', () => {
+    expect([1, 2, 3, 4, 5, 9, 10, 20].map(gridColumns)).toEqual([1, 2, 3, 4, 3, 3, 4, 5]);
+    const rects = placeResults({ source, obstacles: [source], count: 6, outputWidth: 1024, outputHeight: 1024 });
+    const gap = placementGap(1152);
+    expect(rects).toHaveLength(6);
+    expect(rects[1]!.x - (rects[0]!.x + rects[0]!.width)).toBe(gap);
+    expect(rects[3]!.y - (rects[0]!.y + rects[0]!.height)).toBe(gap);
+    expect(rects[3]!.x).toBe(rects[0]!.x);
+  });
+
+  it('never overlaps the source, siblings or each other', () => {
+    const siblings: Rect[] = [
+      source,
+      { x: 1300, y: 0, width: 500, height: 500 },
+      { x: 1900, y: 900, width: 800, height: 300 },
+      { x: 2800, y: 150, width: 100, height: 3000 },
+    ];
+    const rects = placeResults({ source, obstacles: siblings, count: 7, outputWidth: 1152, outputHeight: 864 });
+    for (const r of rects) for (const s of siblings) expect(overlap(r, s)).toBe(false);
+    for (let i = 0; i < rects.length; i++) for (let j = i + 1; j < rects.length; j++) expect(overlap(rects[i]!, rects[j]!)).toBe(false);
+    expect(rects[0]!.x).toBeGreaterThan(2900);
+  });
+
+  it('ignores things that are far away above or below', () => {
+    const rects = placeResults({ source, obstacles: [source, { x: 1300, y: 5000, width: 400, height: 400 }], count: 1, outputWidth: 1024, outputHeight: 1024 });
+    expect(rects[0]!.x).toBe(100 + 1152 + placementGap(1152));
+  });
+
+  it('returns nothing for zero results', () => {
+    expect(placeResults({ source, obstacles: [], count: 0, outputWidth: 1, outputHeight: 1 })).toEqual([]);
+  });
+});

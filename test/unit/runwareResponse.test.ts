@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { parseBody, readTaskProgress, readUploadedUuid } from '../../core/runware/response.ts';
+
+const T = '592996f9-2bea-4e3a-b050-df6e7953947d';
+const envelope = (status: number, body: unknown) => {
+  const p = parseBody(status, JSON.stringify(body));
+  if (!p.ok) throw new Error(p.reason);
+  return p.envelope;
+};
+
+describe('parseBody', () => {
+  it('reads the model page’s example response inside data[]', () => {
+    const e = envelope(200, {
+      data: [{ taskType: 'imageInference', taskUUID: T, imageUUID: '8c80a2f6-f34a-4d64-a42d-4d07e74e76a0', imageURL: 'https://im.runware.ai/image/x.jpg', seed: 681039384, cost: 0.077 }],
+    });
+    const p = readTaskProgress(e, T);
+    expect(p.results).toEqual([
+      { taskUUID: T, imageUUID: '8c80a2f6-f34a-4d64-a42d-4d07e74e76a0', source: { kind: 'url', value: 'https://im.runware.ai/image/x.jpg' }, seed: 681039384, cost: 0.077, nsfw: false },
+    ]);
+    expect(p.processing).toBe(false);
+  });
+
+  it('reads errors[] with code, message, parameter (string or list) and taskUUID', () => {
+    const e = envelope(400, { errors: [{ code: 'invalidWidth', message: 'bad', parameter: ['width', 'height'], taskUUID: T }] });
+    expect(e.errors).toEqual([{ code: 'invalidWidth', message: 'bad', parameter: 'width, height', taskUUID: T }]);
+  });
+
+  it('reads the older single error{} shape', () => {
+    expect(envelope(401, { error: { code: 'invalidApiKey', message: 'no' } }).errors[0]).toMatchObject({ code: 'invalidApiKey' });
+  });
+
+  it('reads data given as one object (seen in an upload example)', () => {
+    const e = envelope(200, { data: { taskType: 'imageUpload', taskUUID: T, imageUUID: 'u-1' } });
+    expect(readUploadedUuid(e, T)).toBe('u-1');
+  });
+
+  it('refuses bodies that are not JSON, empty, or not an envelope', () => {
+    expect(parseBody(502, '<html>Bad gateway</html>')).toEqual({ ok: false, status: 502, reason: 'not JSON' });
+    expect(parseBody(200, '')).toMatchObject({ ok: false, reason: 'empty body' });
+    expect(parseBody(200, '[1,2]')).toMatchObject({ ok: false });
+    expect(parseBody(200, '{"result": 1}')).toMatchObject({ ok: false, reason: 'no data or errors' });
+    expect(parseBody(200, '{"data": "yes"}')).toMatchObject({ ok: false });
+  });
+});
+
+describe('readTaskProgress', () => {
+  it('treats the async acknowledgement and status processing as still running', () => {
+    expect(readTaskProgress(envelope(200, { data: [{ taskType: 'imageInference', taskUUID: T }] }), T).processing).toBe(true);
+    expect(readTaskProgress(envelope(200, { data: [{ taskUUID: T, status: 'processing' }] }), T).processing).toBe(true);
+    expect(readTaskProgress(envelope(200, { data: [{ taskUUID: T, status: 'pending' }] }), T).processing).toBe(true);
+  });
+
+  it('reads each output type and the NSFW flag', () => {
+    const p = readTaskProgress(
+      envelope(200, {
+        data: [
+          { taskUUID: T, imageUUID: 'a', imageBase64Data: 'AAAA', status: 'success' },
+          { taskUUID: T, imageUUID: 'b', imageDataURI: 'data:image/png;base64,AAAA', NSFWContent: true },
+          { taskUUID: 'other', imageUUID: 'c', imageURL: 'https://x' },
+        ],
+      }),
+      T,
+    );
+    expect(p.results.map((r) => [r.imageUUID, r.source.kind, r.nsfw])).toEqual([
+      ['a', 'base64', false],
+      ['b', 'dataURI', true],
+    ]);
+  });
+
+  it('turns a status:error item into an error for the task', () => {
+    const p = readTaskProgress(envelope(200, { data: [{ taskUUID: T, status: 'error', error: { code: 'providerError', message: 'boom' } }] }), T);
+    expect(p.errors).toEqual([{ code: 'providerError', message: 'boom', taskUUID: T }]);
+  });
+
+  it('counts items of the wrong shape as unreadable instead of crashing', () => {
+    const p = readTaskProgress(envelope(200, { data: [{ taskUUID: T, imageUUID: 5 }, 'junk', { taskUUID: T, imageUUID: 'x' }] }), T);
+    // A numeric imageUUID, a string, and a result with no image at all.
+    expect(p.unreadable).toBe(3);
+    expect(p.results).toEqual([]);
+  });
+});

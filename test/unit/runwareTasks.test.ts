@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { validateInference } from '../../dev/emulator/contract.ts';
+import { buildGetResponseTask, buildInferenceTask, buildUploadTask, RIVERFLOW_MODEL } from '../../core/runware/tasks.ts';
+import { isUuidV4, uuidV4 } from '../../core/runware/uuid.ts';
+import { findPreset } from '../../core/sizes.ts';
+
+const preset = findPreset(1152, 864)!;
+const settings = {
+  prompt: '  Make the box deep indigo  ',
+  preset,
+  references: ['a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'data:image/png;base64,iVBORw0KGgo='],
+  numberResults: 3,
+  outputFormat: 'PNG' as const,
+  outputQuality: 90,
+  checkContent: false,
+};
+
+describe('imageInference task', () => {
+  it('carries every field the model page asks for, and nothing else', () => {
+    const uuid = uuidV4();
+    expect(buildInferenceTask(settings, uuid)).toEqual({
+      taskType: 'imageInference',
+      taskUUID: uuid,
+      model: 'sourceful:1@2',
+      positivePrompt: 'Make the box deep indigo',
+      width: 1152,
+      height: 864,
+      inputs: { referenceImages: settings.references },
+      numberResults: 3,
+      outputType: 'URL',
+      outputFormat: 'PNG',
+      outputQuality: 90,
+      includeCost: true,
+      deliveryMethod: 'async',
+    });
+    expect(RIVERFLOW_MODEL).toBe('sourceful:1@2');
+  });
+
+  it('adds the safety block only when the check is on', () => {
+    expect(buildInferenceTask({ ...settings, checkContent: true }, uuidV4()).safety).toEqual({ checkContent: true, mode: 'fast' });
+  });
+
+  it('passes the emulator’s strict contract check', () => {
+    expect(validateInference(buildInferenceTask(settings, uuidV4()) as unknown as Record<string, unknown>)).toBeUndefined();
+    expect(validateInference(buildInferenceTask({ ...settings, checkContent: true }, uuidV4()) as unknown as Record<string, unknown>)).toBeUndefined();
+  });
+
+  it('makes upload and getResponse tasks', () => {
+    expect(buildUploadTask('data:image/png;base64,AAAA', 'u')).toEqual({ taskType: 'imageUpload', taskUUID: 'u', image: 'data:image/png;base64,AAAA' });
+    expect(buildGetResponseTask('t')).toEqual({ taskType: 'getResponse', taskUUID: 't' });
+  });
+});
+
+describe('uuid v4', () => {
+  it('is a fresh v4 each time', () => {
+    const ids = new Set(Array.from({ length: 500 }, uuidV4));
+    expect(ids.size).toBe(500);
+    for (const id of ids) expect(isUuidV4(id)).toBe(true);
+    expect(isUuidV4('592996f9-2bea-1e3a-b050-df6e7953947d')).toBe(false);
+  });
+});
+
+describe('emulator contract', () => {
+  const ok = () => buildInferenceTask(settings, uuidV4()) as unknown as Record<string, unknown>;
+  it.each([
+    ['a size not in the table', { width: 1000, height: 1000 }, 'width'],
+    ['another model', { model: 'sourceful:1@1' }, 'model'],
+    ['outputQuality 19', { outputQuality: 19 }, 'outputQuality'],
+    ['outputQuality 100', { outputQuality: 100 }, 'outputQuality'],
+    ['numberResults 21', { numberResults: 21 }, 'numberResults'],
+    ['numberResults 0', { numberResults: 0 }, 'numberResults'],
+    ['ttl 59', { ttl: 59 }, 'ttl'],
+    ['an unknown parameter', { steps: 30 }, 'steps'],
+    ['no references', { inputs: { referenceImages: [] } }, 'inputs.referenceImages'],
+    ['11 references', { inputs: { referenceImages: Array(11).fill('data:image/png;base64,AAAA') } }, 'inputs.referenceImages'],
+    ['a reference that is none of the 4 kinds', { inputs: { referenceImages: ['hello world'] } }, 'inputs.referenceImages'],
+    ['a taskUUID that is not v4', { taskUUID: '1234' }, 'taskUUID'],
+    ['an empty prompt', { positivePrompt: ' ' }, 'positivePrompt'],
+  ])('rejects %s', (_what, patch, parameter) => {
+    expect(validateInference({ ...ok(), ...patch })?.parameter).toBe(parameter);
+  });
+
+  it.each(['positivePrompt', 'model', 'width', 'height', 'taskUUID'])('requires %s', (field) => {
+    const t = ok();
+    delete t[field];
+    expect(validateInference(t)?.code).toMatch(/^missing/);
+  });
+
+  it('accepts ttl 60 and base64 or URL references', () => {
+    expect(validateInference({ ...ok(), ttl: 60, inputs: { referenceImages: ['iVBORw0KGgoAAAANSUhEUgAA', 'https://example.com/a.png'] } })).toBeUndefined();
+  });
+});
