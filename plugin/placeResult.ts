@@ -1,4 +1,4 @@
-import { centredAt, placeResults, type Rect } from '../core/placement.ts';
+import { centredAt, placeResults, placementGap, type Rect } from '../core/placement.ts';
 import type { PendingTask, Provenance } from '../core/records.ts';
 import { RIVERFLOW_MODEL } from '../core/runware/tasks.ts';
 import { savePendingTask } from './storage.ts';
@@ -37,7 +37,7 @@ async function slotsFor(task: PendingTask): Promise<{ page: PageNode; slots: Rec
   const obstacles = page.children.map(boxOf).filter((b): b is Rect => b !== null);
   // Without a source, the block starts at the viewport centre instead of beside a frame.
   const centre = centredAt(figma.viewport.center.x, figma.viewport.center.y, 512, task.width, task.height);
-  const anchor = sourceBox ?? { ...centre, x: centre.x - centre.width - 40 };
+  const anchor = sourceBox ?? { ...centre, x: centre.x - centre.width - placementGap(centre.width) };
   const slots = placeResults({ source: anchor, obstacles, count: task.numberResults, outputWidth: task.width, outputHeight: task.height });
   return { page, slots, sourceName };
 }

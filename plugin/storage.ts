@@ -14,6 +14,17 @@ const KEY = { apiKey: 'apiKey', settings: 'settings', pending: 'pending', upload
 export const UPLOAD_TTL_MS = 29 * 24 * 3600 * 1000;
 const MAX_UPLOAD_ENTRIES = 300;
 
+/**
+ * Read-modify-write updates run one at a time: the UI sends several in a row (one
+ * remember-upload per reference) and interleaved writes would drop entries.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function serial<T>(update: () => Promise<T>): Promise<T> {
+  const next = queue.then(update, update);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
 async function read<T>(key: string, schema: z.ZodMiniType<T>, fallback: T): Promise<T> {
   const parsed = schema.safeParse(await figma.clientStorage.getAsync(key));
   return parsed.success ? parsed.data : fallback;
@@ -55,14 +66,18 @@ export async function getPendingTasks(): Promise<Record<string, PendingTask>> {
   return read(KEY.pending, PendingMapSchema, {});
 }
 export async function savePendingTask(task: PendingTask): Promise<void> {
-  const all = await getPendingTasks();
-  all[task.taskUUID] = task;
-  await figma.clientStorage.setAsync(KEY.pending, all);
+  return serial(async () => {
+    const all = await getPendingTasks();
+    all[task.taskUUID] = task;
+    await figma.clientStorage.setAsync(KEY.pending, all);
+  });
 }
 export async function removePendingTask(taskUUID: string): Promise<void> {
-  const all = await getPendingTasks();
-  delete all[taskUUID];
-  await figma.clientStorage.setAsync(KEY.pending, all);
+  return serial(async () => {
+    const all = await getPendingTasks();
+    delete all[taskUUID];
+    await figma.clientStorage.setAsync(KEY.pending, all);
+  });
 }
 
 export async function getUploadCache(now: number): Promise<UploadCache> {
@@ -73,16 +88,20 @@ export async function getUploadCache(now: number): Promise<UploadCache> {
 
 /** Keeps the newest entries only: clientStorage has 5 MB for everything. */
 export async function rememberUpload(hash: string, imageUUID: string, now: number): Promise<void> {
-  const cache = await getUploadCache(now);
-  cache[hash] = { imageUUID, usedAt: now };
-  const kept = Object.entries(cache)
-    .sort((a, b) => b[1].usedAt - a[1].usedAt)
-    .slice(0, MAX_UPLOAD_ENTRIES);
-  await figma.clientStorage.setAsync(KEY.uploads, Object.fromEntries(kept));
+  return serial(async () => {
+    const cache = await getUploadCache(now);
+    cache[hash] = { imageUUID, usedAt: now };
+    const kept = Object.entries(cache)
+      .sort((a, b) => b[1].usedAt - a[1].usedAt)
+      .slice(0, MAX_UPLOAD_ENTRIES);
+    await figma.clientStorage.setAsync(KEY.uploads, Object.fromEntries(kept));
+  });
 }
 
 export async function forgetUpload(hash: string): Promise<void> {
-  const cache = await read(KEY.uploads, UploadCacheSchema, {});
-  delete cache[hash];
-  await figma.clientStorage.setAsync(KEY.uploads, cache);
+  return serial(async () => {
+    const cache = await read(KEY.uploads, UploadCacheSchema, {});
+    delete cache[hash];
+    await figma.clientStorage.setAsync(KEY.uploads, cache);
+  });
 }

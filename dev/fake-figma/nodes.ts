@@ -96,7 +96,7 @@ export class FakeSceneNode
   readonly children: FakeSceneNode[] = [];
   fills: Paint[] = [];
   relaunchData: Record<string, string> = {};
-  artwork: Artwork | undefined;
+  artwork: Artwork | undefined = undefined;
   /** Counts writes to the node, so tests can prove a source was never modified. */
   writes = 0;
 

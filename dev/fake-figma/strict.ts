@@ -10,8 +10,9 @@ export function strict<T extends object>(target: T, label: string): T {
         return Reflect.get(obj, prop, receiver);
       }
       if (!(prop in obj)) throw new Error(`FakeFigma: ${label}.${prop} is not implemented by the fake`);
-      const value = Reflect.get(obj, prop, obj);
-      return typeof value === 'function' ? value.bind(obj) : value;
+      // Methods run with `this` = the proxy, so nodes link to each other through proxies
+      // and identity checks (node.parent === figma.currentPage) hold as in Figma.
+      return Reflect.get(obj, prop, receiver);
     },
     set(obj, prop, value) {
       if (typeof prop === 'string' && !(prop in obj)) throw new Error(`FakeFigma: setting ${label}.${prop} is not implemented by the fake`);

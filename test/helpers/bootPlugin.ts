@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { createFakeFigma, type FakeHost } from '../../dev/fake-figma/figma.ts';
+import { sharpRenderer } from '../../dev/fake-figma/renderWithSharp.ts';
+import { ToUISchema, type ToMain, type ToUI } from '../../core/protocol.ts';
+
+export interface BootedPlugin {
+  readonly host: FakeHost;
+  readonly sent: ToUI[];
+  /** Sends a UI message and waits for the reply with the same id. */
+  ask(message: ToMain & { id: number }): Promise<Extract<ToUI, { type: 'reply' }>>;
+  tell(message: ToMain): void;
+  waitFor<T extends ToUI['type']>(type: T, predicate?: (m: Extract<ToUI, { type: T }>) => boolean): Promise<Extract<ToUI, { type: T }>>;
+}
+
+/**
+ * Runs the built dist/code.js, as Figma would, against the fake host. Every message the
+ * plugin posts is checked against the protocol schema, so a malformed one fails the test.
+ */
+export function bootPlugin(options: { storage?: Record<string, unknown>; setup?: (host: FakeHost) => void } = {}): BootedPlugin {
+  const sent: ToUI[] = [];
+  const waiters: (() => void)[] = [];
+  const host = createFakeFigma({
+    render: sharpRenderer(),
+    ...(options.storage ? { storage: options.storage } : {}),
+    toUI: (m) => {
+      sent.push(ToUISchema.parse(m));
+      waiters.splice(0).forEach((w) => w());
+    },
+  });
+  options.setup?.(host);
+  const code = readFileSync(new URL('../../dist/code.js', import.meta.url), 'utf8');
+  new Function('figma', '__html__', code)(host.figma, '<html></html>');
+  const waitFor = <T extends ToUI['type']>(type: T, predicate: (m: Extract<ToUI, { type: T }>) => boolean = () => true) =>
+    new Promise<Extract<ToUI, { type: T }>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${type} message`)), 10_000);
+      const check = () => {
+        const found = sent.find((m): m is Extract<ToUI, { type: T }> => m.type === type && predicate(m as Extract<ToUI, { type: T }>));
+        if (found) {
+          clearTimeout(timer);
+          sent.splice(sent.indexOf(found), 1);
+          resolve(found);
+        } else waiters.push(check);
+      };
+      check();
+    });
+  return {
+    host,
+    sent,
+    tell: (m) => host.fromUI(m),
+    ask: (m) => {
+      host.fromUI(m);
+      return waitFor('reply', (r) => r.id === m.id);
+    },
+    waitFor,
+  };
+}

@@ -1,0 +1,180 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import sharp from 'sharp';
+import { execFileSync } from 'node:child_process';
+import { readImageSize } from '../../core/imageInfo.ts';
+import { ProvenanceSchema, type PendingTask } from '../../core/records.ts';
+import { snapshotNode } from '../../dev/fake-figma/figma.ts';
+import { bootPlugin } from '../helpers/bootPlugin.ts';
+
+beforeAll(() => {
+  execFileSync('node', ['build.mjs'], { stdio: 'inherit' });
+});
+
+const KEY = 'AbCdEf0123456789AbCdEf0123456789';
+const png = async (w: number, h: number) => new Uint8Array(await sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } }).png().toBuffer());
+const task = (over: Partial<PendingTask> = {}): PendingTask => ({
+  taskUUID: '11111111-2222-4333-8444-555555555555',
+  prompt: 'Make it indigo',
+  width: 1152,
+  height: 864,
+  numberResults: 1,
+  sourceNodeIds: [],
+  createdAt: 1,
+  placedImageUUIDs: [],
+  accepted: true,
+  ...over,
+});
+
+describe('main thread, run from dist/code.js against the fake figma', () => {
+  it('opens with themeColors and tells the UI what is selected, in selection order', async () => {
+    const p = bootPlugin();
+    const { host } = p;
+    expect(host.uiOptions.value).toMatchObject({ themeColors: true });
+    const a = host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
+    const b = host.addFrame('Label', { x: 2000, y: 0, width: 600, height: 800 });
+    const hidden = host.addFrame('Old logo', { x: 0, y: 1000, width: 100, height: 100 });
+    hidden.visible = false;
+    const text = host.addFrame('Caption', { x: 0, y: 2000, width: 100, height: 20 }, undefined, 'TEXT');
+    host.select([b, hidden, a, text]);
+    const sel = await p.waitFor('selection');
+    expect(sel.nodes.map((n) => n.name)).toEqual(['Label', 'Box front']);
+    expect(sel.skipped).toEqual([
+      { name: 'Old logo', reason: 'is hidden' },
+      { name: 'Caption', reason: 'is not a frame, group, component or image' },
+    ]);
+    p.tell({ type: 'ui-ready' });
+    const init = await p.waitFor('init');
+    expect(init).toMatchObject({ apiKey: null, pending: [], endpoints: null, relaunch: null });
+  });
+
+  it('keeps only the first 10 references', async () => {
+    const p = bootPlugin();
+    const frames = Array.from({ length: 12 }, (_, i) => p.host.addFrame(`F${i}`, { x: i * 200, y: 0, width: 100, height: 100 }));
+    p.host.select(frames);
+    const sel = await p.waitFor('selection');
+    expect(sel.nodes).toHaveLength(10);
+    expect(sel.skipped.map((s) => s.name)).toEqual(['F10', 'F11']);
+  });
+
+  it('exports each reference in its own message, sized for the model', async () => {
+    const p = bootPlugin();
+    const big = p.host.addFrame('Poster', { x: 0, y: 0, width: 4000, height: 3000 });
+    const tiny = p.host.addFrame('Icon', { x: 0, y: 0, width: 1, height: 1 });
+    const reply = await p.ask({ type: 'export-references', id: 1, nodeIds: [big.id, tiny.id], maxLongSide: 1152, skipCache: false });
+    expect(reply.ok).toBe(true);
+    const refs = p.sent.filter((m) => m.type === 'reference');
+    expect(refs).toHaveLength(2);
+    const sizes = refs.map((m) => (m.type === 'reference' ? readImageSize(m.reference.bytes!) : undefined));
+    expect(sizes[0]).toEqual({ width: 1152, height: 864 });
+    expect(sizes[1]).toEqual({ width: 300, height: 300 });
+  });
+
+  it('sends no bytes for a reference whose upload is cached', async () => {
+    const p = bootPlugin();
+    const f = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 600 });
+    await p.ask({ type: 'export-references', id: 1, nodeIds: [f.id], maxLongSide: 1024, skipCache: false });
+    const first = p.sent.find((m) => m.type === 'reference');
+    if (first?.type !== 'reference') throw new Error('no reference');
+    p.tell({ type: 'remember-upload', hash: first.reference.hash, imageUUID: 'c0ffee00-0000-4000-8000-000000000001' });
+    await vi.waitFor(() => expect(p.host.storage.get('uploads')).toBeDefined());
+    p.sent.length = 0;
+    await p.ask({ type: 'export-references', id: 2, nodeIds: [f.id], maxLongSide: 1024, skipCache: false });
+    const again = p.sent.find((m) => m.type === 'reference');
+    expect(again?.type === 'reference' && again.reference).toMatchObject({ cachedUUID: 'c0ffee00-0000-4000-8000-000000000001' });
+    expect(again?.type === 'reference' && again.reference.bytes).toBeUndefined();
+  });
+
+  it('says so when a selected frame was deleted before the run', async () => {
+    const p = bootPlugin();
+    const f = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 600 });
+    f.remove();
+    const reply = await p.ask({ type: 'export-references', id: 1, nodeIds: [f.id], maxLongSide: 1024, skipCache: false });
+    expect(reply).toMatchObject({ ok: false, message: 'A selected frame was deleted before the run started. Select it again.' });
+  });
+
+  it('places a result beside the untouched source: image fill, name, provenance, relaunch, one undo step', async () => {
+    const p = bootPlugin();
+    const source = p.host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
+    const neighbour = p.host.addFrame('Neighbour', { x: 1200, y: 0, width: 400, height: 400 });
+    const before = snapshotNode(source);
+    await p.ask({ type: 'save-key', id: 1, apiKey: KEY });
+    await p.ask({ type: 'pending-save', id: 2, task: task({ sourceNodeIds: [source.id] }) });
+    const reply = await p.ask({ type: 'place-result', id: 3, taskUUID: task().taskUUID, imageUUID: 'img-1', bytes: await png(1152, 864), width: 1152, height: 864, index: 0, seed: 42, cost: 0.077 });
+    expect(reply.ok).toBe(true);
+    const placed = p.host.node(reply.nodeId!);
+    if (!placed || placed.type === 'PAGE') throw new Error('not placed');
+    expect(placed.name).toBe('Box front — Riverflow 1');
+    expect(placed.fills[0]).toMatchObject({ type: 'IMAGE', scaleMode: 'FILL' });
+    expect([placed.width, placed.height]).toEqual([1152, 864]);
+    expect(placed.x).toBeGreaterThanOrEqual(neighbour.x + neighbour.width);
+    expect(placed.y).toBe(0);
+    const provenance = ProvenanceSchema.parse(JSON.parse(placed.getPluginData('riverflow')));
+    expect(provenance).toMatchObject({ prompt: 'Make it indigo', model: 'sourceful:1@2', taskUUID: task().taskUUID, imageUUID: 'img-1', seed: 42, cost: 0.077, sourceNodeId: source.id });
+    expect(placed.getRelaunchData()).toEqual({ edit: 'Edit this result again with Riverflow' });
+    expect(p.host.page.selection.map((n) => n.id)).toEqual([placed.id]);
+    expect(p.host.scrolledTo.at(-1)).toEqual([placed.id]);
+    expect(p.host.undoSteps.count).toBe(1);
+    expect(snapshotNode(source)).toBe(before);
+    // The key lives in clientStorage only: not in any node's data or name.
+    for (const n of p.host.page.findAll()) {
+      expect(n.name).not.toContain(KEY);
+      for (const k of n.getPluginDataKeys()) expect(n.getPluginData(k)).not.toContain(KEY);
+    }
+    expect(p.host.storage.get('apiKey')).toBe(KEY);
+  });
+
+  it('places a repeated result once, and fills a grid for several', async () => {
+    const p = bootPlugin();
+    const source = p.host.addFrame('Label', { x: 0, y: 0, width: 600, height: 800 });
+    await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id], numberResults: 3, width: 864, height: 1152 }) });
+    const ids: string[] = [];
+    for (const [i, uuid] of ['a', 'b', 'a', 'c'].entries()) {
+      const r = await p.ask({ type: 'place-result', id: 10 + i, taskUUID: task().taskUUID, imageUUID: uuid, bytes: await png(864, 1152), width: 864, height: 1152, index: i });
+      expect(r.ok).toBe(true);
+      ids.push(r.nodeId!);
+    }
+    expect(ids[2]).toBe(ids[0]);
+    const results = p.host.page.children.filter((n) => n.name.startsWith('Label — Riverflow'));
+    expect(results.map((n) => n.name)).toEqual(['Label — Riverflow 1', 'Label — Riverflow 2', 'Label — Riverflow 3']);
+    const gaps = [results[1]!.x - (results[0]!.x + 600), results[2]!.x - (results[1]!.x + 600)];
+    expect(gaps[0]).toBe(gaps[1]);
+    expect(p.host.page.selection).toHaveLength(3);
+  });
+
+  it('places at the viewport centre when the source was deleted', async () => {
+    const p = bootPlugin();
+    const source = p.host.addFrame('Gone', { x: 0, y: 0, width: 600, height: 600 });
+    source.remove();
+    await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id], width: 1024, height: 1024 }) });
+    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'x', bytes: await png(1024, 1024), width: 1024, height: 1024, index: 0 });
+    const node = p.host.node(r.nodeId!);
+    if (!node || node.type === 'PAGE') throw new Error('not placed');
+    expect(node.name).toBe('Riverflow result — Riverflow 1');
+    expect(Math.abs(node.x + node.width / 2 - 600)).toBeLessThan(1);
+  });
+
+  it('refuses a WEBP or oversized image without adding a node', async () => {
+    const p = bootPlugin();
+    const source = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 600 });
+    await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id] }) });
+    const webp = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#f00' } }).webp().toBuffer());
+    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'w', bytes: webp, width: 64, height: 64, index: 0 });
+    expect(r).toMatchObject({ ok: false, message: 'Figma could not place the image: Image type is unsupported' });
+    const huge = await p.ask({ type: 'place-result', id: 3, taskUUID: task().taskUUID, imageUUID: 'h', bytes: await png(4097, 10), width: 4097, height: 10, index: 0 });
+    expect(huge).toMatchObject({ ok: false, message: 'Figma could not place the image: Image is too large' });
+    expect(p.host.page.children).toHaveLength(1);
+  });
+
+  it('forgets the key on request', async () => {
+    const p = bootPlugin();
+    await p.ask({ type: 'save-key', id: 1, apiKey: KEY });
+    await p.ask({ type: 'forget-key', id: 2 });
+    expect(p.host.storage.has('apiKey')).toBe(false);
+  });
+
+  it('ignores an endpoint override that is not loopback', async () => {
+    const p = bootPlugin({ storage: { devEndpoints: { rest: 'https://evil.example/v1', ws: 'wss://evil.example/v1' } } });
+    p.tell({ type: 'ui-ready' });
+    expect((await p.waitFor('init')).endpoints).toBeNull();
+  });
+});
