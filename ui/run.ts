@@ -9,6 +9,9 @@ import { exportReferences, request, send } from './bridge.ts';
 import type { RunwareClient } from './runware/client.ts';
 import { loadResultImage } from './runware/resultImage.ts';
 
+/** Said whenever a task stays pending: the user should know the paid result is not lost. */
+export const RECOVERY_NOTE = 'Runware may still finish the task: its results are placed the next time you open Riverflow.';
+
 export type Stage = 'exporting' | 'uploading' | 'submitting' | 'waiting' | 'placing';
 
 export interface RunProgress {
@@ -121,7 +124,7 @@ export async function collectResults(
     if (!kept) send({ type: 'pending-remove', taskUUID: task.taskUUID });
     if (e instanceof RunFailed) throw new RunFailed(e.message, kept, placed);
     const message = e instanceof RunwareError ? e.message : 'Something went wrong while placing the results.';
-    throw new RunFailed(message, kept, placed);
+    throw new RunFailed(kept && !(e instanceof RunwareError && e.failure.kind === 'cancelled') ? `${message} ${RECOVERY_NOTE}` : message, kept, placed);
   }
   send({ type: 'pending-remove', taskUUID: task.taskUUID });
   if (flagged > 0 && placed - task.placedImageUUIDs.length === 0) {
@@ -170,19 +173,24 @@ export async function runEdit(client: RunwareClient, req: EditRequest, onProgres
       ids = await referenceIds(client, refs, signal);
       outcome = await client.submit(buildInferenceTask({ ...settings, references: ids }, taskUUID), signal);
     }
-    if (outcome.accepted !== true) throw outcome.cause;
+    if (outcome.accepted !== true) {
+      // Lost answer: Runware may be running it. Keep it pending; the next start asks again.
+      throw new RunFailed(`${outcome.cause.message} ${RECOVERY_NOTE}`, true, 0);
+    }
     pending = { ...pending, accepted: true };
     await savePending(pending);
   } catch (e) {
     if (e instanceof RunFailed) {
-      if (pending) send({ type: 'pending-remove', taskUUID });
+      if (pending && !e.kept) send({ type: 'pending-remove', taskUUID });
       throw e;
     }
     const failure = e instanceof RunwareError ? e : undefined;
-    // Not accepted for sure: nothing to recover. Unknown: keep it, the next start checks.
-    const kept = !!pending && !!failure && (retryPolicy(failure.failure.kind) === 'check' || failure.failure.kind === 'cancelled');
+    // submit() throws only when Runware certainly did not accept the task, except when the
+    // user cancels mid-request: then it may have, and the next start checks.
+    const kept = !!pending && failure?.failure.kind === 'cancelled';
     if (pending && !kept) send({ type: 'pending-remove', taskUUID });
-    throw new RunFailed(failure ? failure.message : e instanceof Error ? e.message : String(e), kept, 0);
+    const charged = failure && pending && !kept && !/charged/.test(failure.message) ? ' Nothing was charged.' : '';
+    throw new RunFailed(failure ? failure.message + charged : e instanceof Error ? e.message : String(e), kept, 0);
   }
   return collectResults(client, pending, onProgress, signal);
 }

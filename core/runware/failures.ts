@@ -90,9 +90,9 @@ export function userMessage(f: Failure): string {
     case 'busy':
       return 'Runware is busy right now. Nothing was charged; try again in a minute.';
     case 'server':
-      return `Runware had a server error${f.detail ? ` (${f.detail})` : ''}. Nothing was placed; if the task still finishes, it is placed the next time you open the plugin.`;
+      return `Runware had a server error${f.detail ? ` (${f.detail})` : ''}. Nothing was placed.`;
     case 'queueTimeout':
-      return 'Runware’s queue took too long to start the task. Nothing was placed; try again in a few minutes.';
+      return 'Runware’s queue took too long to start the task. Nothing was placed.';
     case 'invalidParameter':
       return `Runware rejected the request: ${f.parameter ? `“${f.parameter}” is not valid` : 'a setting is not valid'}${f.detail ? ` (${f.detail})` : ''}.`;
     case 'unknownReference':
@@ -104,9 +104,9 @@ export function userMessage(f: Failure): string {
     case 'network':
       return `Could not reach ${f.host ?? 'Runware'}. Check your internet connection, or whether a firewall or VPN blocks it.`;
     case 'timeout':
-      return 'Runware did not answer in time. Nothing was placed yet; if the task finishes, it is placed the next time you open the plugin.';
+      return 'Runware did not answer in time. Nothing was placed.';
     case 'malformed':
-      return 'Runware sent an answer the plugin could not read. Nothing was placed; try again, and report it if it keeps happening.';
+      return 'Runware sent an answer the plugin could not read. Nothing was placed.';
     case 'badImage':
       return `The result image could not be used${f.detail ? `: ${f.detail}` : ''}. Nothing was placed.`;
     case 'cancelled':

@@ -33,6 +33,8 @@ export interface FakeHost {
   /** Fires `run` as Figma does when the plugin starts. */
   run(command?: string, parameters?: Record<string, unknown>): void;
   close(): void;
+  /** After close(): forget the plugin's handlers so the plugin code can run again on the same document. */
+  restart(): void;
   node(id: string): FakeNode | undefined;
   closed: boolean;
 }
@@ -221,6 +223,13 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       if (host.closed) return;
       host.closed = true;
       emit('close');
+    },
+    restart() {
+      handlers.clear();
+      messageHandlers.clear();
+      onmessage = undefined;
+      uiOptions.value = undefined;
+      host.closed = false;
     },
     node: (id: string) => doc.nodes.get(id),
   });

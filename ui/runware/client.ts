@@ -6,7 +6,7 @@ import { buildGetResponseTask, buildUploadTask, type ImageInferenceTask } from '
 import { uuidV4 } from '../../core/runware/uuid.ts';
 import type { Transport } from './transport.ts';
 
-const MAX_RESUBMITS = 4;
+const MAX_RESUBMITS = 3;
 const MAX_POLL_FAILURES = 5;
 
 export interface ClientOptions {
@@ -56,23 +56,24 @@ export class RunwareClient {
 
   /** Sends tasks; when the browser refuses a transport outright, the next one is tried and kept. */
   async call(tasks: readonly object[], signal?: AbortSignal): Promise<Envelope> {
-    for (;;) {
-      const [transport, ...rest] = this.transports;
-      if (!transport) throw new RunwareError({ kind: 'network' });
+    const options = { timeoutMs: this.options.timing.requestTimeoutMs, ...(signal ? { signal } : {}) };
+    const [first, next] = this.transports;
+    if (!first) throw new RunwareError({ kind: 'network' });
+    try {
+      return await first.send(tasks, options);
+    } catch (e) {
+      if (!(e instanceof RunwareError) || e.failure.kind !== 'network' || !next) throw e;
       try {
-        return await transport.send(tasks, { timeoutMs: this.options.timing.requestTimeoutMs, ...(signal ? { signal } : {}) });
-      } catch (e) {
-        if (!(e instanceof RunwareError) || e.failure.kind !== 'network' || rest.length === 0) throw e;
-        transport.close();
-        this.transports = rest;
-        this.options.onTransport?.(rest[0]!.name);
-        try {
-          return await rest[0]!.send(tasks, { timeoutMs: this.options.timing.requestTimeoutMs, ...(signal ? { signal } : {}) });
-        } catch (second) {
-          // Name the first host in the message: that is the one the user's network refused.
-          if (second instanceof RunwareError && second.failure.kind === 'network') throw e;
-          throw second;
-        }
+        const envelope = await next.send(tasks, options);
+        // The fallback reached Runware: keep it first from now on, and remember it.
+        first.close();
+        this.transports = [next, first];
+        this.options.onTransport?.(next.name);
+        return envelope;
+      } catch (second) {
+        // Name the first host in the message: that is the one the user's network refused.
+        if (second instanceof RunwareError && second.failure.kind === 'network') throw e;
+        throw second;
       }
     }
   }
@@ -114,9 +115,10 @@ export class RunwareClient {
    * Submits an async imageInference task. Resolves `accepted: true` on Runware's
    * acknowledgement, or `accepted: 'unknown'` when the answer was lost and getResponse
    * could not tell either: the caller keeps the task pending, never resubmits it blindly.
+   * Throws only when Runware certainly did not accept the task (nothing was charged).
    */
   async submit(task: ImageInferenceTask, signal?: AbortSignal): Promise<SubmitOutcome> {
-    for (let attempt = 0; attempt <= MAX_RESUBMITS; attempt++) {
+    for (let attempt = 0; ; attempt++) {
       let failure: RunwareError;
       try {
         const envelope = await this.call([task], signal);
@@ -126,19 +128,17 @@ export class RunwareClient {
         if (!(e instanceof RunwareError)) throw e;
         failure = e;
       }
-      const policy = retryPolicy(failure.failure.kind);
-      if (policy === 'stop' || attempt === MAX_RESUBMITS) {
-        if (policy === 'check') return { accepted: 'unknown', cause: failure };
-        throw failure;
-      }
+      // An unreadable answer to a submit is as ambiguous as a lost one.
+      const policy = failure.failure.kind === 'malformed' ? 'check' : retryPolicy(failure.failure.kind);
+      if (policy === 'stop') throw failure;
       if (policy === 'check') {
         const known = await this.isKnown(task.taskUUID, signal);
         if (known === true) return { accepted: true };
         if (known === 'unknown') return { accepted: 'unknown', cause: failure };
       }
+      if (attempt >= MAX_RESUBMITS) throw failure;
       await this.sleep(retryDelayMs(attempt), signal);
     }
-    throw new RunwareError({ kind: 'busy' });
   }
 
   /** Whether Runware has the task: true, false (taskNotFound), or 'unknown' if it cannot say. */

@@ -1,0 +1,188 @@
+import { createFakeFigma, type FakeHost } from '../fake-figma/figma.ts';
+import { nodeSvg } from '../fake-figma/artworkSvg.ts';
+import type { Artwork, ExportRenderer, FakeSceneNode } from '../fake-figma/nodes.ts';
+import type { PlaygroundConfig } from './server.ts';
+
+/**
+ * The browser half of the Figma stand-in: a canvas of sample frames, the real dist/code.js
+ * running against the fake `figma`, and dist/ui.html in a sandboxed (null-origin) iframe.
+ */
+const STORAGE_KEY = 'riverflow-playground-clientStorage';
+const params = new URLSearchParams(location.search);
+if (params.has('fresh')) localStorage.removeItem(STORAGE_KEY);
+
+/** exportAsync in the browser: the node's SVG drawn on a canvas at the requested size. */
+const canvasRenderer: ExportRenderer = async (node, { format, width, height }, images) => {
+  const svg = new Blob([nodeSvg(node, images)], { type: 'image/svg+xml' });
+  const img = new Image();
+  img.src = URL.createObjectURL(svg);
+  await img.decode();
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  if (format === 'JPG') {
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, width, height);
+  }
+  ctx.drawImage(img, 0, 0, width, height);
+  URL.revokeObjectURL(img.src);
+  const blob = await canvas.convertToBlob({ type: format === 'JPG' ? 'image/jpeg' : 'image/png', quality: 0.9 });
+  return new Uint8Array(await blob.arrayBuffer());
+};
+
+const SAMPLES: { name: string; w: number; h: number; art: Artwork }[] = [
+  { name: 'Box front', w: 1152, h: 864, art: { background: '#efe6d2', accent: '#2f4f7f', title: 'Moss & Co.', subtitle: 'Herbal tea · 20 bags' } },
+  { name: 'Label', w: 600, h: 800, art: { background: '#f6f1e7', accent: '#8a3b2e', title: 'No. 7', subtitle: 'Small batch hot sauce' } },
+  { name: 'Poster 16:9', w: 1600, h: 900, art: { background: '#1f2a38', accent: '#e0a526', title: 'Summer Market', subtitle: 'Saturdays · 9–2' } },
+  { name: 'Square tile', w: 800, h: 800, art: { background: '#dfeee6', accent: '#2d6a4f', title: 'Fresh', subtitle: 'Cold-pressed juice' } },
+  { name: 'Banner 7:3', w: 1400, h: 600, art: { background: '#fbe9e7', accent: '#c2185b', title: 'Spring sale', subtitle: 'Up to 30% off' } },
+  { name: 'Story 9:16', w: 720, h: 1280, art: { background: '#ede7f6', accent: '#5e35b1', title: 'New scent', subtitle: 'Lavender & cedar' } },
+];
+
+async function main() {
+  const config = (await (await fetch('/config.json')).json()) as PlaygroundConfig;
+  const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Record<string, unknown> | null;
+  const seeded: Record<string, unknown> = saved ?? {};
+  if (!saved && config.apiKey) seeded.apiKey = config.apiKey;
+  // The emulator's address goes where the plugin reads dev overrides; the real API needs none.
+  if (config.endpoints) seeded.devEndpoints = config.endpoints;
+  else delete seeded.devEndpoints;
+
+  let iframe: HTMLIFrameElement | undefined;
+  let theme = params.get('theme') === 'dark' ? 'dark' : 'light';
+  const toasts = document.getElementById('toasts')!;
+
+  // clientStorage survives reloads of the page, as Figma keeps it per user and machine.
+  const host: FakeHost = createFakeFigma({
+    render: canvasRenderer,
+    storage: seeded,
+    onStorageChange: (all) => localStorage.setItem(STORAGE_KEY, JSON.stringify(all)),
+    toUI: (message) => iframe?.contentWindow?.postMessage({ pluginMessage: message }, '*'),
+  });
+  localStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(host.storage)));
+
+  // One frame per row with room to the right, where results land.
+  let y = 0;
+  for (const s of SAMPLES) {
+    host.addFrame(s.name, { x: 0, y, width: s.w, height: s.h }, s.art);
+    y += s.h + 300;
+  }
+
+  async function openPlugin() {
+    const slot = document.getElementById('frame-slot')!;
+    slot.replaceChildren();
+    iframe = document.createElement('iframe');
+    // allow-scripts without allow-same-origin: a null origin, as in Figma.
+    iframe.setAttribute('sandbox', 'allow-scripts');
+    iframe.title = 'Riverflow plugin';
+    iframe.src = `/plugin/ui.html?theme=${theme}`;
+    slot.append(iframe);
+    const code = await (await fetch('/plugin/code.js')).text();
+    new Function('figma', '__html__', code)(host.figma, '');
+  }
+
+  window.addEventListener('message', (event) => {
+    if (!iframe || event.source !== iframe.contentWindow) return;
+    const message = (event.data as { pluginMessage?: unknown } | null)?.pluginMessage;
+    if (message !== undefined) host.fromUI(message);
+  });
+
+  /** Closing drops the iframe and the plugin's handlers, as Figma does; the document stays. */
+  async function reopen() {
+    host.close();
+    iframe?.remove();
+    iframe = undefined;
+    host.restart();
+    await openPlugin();
+  }
+
+  document.getElementById('reopen')!.addEventListener('click', () => void reopen());
+  document.getElementById('theme')!.addEventListener('click', (e) => {
+    theme = theme === 'dark' ? 'light' : 'dark';
+    (e.currentTarget as HTMLButtonElement).textContent = theme === 'dark' ? 'Light theme' : 'Dark theme';
+    void reopen();
+  });
+
+  // Canvas drawing: top-level nodes, scaled to fit, redrawn when anything changes.
+  const world = document.getElementById('world')!;
+  const canvasEl = document.getElementById('canvas')!;
+  const urls = new Map<string, string>();
+  let signature = '';
+  function imageUrl(node: FakeSceneNode): string {
+    const fill = node.fills.find((f): f is ImagePaint => f.type === 'IMAGE');
+    const key = fill?.imageHash ?? `svg:${node.id}:${node.width}x${node.height}`;
+    if (!urls.has(key)) {
+      const bytes = fill?.imageHash ? host.images.get(fill.imageHash) : undefined;
+      const blob = bytes ? new Blob([bytes as BlobPart]) : new Blob([nodeSvg(node, host.images)], { type: 'image/svg+xml' });
+      urls.set(key, URL.createObjectURL(blob));
+    }
+    return urls.get(key)!;
+  }
+  function draw() {
+    const nodes = host.page.children.filter((n) => !n.removed);
+    const selected = new Set(host.page.selection.map((n) => n.id));
+    const sig = JSON.stringify(nodes.map((n) => [n.id, n.x, n.y, n.width, n.height, n.name, selected.has(n.id)]));
+    if (sig === signature) return;
+    signature = sig;
+    const minX = Math.min(...nodes.map((n) => n.x)) - 100;
+    const minY = Math.min(...nodes.map((n) => n.y)) - 200;
+    const maxX = Math.max(...nodes.map((n) => n.x + n.width)) + 100;
+    const maxY = Math.max(...nodes.map((n) => n.y + n.height)) + 100;
+    const scale = Math.min(canvasEl.clientWidth / (maxX - minX), canvasEl.clientHeight / (maxY - minY));
+    world.style.transform = `scale(${scale}) translate(${-minX}px, ${-minY}px)`;
+    world.replaceChildren(
+      ...nodes.map((n) => {
+        const el = document.createElement('div');
+        el.className = `node${selected.has(n.id) ? ' selected' : ''}`;
+        el.dataset.name = n.name;
+        el.dataset.id = n.id;
+        el.setAttribute('role', 'button');
+        el.setAttribute('aria-label', n.name);
+        el.setAttribute('aria-pressed', String(selected.has(n.id)));
+        Object.assign(el.style, { left: `${n.x}px`, top: `${n.y}px`, width: `${n.width}px`, height: `${n.height}px`, outlineWidth: `${2 / scale}px` });
+        const img = document.createElement('img');
+        img.src = imageUrl(n);
+        img.alt = '';
+        const label = document.createElement('span');
+        label.className = 'name';
+        label.textContent = n.name;
+        label.style.transform = `scale(${1 / scale})`;
+        el.append(label, img);
+        el.addEventListener('click', (e) => {
+          const current = host.page.selection;
+          host.select(e.shiftKey ? (current.some((c) => c.id === n.id) ? current.filter((c) => c.id !== n.id) : [...current, n]) : [n]);
+        });
+        return el;
+      }),
+    );
+  }
+  setInterval(draw, 100);
+  let shown = 0;
+  setInterval(() => {
+    for (const n of host.notifications.slice(shown)) {
+      const t = document.createElement('div');
+      t.className = `toast${n.error ? ' error' : ''}`;
+      t.textContent = n.message;
+      toasts.append(t);
+      setTimeout(() => t.remove(), 4000);
+    }
+    shown = host.notifications.length;
+  }, 100);
+  canvasEl.addEventListener('click', (e) => {
+    if (e.target === canvasEl || e.target === world) host.select([]);
+  });
+
+  // For tests and the curious: the host's state, read-only in spirit.
+  Object.assign(window, {
+    playground: {
+      get host() {
+        return host;
+      },
+      reopen,
+      selectByName: (names: string[]) => host.select(names.map((n) => host.page.children.find((c) => c.name === n)!)),
+    },
+  });
+  await openPlugin();
+  draw();
+}
+
+void main();
