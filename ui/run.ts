@@ -189,7 +189,7 @@ export async function runEdit(client: RunwareClient, req: EditRequest, onProgres
     // user cancels mid-request: then it may have, and the next start checks.
     const kept = !!pending && failure?.failure.kind === 'cancelled';
     if (pending && !kept) send({ type: 'pending-remove', taskUUID });
-    const charged = failure && pending && !kept && !/charged/.test(failure.message) ? ' Nothing was charged.' : '';
+    const charged = failure && !kept && failure.failure.kind !== 'cancelled' ? ' Nothing was charged.' : '';
     throw new RunFailed(failure ? failure.message + charged : e instanceof Error ? e.message : String(e), kept, 0);
   }
   return collectResults(client, pending, onProgress, signal);

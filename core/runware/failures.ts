@@ -76,7 +76,11 @@ export function retryPolicy(kind: FailureKind): 'resubmit' | 'check' | 'stop' {
   }
 }
 
-/** One or two sentences a designer can act on. Never includes the key (callers scrub `detail`). */
+/**
+ * One or two sentences a designer can act on. Never includes the key (callers scrub
+ * `detail`). What it meant for money and results ("Nothing was charged", recovery) is
+ * added by the run, which knows whether Runware had accepted the task.
+ */
 export function userMessage(f: Failure): string {
   switch (f.kind) {
     case 'auth':
@@ -86,13 +90,13 @@ export function userMessage(f: Failure): string {
     case 'forbidden':
       return 'Your Runware key is not allowed to use Riverflow 1.1 Pro. Check the key’s permissions at my.runware.ai.';
     case 'rateLimited':
-      return 'Runware is limiting requests right now. Nothing was charged; wait a minute and try again.';
+      return 'Runware is limiting requests right now. Wait a minute and try again.';
     case 'busy':
-      return 'Runware is busy right now. Nothing was charged; try again in a minute.';
+      return 'Runware is busy right now. Try again in a minute.';
     case 'server':
-      return `Runware had a server error${f.detail ? ` (${f.detail})` : ''}. Nothing was placed.`;
+      return `Runware had a server error${f.detail ? ` (${f.detail})` : ''}.`;
     case 'queueTimeout':
-      return 'Runware’s queue took too long to start the task. Nothing was placed.';
+      return 'Runware’s queue took too long to start the task. Try again in a few minutes.';
     case 'invalidParameter':
       return `Runware rejected the request: ${f.parameter ? `“${f.parameter}” is not valid` : 'a setting is not valid'}${f.detail ? ` (${f.detail})` : ''}.`;
     case 'unknownReference':
@@ -104,9 +108,9 @@ export function userMessage(f: Failure): string {
     case 'network':
       return `Could not reach ${f.host ?? 'Runware'}. Check your internet connection, or whether a firewall or VPN blocks it.`;
     case 'timeout':
-      return 'Runware did not answer in time. Nothing was placed.';
+      return 'Runware did not answer in time.';
     case 'malformed':
-      return 'Runware sent an answer the plugin could not read. Nothing was placed.';
+      return 'Runware sent an answer the plugin could not read.';
     case 'badImage':
       return `The result image could not be used${f.detail ? `: ${f.detail}` : ''}. Nothing was placed.`;
     case 'cancelled':

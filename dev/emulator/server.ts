@@ -35,7 +35,7 @@ export interface Behaviour {
   processingPolls: number;
   /** Results are flagged `NSFWContent: true`. */
   nsfw: boolean;
-  /** REST answers carry CORS headers (a browser refuses the call without them). */
+  /** REST API answers carry CORS headers (a browser refuses the call without them); image downloads always do. */
   cors: boolean;
   /** `corrupt`: bytes that do not decode; `huge`: a 5000 px image. */
   result: 'ok' | 'corrupt' | 'huge';
@@ -81,6 +81,8 @@ export interface Emulator {
   /** Clears faults, behaviour, records and state (uploads survive unless `all`). */
   reset(all?: boolean): void;
   forgetUploads(): void;
+  /** Lets every task still `processing` finish on its next poll. */
+  finishAll(): void;
   close(): Promise<void>;
 }
 
@@ -248,8 +250,9 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
     return { status: data.length && errors.length ? 200 : errors.length ? status : 200, body: out, ...(key ? { key } : {}) };
   }
 
-  function cors(res: http.ServerResponse) {
-    if (!behaviour.cors) return;
+  /** `always` for image downloads: only the API's CORS is under test (`behaviour.cors`). */
+  function cors(res: http.ServerResponse, always = false) {
+    if (!behaviour.cors && !always) return;
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
     res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
@@ -279,7 +282,7 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
     if (req.method === 'GET' && (url.pathname.startsWith('/images/') || url.pathname.startsWith('/uploads/'))) {
       const id = url.pathname.split('/').pop()!.split('.')[0]!;
       const image = url.pathname.startsWith('/images/') ? images.get(id) : uploads.has(id) ? { bytes: uploads.get(id)!, mime: 'image/png' } : undefined;
-      cors(res);
+      cors(res, true);
       if (!image) return void res.writeHead(404).end();
       res.writeHead(200, { 'Content-Type': image.mime, 'Content-Length': image.bytes.length }).end(image.bytes);
       return;
@@ -366,6 +369,9 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
       if (all) uploads.clear();
     },
     forgetUploads: () => uploads.clear(),
+    finishAll: () => {
+      for (const t of tasks.values()) t.pollsLeft = 0;
+    },
     close: async () => {
       for (const c of wss.clients) c.terminate();
       wss.close();

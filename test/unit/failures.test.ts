@@ -46,7 +46,7 @@ describe('user messages', () => {
   it('say what to do, in plain words', () => {
     expect(userMessage({ kind: 'auth' })).toMatch(/did not accept your API key/);
     expect(userMessage({ kind: 'credits' })).toMatch(/out of credits/);
-    expect(userMessage({ kind: 'rateLimited' })).toMatch(/Nothing was charged/);
+    expect(userMessage({ kind: 'rateLimited' })).toBe('Runware is limiting requests right now. Wait a minute and try again.');
     expect(userMessage({ kind: 'network', host: 'api.runware.ai' })).toBe(
       'Could not reach api.runware.ai. Check your internet connection, or whether a firewall or VPN blocks it.',
     );

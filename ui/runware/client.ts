@@ -54,8 +54,13 @@ export class RunwareClient {
     return this.transports[0]?.name;
   }
 
-  /** Sends tasks; when the browser refuses a transport outright, the next one is tried and kept. */
-  async call(tasks: readonly object[], signal?: AbortSignal): Promise<Envelope> {
+  /**
+   * Sends tasks. When the browser refuses the first transport outright (fetch's bare
+   * TypeError: CORS, CSP, offline), the next one becomes the first and is remembered.
+   * Idempotent batches are resent on it at once; a submit is not: the failure goes back
+   * to submit(), which asks getResponse before it would ever send the task again.
+   */
+  async call(tasks: readonly object[], signal?: AbortSignal, idempotent = true): Promise<Envelope> {
     const options = { timeoutMs: this.options.timing.requestTimeoutMs, ...(signal ? { signal } : {}) };
     const [first, next] = this.transports;
     if (!first) throw new RunwareError({ kind: 'network' });
@@ -63,18 +68,20 @@ export class RunwareClient {
       return await first.send(tasks, options);
     } catch (e) {
       if (!(e instanceof RunwareError) || e.failure.kind !== 'network' || !next) throw e;
+      let envelope: Envelope | undefined;
       try {
-        const envelope = await next.send(tasks, options);
-        // The fallback reached Runware: keep it first from now on, and remember it.
-        first.close();
-        this.transports = [next, first];
-        this.options.onTransport?.(next.name);
-        return envelope;
+        if (idempotent) envelope = await next.send(tasks, options);
+        else await next.probe(options);
       } catch (second) {
         // Name the first host in the message: that is the one the user's network refused.
         if (second instanceof RunwareError && second.failure.kind === 'network') throw e;
         throw second;
       }
+      first.close();
+      this.transports = [next, first];
+      this.options.onTransport?.(next.name);
+      if (!envelope) throw e;
+      return envelope;
     }
   }
 
@@ -121,7 +128,9 @@ export class RunwareClient {
     for (let attempt = 0; ; attempt++) {
       let failure: RunwareError;
       try {
-        const envelope = await this.call([task], signal);
+        const envelope = await this.call([task], signal, false);
+        // Runware saying it already has this taskUUID means an earlier attempt got through.
+        if (envelope.errors.some((x) => /duplicate/i.test(x.code) && x.taskUUID === task.taskUUID)) return { accepted: true };
         throwIfFailed(envelope, task.taskUUID);
         return { accepted: true };
       } catch (e) {

@@ -12,6 +12,8 @@ export interface SendOptions {
 export interface Transport {
   readonly name: 'rest' | 'ws';
   send(tasks: readonly object[], options: SendOptions): Promise<Envelope>;
+  /** Proves Runware is reachable this way (and the key accepted) without sending a task. */
+  probe(options: SendOptions): Promise<void>;
   close(): void;
 }
 
@@ -87,6 +89,10 @@ export class RestTransport implements Transport {
     }
   }
 
+  async probe(options: SendOptions): Promise<void> {
+    await this.send([], options);
+  }
+
   close(): void {}
 }
 
@@ -105,6 +111,10 @@ export class WebSocketTransport implements Transport {
     private readonly url: string,
     private readonly apiKey: string,
   ) {}
+
+  async probe(options: SendOptions): Promise<void> {
+    await this.connect(options);
+  }
 
   private connect(options: SendOptions): Promise<WebSocket> {
     if (this.ready && this.socket?.readyState === WebSocket.OPEN) return this.ready;
