@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createFakeFigma, type FakeHost } from '../../dev/fake-figma/figma.ts';
 import { sharpRenderer } from '../../dev/fake-figma/renderWithSharp.ts';
 import { ToUISchema, type ToMain, type ToUI } from '../../core/protocol.ts';
@@ -28,7 +28,10 @@ export function bootPlugin(options: { storage?: Record<string, unknown>; setup?:
     },
   });
   options.setup?.(host);
-  const code = readFileSync(new URL('../../dist/code.js', import.meta.url), 'utf8');
+  // `npm test` builds first; rebuilding here would rewrite dist/ under the browser tests' feet.
+  const codeUrl = new URL('../../dist/code.js', import.meta.url);
+  if (!existsSync(codeUrl)) throw new Error('dist/code.js is missing: run `node build.mjs` (npm test does) first');
+  const code = readFileSync(codeUrl, 'utf8');
   new Function('figma', '__html__', code)(host.figma, '<html></html>');
   const waitFor = <T extends ToUI['type']>(type: T, predicate: (m: Extract<ToUI, { type: T }>) => boolean = () => true) =>
     new Promise<Extract<ToUI, { type: T }>>((resolve, reject) => {

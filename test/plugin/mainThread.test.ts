@@ -1,14 +1,9 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
-import { execFileSync } from 'node:child_process';
 import { readImageSize } from '../../core/imageInfo.ts';
 import { ProvenanceSchema, type PendingTask } from '../../core/records.ts';
 import { snapshotNode } from '../../dev/fake-figma/figma.ts';
 import { bootPlugin } from '../helpers/bootPlugin.ts';
-
-beforeAll(() => {
-  execFileSync('node', ['build.mjs'], { stdio: 'inherit' });
-});
 
 const KEY = 'AbCdEf0123456789AbCdEf0123456789';
 const png = async (w: number, h: number) => new Uint8Array(await sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } }).png().toBuffer());
