@@ -3,9 +3,9 @@ import { MAX_QUALITY, MAX_RESULTS, MIN_QUALITY } from './runware/tasks.ts';
 
 /** Per-user output options, kept in clientStorage. */
 export const SettingsSchema = z.object({
-  numberResults: z.int().check(z.minimum(1), z.maximum(MAX_RESULTS)),
-  outputFormat: z.enum(['JPG', 'PNG', 'WEBP']),
-  outputQuality: z.int().check(z.minimum(MIN_QUALITY), z.maximum(MAX_QUALITY)),
+  numberResults: z.number().check(z.minimum(1), z.maximum(MAX_RESULTS)),
+  outputFormat: z.union([z.literal('JPG'), z.literal('PNG'), z.literal('WEBP')]),
+  outputQuality: z.number().check(z.minimum(MIN_QUALITY), z.maximum(MAX_QUALITY)),
   checkContent: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -19,9 +19,9 @@ export const DEFAULT_SETTINGS: Settings = { numberResults: 1, outputFormat: 'PNG
 export const PendingTaskSchema = z.object({
   taskUUID: z.string(),
   prompt: z.string(),
-  width: z.int(),
-  height: z.int(),
-  numberResults: z.int(),
+  width: z.number(),
+  height: z.number(),
+  numberResults: z.number(),
   sourceNodeIds: z.array(z.string()),
   createdAt: z.number(),
   placedImageUUIDs: z.array(z.string()),
@@ -39,14 +39,14 @@ export type UploadCache = z.infer<typeof UploadCacheSchema>;
 export const ProvenanceSchema = z.object({
   prompt: z.string(),
   model: z.string(),
-  width: z.int(),
-  height: z.int(),
+  width: z.number(),
+  height: z.number(),
   taskUUID: z.string(),
   imageUUID: z.string(),
   seed: z.optional(z.number()),
   cost: z.optional(z.number()),
   sourceNodeId: z.string(),
   createdAt: z.number(),
-  index: z.int(),
+  index: z.number(),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;

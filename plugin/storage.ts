@@ -48,7 +48,7 @@ export async function setSettings(settings: Settings): Promise<void> {
 }
 
 export async function getTransport(): Promise<'rest' | 'ws' | null> {
-  return read(KEY.transport, z.nullable(z.enum(['rest', 'ws'])), null);
+  return read(KEY.transport, z.nullable(z.union([z.literal('rest'), z.literal('ws')])), null);
 }
 export async function setTransport(transport: 'rest' | 'ws'): Promise<void> {
   await figma.clientStorage.setAsync(KEY.transport, transport);

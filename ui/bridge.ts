@@ -1,4 +1,5 @@
-import { ToUISchema, type Reference, type ToMain, type ToUI } from '../core/protocol.ts';
+import type { Reference, ToMain, ToUI } from '../core/protocol.ts';
+import { ToUISchema } from '../core/protocolToUI.ts';
 
 /** Figma delivers main-thread messages as `event.data.pluginMessage`; anything else is ignored. */
 type Listener = (message: ToUI) => void;

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createFakeFigma, type FakeHost } from '../../dev/fake-figma/figma.ts';
 import { sharpRenderer } from '../../dev/fake-figma/renderWithSharp.ts';
-import { ToUISchema, type ToMain, type ToUI } from '../../core/protocol.ts';
+import type { ToMain, ToUI } from '../../core/protocol.ts';
+import { ToUISchema } from '../../core/protocolToUI.ts';
 
 export interface BootedPlugin {
   readonly host: FakeHost;
