@@ -62,6 +62,11 @@ export function App() {
     setPreset(fromRelaunch ?? matched ?? DEFAULT_PRESET);
   }, [baseKey]);
 
+  // A mark for the bench: time from the iframe's start to a usable panel.
+  useEffect(() => {
+    if (ready) performance.mark('riverflow-interactive');
+  }, [ready]);
+
   useEffect(() => {
     if (run.status !== 'running') return;
     const timer = setInterval(() => setNow(Date.now()), 100);

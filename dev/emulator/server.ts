@@ -51,6 +51,8 @@ export interface RecordedRequest {
   readonly tasks: readonly Record<string, unknown>[];
   readonly auth: 'header' | 'task' | 'none';
   status: number;
+  /** Time the emulator spent on the request (rendering included), for the bench's overhead figures. */
+  ms: number;
 }
 
 export interface Charge {
@@ -75,6 +77,8 @@ export interface Emulator {
   readonly url: string;
   readonly wsUrl: string;
   readonly requests: RecordedRequest[];
+  /** Result and upload downloads (GET), with the time spent serving each. */
+  readonly downloads: { bytes: number; ms: number }[];
   readonly charges: Charge[];
   inject(fault: Fault): void;
   set(behaviour: Partial<Behaviour>): void;
@@ -96,6 +100,7 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
   let behaviour: Behaviour = { ...DEFAULT_BEHAVIOUR };
   const faults: { fault: Fault; left: number }[] = [];
   const requests: RecordedRequest[] = [];
+  const downloads: { bytes: number; ms: number }[] = [];
   const charges: Charge[] = [];
   const uploads = new Map<string, Buffer>();
   const images = new Map<string, { bytes: Buffer; mime: string }>();
@@ -284,6 +289,10 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
       const image = url.pathname.startsWith('/images/') ? images.get(id) : uploads.has(id) ? { bytes: uploads.get(id)!, mime: 'image/png' } : undefined;
       cors(res, true);
       if (!image) return void res.writeHead(404).end();
+      const started = performance.now();
+      const download = { bytes: image.bytes.length, ms: 0 };
+      downloads.push(download);
+      res.on('finish', () => (download.ms = performance.now() - started));
       res.writeHead(200, { 'Content-Type': image.mime, 'Content-Length': image.bytes.length }).end(image.bytes);
       return;
     }
@@ -299,8 +308,10 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
     }
     const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
     const auth = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    const record: RecordedRequest = { transport: 'rest', bytes: raw.length, tasks: list, auth: auth ? 'header' : list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0 };
+    const record: RecordedRequest = { transport: 'rest', bytes: raw.length, tasks: list, auth: auth ? 'header' : list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0, ms: 0 };
     requests.push(record);
+    const started = performance.now();
+    res.on('finish', () => (record.ms = performance.now() - started));
     if (behaviour.latencyMs) await sleep(behaviour.latencyMs);
     const fault = takeFault(list.map((t) => t?.taskType));
     if (fault?.delayMs) await sleep(fault.delayMs);
@@ -337,13 +348,15 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
         return;
       }
       const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
-      const record: RecordedRequest = { transport: 'ws', bytes: String(raw).length, tasks: list, auth: list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0 };
+      const record: RecordedRequest = { transport: 'ws', bytes: String(raw).length, tasks: list, auth: list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0, ms: 0 };
       requests.push(record);
+      const started = performance.now();
       if (behaviour.latencyMs) await sleep(behaviour.latencyMs);
       const result = await process(body, undefined, sessionKey);
       if (result.status !== 401 && result.key) sessionKey = result.key;
       record.status = result.status;
       socket.send(JSON.stringify(result.body));
+      record.ms = performance.now() - started;
     });
   });
 
@@ -356,6 +369,7 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
     url: `${origin}/v1`,
     wsUrl: `ws://127.0.0.1:${port}/v1`,
     requests,
+    downloads,
     charges,
     inject: (fault) => faults.push({ fault, left: fault.times ?? 1 }),
     set: (b) => {
@@ -365,6 +379,7 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
       faults.length = 0;
       behaviour = { ...DEFAULT_BEHAVIOUR };
       requests.length = 0;
+      downloads.length = 0;
       charges.length = 0;
       if (all) uploads.clear();
     },

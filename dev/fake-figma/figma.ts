@@ -20,7 +20,9 @@ export interface FakeHost {
   readonly figma: PluginAPI;
   readonly page: FakePage;
   readonly notifications: { message: string; error: boolean }[];
-  readonly undoSteps: { count: number };
+  readonly undoSteps: { count: number; at: number[] };
+  /** When each UI message arrived (performance.now()), for timing figures. */
+  readonly messageLog: { at: number; type: string }[];
   readonly storage: Map<string, unknown>;
   readonly uiOptions: { value: ShowUIOptions | undefined };
   readonly scrolledTo: string[][];
@@ -58,7 +60,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   page.onSelectionChange = () => emit('selectionchange');
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
   const notifications: FakeHost['notifications'] = [];
-  const undoSteps = { count: 0 };
+  const undoSteps = { count: 0, at: [] as number[] };
+  const messageLog: { at: number; type: string }[] = [];
   const uiOptions: FakeHost['uiOptions'] = { value: undefined };
   const scrolledTo: string[][] = [];
   let onmessage: MessageEventHandler | undefined;
@@ -167,6 +170,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     },
     commitUndo() {
       undoSteps.count++;
+      undoSteps.at.push(performance.now());
     },
     closePlugin() {
       host.close!();
@@ -194,6 +198,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     page,
     notifications,
     undoSteps,
+    messageLog,
     storage,
     uiOptions,
     scrolledTo,
@@ -213,6 +218,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     fromUI(message: unknown) {
       if (host.closed) return;
       const m = clone(message);
+      messageLog.push({ at: performance.now(), type: String((m as { type?: unknown } | null)?.type) });
       onmessage?.(m, { origin: 'null' });
       messageHandlers.forEach((h) => h(m, { origin: 'null' }));
     },
