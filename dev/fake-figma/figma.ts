@@ -12,6 +12,8 @@ export interface FakeFigmaOptions {
   readonly onStorageChange?: (all: Record<string, unknown>) => void;
   /** Where figma.ui.postMessage goes: the iframe in the playground, a list in tests. */
   readonly toUI?: (message: unknown) => void;
+  /** Called by figma.showUI: the playground creates the plugin iframe here, as Figma does. */
+  readonly onShowUI?: (options: ShowUIOptions | undefined) => void;
   readonly command?: string;
 }
 
@@ -154,6 +156,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     viewport: strict(viewport, 'figma.viewport'),
     showUI(_html: string, opts?: ShowUIOptions) {
       uiOptions.value = opts;
+      options.onShowUI?.(opts);
     },
     on: on as PluginAPI['on'],
     once: ((event: string, h: Handler) => {

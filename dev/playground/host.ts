@@ -57,6 +57,7 @@ async function main() {
     storage: seeded,
     onStorageChange: (all) => localStorage.setItem(STORAGE_KEY, JSON.stringify(all)),
     toUI: (message) => iframe?.contentWindow?.postMessage({ pluginMessage: message }, '*'),
+    onShowUI: () => showPluginFrame(),
   });
   localStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(host.storage)));
 
@@ -67,7 +68,13 @@ async function main() {
     y += s.h + 300;
   }
 
+  /** Runs dist/code.js like Figma: its figma.showUI call creates the iframe, after its handlers are set. */
   async function openPlugin() {
+    const code = await (await fetch('/plugin/code.js')).text();
+    new Function('figma', '__html__', code)(host.figma, '');
+  }
+
+  function showPluginFrame() {
     const slot = document.getElementById('frame-slot')!;
     slot.replaceChildren();
     iframe = document.createElement('iframe');
@@ -76,8 +83,6 @@ async function main() {
     iframe.title = 'Riverflow plugin';
     iframe.src = `/plugin/ui.html?theme=${theme}`;
     slot.append(iframe);
-    const code = await (await fetch('/plugin/code.js')).text();
-    new Function('figma', '__html__', code)(host.figma, '');
   }
 
   window.addEventListener('message', (event) => {
