@@ -11,7 +11,7 @@ import { bootPlugin } from '../test/helpers/bootPlugin.ts';
 import { openSession, startHarness } from '../test/e2e/harness.ts';
 
 const line = (...parts: (string | number)[]) => console.log(parts.join('  '));
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function photo(width: number, height: number): Promise<Uint8Array> {
