@@ -42,6 +42,10 @@ export const ToMainSchema = z.union([
     cost: z.optional(z.number()),
   }),
   z.object({ type: z.literal('notify'), message: z.string(), error: z.boolean() }),
+  z.object({ type: z.literal('get-thumbnails'), nodeIds: z.array(z.string()) }),
+  z.object({ type: z.literal('get-history') }),
+  z.object({ type: z.literal('select-nodes'), nodeIds: z.array(z.string()) }),
+  z.object({ type: z.literal('remember-prompt'), prompt: z.string() }),
 ]);
 export type ToMain = z.infer<typeof ToMainSchema>;
 

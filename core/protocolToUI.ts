@@ -3,6 +3,19 @@ import { bytes, EndpointsSchema } from './protocol.ts';
 import { PendingTaskSchema, SettingsSchema } from './records.ts';
 
 /** Messages from the main thread to the UI, checked by the UI on arrival. */
+
+export const HistoryEntrySchema = z.object({
+  taskUUID: z.string(),
+  prompt: z.string(),
+  width: z.number(),
+  height: z.number(),
+  count: z.number(),
+  cost: z.number(),
+  createdAt: z.number(),
+  sourceNodeId: z.string(),
+  nodeIds: z.array(z.string()),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export const SelectedNodeSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -32,6 +45,7 @@ export const ToUISchema = z.union([
     pending: z.array(PendingTaskSchema),
     endpoints: z.nullable(EndpointsSchema),
     transport: z.nullable(z.enum(['rest', 'ws'])),
+    recentPrompts: z.array(z.string()),
     /** Filled when the plugin was opened from a result's "Edit again" button. */
     relaunch: z.nullable(z.object({ prompt: z.string(), width: z.number(), height: z.number() })),
   }),
@@ -42,6 +56,8 @@ export const ToUISchema = z.union([
     skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
   }),
   z.object({ type: z.literal('reference'), id: z.number(), index: z.number(), reference: ReferenceSchema }),
+  z.object({ type: z.literal('thumbnail'), nodeId: z.string(), bytes: z.nullable(bytes) }),
+  z.object({ type: z.literal('history'), entries: z.array(HistoryEntrySchema) }),
   z.object({ type: z.literal('reply'), id: z.number(), ok: z.boolean(), message: z.optional(z.string()), nodeId: z.optional(z.string()) }),
 ]);
 export type ToUI = z.infer<typeof ToUISchema>;

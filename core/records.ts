@@ -32,7 +32,8 @@ export const PendingTaskSchema = z.object({
 });
 export type PendingTask = z.infer<typeof PendingTaskSchema>;
 
-export const UploadCacheSchema = z.record(z.string(), z.object({ imageUUID: z.string(), usedAt: z.number() }));
+/** Uploaded references by content hash: a bounded list (z.record would cost the main bundle 0.5 KB). */
+export const UploadCacheSchema = z.array(z.object({ hash: z.string(), imageUUID: z.string(), usedAt: z.number() }));
 export type UploadCache = z.infer<typeof UploadCacheSchema>;
 
 /** Provenance stored in plugin data on every placed result. */

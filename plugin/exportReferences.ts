@@ -15,7 +15,7 @@ export class ReferenceError extends Error {}
  * are not sent at all: the UI gets the cached imageUUID instead.
  */
 export async function exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean, send: (index: number, ref: Reference) => void): Promise<void> {
-  const cache = skipCache ? {} : await getUploadCache(Date.now());
+  const cache = skipCache ? new Map<string, string>() : await getUploadCache(Date.now());
   for (const [index, id] of nodeIds.entries()) {
     const node = await figma.getNodeByIdAsync(id);
     if (!node || node.removed || node.type === 'PAGE' || node.type === 'DOCUMENT') {
@@ -41,14 +41,14 @@ export async function exportReferences(nodeIds: readonly string[], maxLongSide: 
       throw new ReferenceError(`Figma could not export “${scene.name}”. Try a simpler frame or a smaller one.`);
     }
     const hash = contentHash(bytes);
-    const cached = cache[hash];
+    const cached = cache.get(hash);
     send(index, {
       nodeId: id,
       hash,
       mime,
       width: plan.width,
       height: plan.height,
-      ...(cached ? { cachedUUID: cached.imageUUID } : { bytes }),
+      ...(cached ? { cachedUUID: cached } : { bytes }),
     });
     await yieldToEditor();
   }

@@ -1,8 +1,8 @@
 import type { ToMain } from '../core/protocol.ts';
-import { ProvenanceSchema } from '../core/records.ts';
 import { postToUI, reply } from './bridge.ts';
 import { exportReferences, ReferenceError } from './exportReferences.ts';
-import { placeResult, PROVENANCE_KEY } from './placeResult.ts';
+import { placeResult } from './placeResult.ts';
+import { exportThumbnail, provenanceOf, readHistory } from './history.ts';
 import { describeSelection } from './selection.ts';
 import * as storage from './storage.ts';
 
@@ -13,26 +13,20 @@ export function sendSelection(): void {
 /** When opened from a result's "Edit again" button: its prompt and size, to fill in. */
 function relaunchContext(): { prompt: string; width: number; height: number } | null {
   const [node] = figma.currentPage.selection;
-  if (!node) return null;
-  const raw = node.getPluginData(PROVENANCE_KEY);
-  if (!raw) return null;
-  try {
-    const p = ProvenanceSchema.safeParse(JSON.parse(raw));
-    return p.success ? { prompt: p.data.prompt, width: p.data.width, height: p.data.height } : null;
-  } catch {
-    return null;
-  }
+  const p = node && provenanceOf(node);
+  return p ? { prompt: p.prompt, width: p.width, height: p.height } : null;
 }
 
 export async function sendInit(): Promise<void> {
-  const [apiKey, settings, pending, endpoints, transport] = await Promise.all([
+  const [apiKey, settings, pending, endpoints, transport, recentPrompts] = await Promise.all([
     storage.getApiKey(),
     storage.getSettings(),
     storage.getPendingTasks(),
     storage.getDevEndpoints(),
     storage.getTransport(),
+    storage.getRecentPrompts(),
   ]);
-  postToUI({ type: 'init', apiKey, settings, pending: Object.values(pending), endpoints, transport, relaunch: relaunchContext() });
+  postToUI({ type: 'init', apiKey, settings, pending, endpoints, transport, recentPrompts, relaunch: relaunchContext() });
   sendSelection();
 }
 
@@ -69,7 +63,7 @@ export async function handleMessage(message: ToMain): Promise<void> {
     case 'pending-remove':
       return storage.removePendingTask(message.taskUUID);
     case 'place-result': {
-      const task = (await storage.getPendingTasks())[message.taskUUID];
+      const task = await storage.getPendingTask(message.taskUUID);
       if (!task) return reply(message.id, false, 'This result’s task is no longer known, so it was not placed.');
       try {
         const { nodeId } = await placeResult(task, message);
@@ -78,6 +72,21 @@ export async function handleMessage(message: ToMain): Promise<void> {
         return reply(message.id, false, `Figma could not place the image: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+    case 'get-thumbnails':
+      for (const nodeId of message.nodeIds) postToUI({ type: 'thumbnail', nodeId, bytes: (await exportThumbnail(nodeId)) ?? null });
+      return;
+    case 'get-history':
+      return postToUI({ type: 'history', entries: readHistory(figma.currentPage) });
+    case 'select-nodes': {
+      const nodes = (await Promise.all(message.nodeIds.map((id) => figma.getNodeByIdAsync(id)))).filter(
+        (n): n is SceneNode => n !== null && !n.removed && n.type !== 'PAGE' && n.type !== 'DOCUMENT',
+      );
+      figma.currentPage.selection = nodes;
+      if (nodes.length) figma.viewport.scrollAndZoomIntoView(nodes);
+      return;
+    }
+    case 'remember-prompt':
+      return storage.rememberPrompt(message.prompt);
     case 'notify':
       figma.notify(message.message, { error: message.error, timeout: message.error ? 6000 : 3000 });
       return;

@@ -48,9 +48,9 @@ async function slotsFor(task: PendingTask): Promise<{ page: PageNode; slots: Rec
  * one's when the same image was already placed (a resumed poll can see it twice).
  */
 export async function placeResult(task: PendingTask, image: ResultImage): Promise<{ nodeId: string; task: PendingTask }> {
+  const placed = placedByTask.get(task.taskUUID) ?? [];
   if (task.placedImageUUIDs.includes(image.imageUUID)) {
-    const existing = await findPlaced(image.imageUUID);
-    return { nodeId: existing ?? '', task };
+    return { nodeId: placed.find((p) => p.imageUUID === image.imageUUID)?.node.id ?? '', task };
   }
   const { page, slots, sourceName } = await slotsFor(task);
   const index = task.placedImageUUIDs.length;
@@ -70,8 +70,8 @@ export async function placeResult(task: PendingTask, image: ResultImage): Promis
     height: task.height,
     taskUUID: task.taskUUID,
     imageUUID: image.imageUUID,
-    ...(image.seed === undefined ? {} : { seed: image.seed }),
-    ...(image.cost === undefined ? {} : { cost: image.cost }),
+    seed: image.seed,
+    cost: image.cost,
     sourceNodeId: task.sourceNodeIds[0] ?? '',
     createdAt: Date.now(),
     index: index + 1,
@@ -79,14 +79,13 @@ export async function placeResult(task: PendingTask, image: ResultImage): Promis
   rect.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
   rect.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit this result again with Riverflow' });
   page.appendChild(rect);
-  placedIds.set(image.imageUUID, rect.id);
+  placed.push({ imageUUID: image.imageUUID, node: rect });
+  placedByTask.set(task.taskUUID, placed);
   const updated: PendingTask = { ...task, slots, placedImageUUIDs: [...task.placedImageUUIDs, image.imageUUID] };
   await savePendingTask(updated);
+  // Select this run's results so far, as a designer expects after a run.
   if (figma.currentPage === page) {
-    const placed = await Promise.all(updated.placedImageUUIDs.map(findPlaced));
-    const nodes = (await Promise.all(placed.map((id) => (id ? figma.getNodeByIdAsync(id) : null)))).filter(
-      (n): n is SceneNode => n !== null && !n.removed && n.type !== 'PAGE' && n.type !== 'DOCUMENT',
-    );
+    const nodes = placed.map((p) => p.node).filter((n) => !n.removed);
     figma.currentPage.selection = nodes;
     figma.viewport.scrollAndZoomIntoView(nodes);
   }
@@ -94,13 +93,5 @@ export async function placeResult(task: PendingTask, image: ResultImage): Promis
   return { nodeId: rect.id, task: updated };
 }
 
-/** Placed results are found by their provenance, so a re-run never duplicates one. */
-const placedIds = new Map<string, string>();
-async function findPlaced(imageUUID: string): Promise<string | undefined> {
-  const id = placedIds.get(imageUUID);
-  if (id) {
-    const node = await figma.getNodeByIdAsync(id);
-    if (node && !node.removed) return id;
-  }
-  return undefined;
-}
+/** This session's placed results per task, so a result seen twice is placed once. */
+const placedByTask = new Map<string, { imageUUID: string; node: RectangleNode }[]>();

@@ -1,14 +1,23 @@
 import * as z from 'zod/mini';
 import { EndpointsSchema, type DevEndpoints } from '../core/protocol.ts';
 import { isLoopbackUrl } from '../core/runware/endpoints.ts';
-import { DEFAULT_SETTINGS, PendingTaskSchema, SettingsSchema, UploadCacheSchema, type PendingTask, type Settings, type UploadCache } from '../core/records.ts';
+import { DEFAULT_SETTINGS, PendingTaskSchema, SettingsSchema, UploadCacheSchema, type PendingTask, type Settings } from '../core/records.ts';
 
 /**
  * Everything the plugin remembers lives in figma.clientStorage (per user, per machine),
  * never in the document: the API key above all. Records are validated on read, so a
  * corrupt or old-format record falls back to its default instead of breaking the plugin.
  */
-const KEY = { apiKey: 'apiKey', settings: 'settings', pending: 'pending', uploads: 'uploads', transport: 'transport', endpoints: 'devEndpoints' } as const;
+const KEY = {
+  apiKey: 'apiKey',
+  settings: 'settings',
+  pending: 'pending',
+  uploads: 'uploads',
+  transport: 'transport',
+  endpoints: 'devEndpoints',
+  recentPrompts: 'recentPrompts',
+} as const;
+const MAX_RECENT_PROMPTS = 20;
 
 /** Runware deletes uploads 30 days after last use; stop trusting ours a day earlier. */
 export const UPLOAD_TTL_MS = 29 * 24 * 3600 * 1000;
@@ -60,48 +69,53 @@ export async function getDevEndpoints(): Promise<DevEndpoints | null> {
   return e && isLoopbackUrl(e.rest) && isLoopbackUrl(e.ws) ? e : null;
 }
 
-const PendingMapSchema = z.record(z.string(), PendingTaskSchema);
-
-export async function getPendingTasks(): Promise<Record<string, PendingTask>> {
-  return read(KEY.pending, PendingMapSchema, {});
+export async function getPendingTasks(): Promise<PendingTask[]> {
+  return read(KEY.pending, z.array(PendingTaskSchema), []);
+}
+export async function getPendingTask(taskUUID: string): Promise<PendingTask | undefined> {
+  return (await getPendingTasks()).find((t) => t.taskUUID === taskUUID);
 }
 export async function savePendingTask(task: PendingTask): Promise<void> {
   return serial(async () => {
-    const all = await getPendingTasks();
-    all[task.taskUUID] = task;
-    await figma.clientStorage.setAsync(KEY.pending, all);
+    const others = (await getPendingTasks()).filter((t) => t.taskUUID !== task.taskUUID);
+    await figma.clientStorage.setAsync(KEY.pending, [...others, task]);
   });
 }
 export async function removePendingTask(taskUUID: string): Promise<void> {
   return serial(async () => {
-    const all = await getPendingTasks();
-    delete all[taskUUID];
-    await figma.clientStorage.setAsync(KEY.pending, all);
+    await figma.clientStorage.setAsync(KEY.pending, (await getPendingTasks()).filter((t) => t.taskUUID !== taskUUID));
   });
 }
 
-export async function getUploadCache(now: number): Promise<UploadCache> {
-  const cache = await read(KEY.uploads, UploadCacheSchema, {});
-  for (const [hash, entry] of Object.entries(cache)) if (now - entry.usedAt > UPLOAD_TTL_MS) delete cache[hash];
-  return cache;
+/** Uploads Runware still keeps, by content hash. */
+export async function getUploadCache(now: number): Promise<Map<string, string>> {
+  const cache = await read(KEY.uploads, UploadCacheSchema, []);
+  return new Map(cache.filter((e) => now - e.usedAt <= UPLOAD_TTL_MS).map((e) => [e.hash, e.imageUUID]));
 }
 
 /** Keeps the newest entries only: clientStorage has 5 MB for everything. */
 export async function rememberUpload(hash: string, imageUUID: string, now: number): Promise<void> {
   return serial(async () => {
-    const cache = await getUploadCache(now);
-    cache[hash] = { imageUUID, usedAt: now };
-    const kept = Object.entries(cache)
-      .sort((a, b) => b[1].usedAt - a[1].usedAt)
-      .slice(0, MAX_UPLOAD_ENTRIES);
-    await figma.clientStorage.setAsync(KEY.uploads, Object.fromEntries(kept));
+    const others = (await read(KEY.uploads, UploadCacheSchema, [])).filter((e) => e.hash !== hash && now - e.usedAt <= UPLOAD_TTL_MS);
+    await figma.clientStorage.setAsync(KEY.uploads, [{ hash, imageUUID, usedAt: now }, ...others].slice(0, MAX_UPLOAD_ENTRIES));
   });
 }
 
 export async function forgetUpload(hash: string): Promise<void> {
   return serial(async () => {
-    const cache = await read(KEY.uploads, UploadCacheSchema, {});
-    delete cache[hash];
-    await figma.clientStorage.setAsync(KEY.uploads, cache);
+    await figma.clientStorage.setAsync(KEY.uploads, (await read(KEY.uploads, UploadCacheSchema, [])).filter((e) => e.hash !== hash));
+  });
+}
+
+/** Recent prompts across documents, newest first, without repeats, at most 20. */
+export async function getRecentPrompts(): Promise<string[]> {
+  return read(KEY.recentPrompts, z.array(z.string()), []);
+}
+export async function rememberPrompt(prompt: string): Promise<void> {
+  return serial(async () => {
+    const text = prompt.trim();
+    if (!text) return;
+    const recent = (await getRecentPrompts()).filter((p) => p !== text);
+    await figma.clientStorage.setAsync(KEY.recentPrompts, [text, ...recent].slice(0, MAX_RECENT_PROMPTS));
   });
 }

@@ -69,6 +69,14 @@ export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' |
     this.children.push(child);
     child.parent = this;
   }
+  /** Only the pluginData criterion is implemented; others throw so a gap is visible. */
+  findAllWithCriteria(criteria: { pluginData?: { keys?: string[] }; [other: string]: unknown }): FakeSceneNode[] {
+    const unknown = Object.keys(criteria).filter((k) => k !== 'pluginData');
+    if (unknown.length) throw new Error(`FakeFigma: findAllWithCriteria({${unknown.join(', ')}}) is not implemented by the fake`);
+    const keys = criteria.pluginData?.keys;
+    return this.findAll((n) => (keys ? keys.some((k) => n.getPluginData(k) !== '') : n.pluginData.size > 0));
+  }
+
   findAll(predicate?: (n: FakeSceneNode) => boolean): FakeSceneNode[] {
     const out: FakeSceneNode[] = [];
     const walk = (n: FakeSceneNode) => {

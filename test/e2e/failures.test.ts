@@ -306,7 +306,7 @@ describe('nothing paid is lost', () => {
     expect(await t.nodeNames()).toHaveLength(before + 1);
     expect((await t.nodeNames()).at(-1)).toBe('Story 9:16 — Riverflow 1');
     expect(h.emulator.charges).toHaveLength(1);
-    expect(await t.evaluate((host) => host.storage.get('pending'))).toEqual({});
+    expect(await t.evaluate((host) => host.storage.get('pending'))).toEqual([]);
     await t.context.close();
   });
 

@@ -93,7 +93,7 @@ export async function openSession(h: Harness, options: { theme?: 'light' | 'dark
       await ui.getByRole('button', { name: 'Forget key' }).waitFor();
     },
     async prompt(text) {
-      await ui.getByLabel('Prompt').fill(text);
+      await ui.getByLabel('Prompt', { exact: true }).fill(text);
     },
     async generate() {
       await ui.getByRole('button', { name: 'Generate' }).click();

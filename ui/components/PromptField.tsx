@@ -5,9 +5,11 @@ interface Props {
   readonly value: string;
   readonly onInput: (value: string) => void;
   readonly onSubmit: () => void;
+  /** Prompts used before, across documents (clientStorage). */
+  readonly recent: readonly string[];
 }
 
-export function PromptField({ value, onInput, onSubmit }: Props) {
+export function PromptField({ value, onInput, onSubmit, recent }: Props) {
   const over = value.length > MAX_PROMPT_LENGTH;
   return (
     <div class="field">
@@ -25,6 +27,24 @@ export function PromptField({ value, onInput, onSubmit }: Props) {
       <p class={over ? 'hint error' : 'hint'} aria-live="polite">
         {value.length} / {MAX_PROMPT_LENGTH} · ⌘/Ctrl+Enter to generate
       </p>
+      {recent.length ? (
+        <select
+          class="select"
+          aria-label="Recent prompts"
+          value=""
+          onChange={(e) => {
+            const v = (e.currentTarget as HTMLSelectElement).value;
+            if (v) onInput(v);
+          }}
+        >
+          <option value="">Recent prompts…</option>
+          {recent.map((p) => (
+            <option value={p} key={p}>
+              {p.length > 70 ? `${p.slice(0, 70)}…` : p}
+            </option>
+          ))}
+        </select>
+      ) : null}
     </div>
   );
 }

@@ -3,22 +3,52 @@ import type { SelectedNode } from '../../core/protocol.ts';
 interface Props {
   readonly nodes: readonly SelectedNode[];
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  readonly thumbnails: ReadonlyMap<string, string>;
+  readonly onMove: (index: number, delta: -1 | 1) => void;
+  readonly onRemove: (index: number) => void;
+  readonly onReset: (() => void) | undefined;
 }
 
-/** The references in the order they are sent; Riverflow reads the first as the composition. */
-export function ReferencesList({ nodes, skipped }: Props) {
+/**
+ * The references in the order they are sent. Riverflow reads the first as the composition,
+ * so it is marked as the base; reordering and dropping here leaves Figma's selection alone.
+ */
+export function ReferencesList({ nodes, skipped, thumbnails, onMove, onRemove, onReset }: Props) {
   return (
     <section class="field" aria-label="References">
-      <h2 class="label">References</h2>
+      <div class="row">
+        <h2 class="label grow">References</h2>
+        {onReset ? (
+          <button type="button" class="link" onClick={onReset}>
+            Use selection order
+          </button>
+        ) : null}
+      </div>
       {nodes.length === 0 ? <p class="hint">Nothing usable selected.</p> : null}
       <ol class="refs">
         {nodes.map((n, i) => (
           <li key={n.id}>
-            <span class="ref-name">{n.name}</span>
-            <span class="hint">
-              {Math.round(n.width)}×{Math.round(n.height)}
-              {i === 0 ? ' · base' : ''}
+            {thumbnails.get(n.id) ? <img class="thumb" src={thumbnails.get(n.id)} alt="" /> : <span class="thumb" />}
+            <span class="grow ref-text">
+              <span class="ref-name">{n.name}</span>
+              <span class="hint">
+                {Math.round(n.width)}×{Math.round(n.height)}
+                {i === 0 ? ' · base' : ''}
+              </span>
             </span>
+            {nodes.length > 1 ? (
+              <span class="ref-actions">
+                <button type="button" class="icon" aria-label={`Move “${n.name}” up`} disabled={i === 0} onClick={() => onMove(i, -1)}>
+                  ↑
+                </button>
+                <button type="button" class="icon" aria-label={`Move “${n.name}” down`} disabled={i === nodes.length - 1} onClick={() => onMove(i, 1)}>
+                  ↓
+                </button>
+                <button type="button" class="icon" aria-label={`Remove “${n.name}”`} onClick={() => onRemove(i)}>
+                  ×
+                </button>
+              </span>
+            ) : null}
           </li>
         ))}
       </ol>

@@ -1,0 +1,44 @@
+import { Disclosure } from '@create-figma-plugin/ui';
+import type { Settings } from '../../core/records.ts';
+import { MAX_QUALITY, MIN_QUALITY } from '../../core/runware/tasks.ts';
+
+interface Props {
+  readonly open: boolean;
+  readonly onToggle: () => void;
+  readonly settings: Settings;
+  readonly onChange: (settings: Settings) => void;
+}
+
+export function AdvancedOptions({ open, onToggle, settings, onChange }: Props) {
+  return (
+    <Disclosure open={open} title="Advanced" onClick={onToggle}>
+      <div class="field">
+        <label for="format">Output format</label>
+        <select id="format" class="select" value={settings.outputFormat} onChange={(e) => onChange({ ...settings, outputFormat: (e.currentTarget as HTMLSelectElement).value as Settings['outputFormat'] })}>
+          <option value="PNG">PNG</option>
+          <option value="JPG">JPG</option>
+          <option value="WEBP">WEBP (placed as PNG)</option>
+        </select>
+      </div>
+      <div class="field">
+        <label for="quality">Quality</label>
+        <input
+          id="quality"
+          class="input"
+          type="number"
+          min={MIN_QUALITY}
+          max={MAX_QUALITY}
+          value={settings.outputQuality}
+          onInput={(e) => {
+            const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
+            if (n >= MIN_QUALITY && n <= MAX_QUALITY) onChange({ ...settings, outputQuality: n });
+          }}
+        />
+      </div>
+      <div class="field row">
+        <input id="safety" type="checkbox" checked={settings.checkContent} onChange={(e) => onChange({ ...settings, checkContent: (e.currentTarget as HTMLInputElement).checked })} />
+        <label for="safety">Content safety check</label>
+      </div>
+    </Disclosure>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { onMessage, send } from './bridge.ts';
+
+/**
+ * Preview images of nodes, fetched from the main thread once per node and kept as blob
+ * URLs. Asking again after `refreshKey` changes lets an edited frame show its new look.
+ */
+export function useThumbnails(nodeIds: readonly string[], refreshKey = ''): ReadonlyMap<string, string> {
+  const [urls, setUrls] = useState<ReadonlyMap<string, string>>(new Map());
+  const asked = useRef(new Set<string>());
+
+  useEffect(
+    () =>
+      onMessage((m) => {
+        if (m.type !== 'thumbnail' || !m.bytes) return;
+        const url = URL.createObjectURL(new Blob([m.bytes as BlobPart], { type: 'image/png' }));
+        setUrls((prev) => {
+          const next = new Map(prev);
+          const old = next.get(m.nodeId);
+          if (old) URL.revokeObjectURL(old);
+          return next.set(m.nodeId, url);
+        });
+      }),
+    [],
+  );
+
+  useEffect(() => {
+    const wanted = nodeIds.filter((id) => !asked.current.has(`${id}:${refreshKey}`));
+    if (wanted.length === 0) return;
+    wanted.forEach((id) => asked.current.add(`${id}:${refreshKey}`));
+    send({ type: 'get-thumbnails', nodeIds: wanted });
+  }, [nodeIds.join(','), refreshKey]);
+
+  return urls;
+}
