@@ -177,7 +177,7 @@ export function App() {
     if (blocker || running || !savedKey) return;
     send({ type: 'remember-prompt', prompt });
     setRecentPrompts((r) => [prompt.trim(), ...r.filter((p) => p !== prompt.trim())].slice(0, 20));
-    if (each) return generateEach(nodes.map((n) => ({ id: n.id, name: n.name, status: 'queued' as const })));
+    if (each) return generateEach(nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })));
     const controller = new AbortController();
     abort.current = controller;
     const client = makeClient(savedKey, endpoints, transport);
@@ -226,8 +226,7 @@ export function App() {
     let cost = 0;
     const todo = items.filter((it) => it.status !== 'placed');
     await runPool(todo, BATCH_CONCURRENCY, async (item) => {
-      const node = selected.find((n) => n.id === item.id);
-      if (!node) return update(item.id, { status: 'failed', message: 'No longer selected.' });
+      const node = item.node;
       update(item.id, { status: 'running' });
       try {
         const outcome = await runEdit(client, { prompt, preset: matchPreset(node.width, node.height), nodes: [node], settings }, () => {}, controller.signal);
@@ -246,7 +245,7 @@ export function App() {
     refreshHistory();
     setSessionCost((c) => roundCents(c + cost));
     const failed = state.filter((it) => it.status === 'failed').length;
-    const text = `Placed ${plural(placed, 'image')} for ${plural(state.length - failed, 'frame')}.`;
+    const text = `Placed ${plural(placed, 'image')} for ${plural(todo.length - failed, 'frame')}.`;
     send({ type: 'notify', message: text, error: failed > 0 });
     if (failed) setRun({ status: 'error', message: `${text} ${plural(failed, 'frame')} failed: retry ${failed === 1 ? 'it' : 'them'} below.` });
     else setRun({ status: 'done', message: `${text} Cost ${formatUsd(cost)}.` });

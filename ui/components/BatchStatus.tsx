@@ -1,6 +1,10 @@
+import type { SelectedNode } from '../../core/protocol.ts';
+
 export interface BatchItem {
   readonly id: string;
   readonly name: string;
+  /** Kept with the item: placing results changes Figma's selection, a retry must not depend on it. */
+  readonly node: SelectedNode;
   readonly status: 'queued' | 'running' | 'placed' | 'failed';
   readonly message?: string;
 }

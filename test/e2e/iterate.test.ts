@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readImageSize } from '../../core/imageInfo.ts';
+import { OUTPUT_DIR, openSession, startHarness, type Harness } from './harness.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(() => h.emulator.reset());
+
+const inferenceTasks = () => h.emulator.requests.flatMap((r) => r.tasks).filter((t) => t.taskType === 'imageInference');
+const uploadSizes = () =>
+  h.emulator.requests
+    .flatMap((r) => r.tasks)
+    .filter((t) => t.taskType === 'imageUpload')
+    .map((t) => {
+      const image = t.image as string;
+      return readImageSize(new Uint8Array(Buffer.from(image.slice(image.indexOf(',') + 1), 'base64')));
+    });
+
+describe('iterating like a packaging designer', () => {
+  it('reorders and drops references without touching the Figma selection', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Box front', 'Label', 'Poster 16:9');
+    await expect.poll(() => s.ui.locator('.refs img.thumb').count()).toBe(3);
+    await s.ui.getByRole('button', { name: 'Move “Poster 16:9” up' }).click();
+    await s.ui.getByRole('button', { name: 'Move “Poster 16:9” up' }).click();
+    await s.ui.getByRole('button', { name: 'Remove “Label”' }).click();
+    await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Poster 16:9', 'Box front']);
+    await s.ui.getByText('1600×900 · base').waitFor();
+    // The base decides the size: the poster matches 16:9.
+    await expect.poll(() => s.ui.getByLabel('Size').inputValue()).toBe('1K (16:9)');
+    expect(await s.evaluate((host) => host.page.selection.map((n) => n.name))).toEqual(['Box front', 'Label', 'Poster 16:9']);
+    await s.prompt('Poster layout, box colours');
+    await s.page.screenshot({ path: `${OUTPUT_DIR}/references-reordered.png` });
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Poster 16:9”/).waitFor();
+    expect(uploadSizes()).toEqual([
+      { width: 1280, height: 720 },
+      { width: 1152, height: 864 },
+    ]);
+    expect((inferenceTasks()[0]!.inputs as { referenceImages: string[] }).referenceImages).toHaveLength(2);
+    await s.context.close();
+  });
+
+  it('Edit again: reopening on a result fills in its prompt and size; the result can be the next base', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Box front');
+    await s.ui.getByLabel('Size').selectOption('1K (16:9)');
+    await s.prompt('Deep indigo box');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Box front”/).waitFor();
+    // The result is selected; Figma's relaunch button reopens the plugin on it.
+    await s.prompt('something else');
+    await s.reopen();
+    await expect.poll(() => s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Deep indigo box');
+    await expect.poll(() => s.ui.getByLabel('Size').inputValue()).toBe('1K (16:9)');
+    expect(await s.evaluate((host) => host.page.children.find((n) => n.name === 'Box front — Riverflow 1')!.getRelaunchData())).toEqual({
+      edit: 'Edit this result again with Riverflow',
+    });
+    // Chain: the selected result is now the base reference.
+    await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Box front — Riverflow 1']);
+    h.emulator.reset();
+    await s.prompt('Add a copper foil band');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Box front — Riverflow 1”/).waitFor();
+    // The result node is 1152×648 (the source's width, 16:9): sent at 1×, never enlarged past it.
+    expect(uploadSizes()).toEqual([{ width: 1152, height: 648 }]);
+    await s.context.close();
+  });
+
+  it('keeps a history of this page’s runs, with reuse and select, and recent prompts across reopenings', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    for (const [frame, text] of [['Label', 'Forest green label'], ['Square tile', 'Citrus tile']] as const) {
+      await s.select(frame);
+      await s.prompt(text);
+      await s.generate();
+      await s.ui.getByText(new RegExp(`^Placed 1 image beside “${frame}”`)).waitFor();
+    }
+    await s.ui.getByText(/this session \$0\.154/).waitFor();
+    await s.reopen();
+    await s.ui.getByText('History (2)').click();
+    const history = s.ui.getByRole('list', { name: 'History' });
+    await expect.poll(() => history.locator('.history-prompt').allTextContents()).toEqual(['Citrus tile', 'Forest green label']);
+    await expect.poll(() => history.locator('img.thumb').count()).toBe(2);
+    await history.getByRole('button', { name: 'Reuse prompt' }).nth(1).click();
+    expect(await s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Forest green label');
+    await history.getByRole('button', { name: 'Select on canvas' }).first().click();
+    await expect.poll(() => s.evaluate((host) => host.page.selection.map((n) => n.name))).toEqual(['Square tile — Riverflow 1']);
+    await s.page.screenshot({ path: `${OUTPUT_DIR}/history.png` });
+    // Recent prompts survive reopening (clientStorage), newest first.
+    const recent = s.ui.getByLabel('Recent prompts');
+    expect(await recent.locator('option').allTextContents()).toEqual(['Recent prompts…', 'Citrus tile', 'Forest green label']);
+    await recent.selectOption('Citrus tile');
+    expect(await s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Citrus tile');
+    // A source frame edited before offers its last prompt when selected with an empty prompt.
+    await s.prompt('');
+    await s.select('Label');
+    await expect.poll(() => s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Forest green label');
+    await s.context.close();
+  });
+
+  it('Edit each frame: one estimate, one task per frame at its own size, per-frame status, retry a failed one alone', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Box front', 'Label', 'Banner 7:3');
+    await s.ui.getByLabel('Edit each frame').check();
+    await s.prompt('Holiday edition');
+    await s.ui.getByText('Estimated cost: $0.231 (3 images × $0.077)').waitFor();
+    h.emulator.inject({ on: 'imageInference', status: 400, error: { code: 'invalidPositivePrompt', message: 'Prompt rejected', parameter: 'positivePrompt' } });
+    await s.ui.getByRole('button', { name: 'Generate for 3 frames' }).click();
+    const alert = s.ui.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    expect(await alert.textContent()).toBe('Placed 2 images for 2 frames. 1 frame failed: retry it below.');
+    const batch = s.ui.getByRole('list', { name: 'Batch' });
+    expect(await batch.getByText('Failed').count()).toBe(1);
+    await s.page.screenshot({ path: `${OUTPUT_DIR}/batch.png` });
+    expect(h.emulator.charges).toHaveLength(2);
+    expect(inferenceTasks().map((t) => `${t.width}x${t.height}`).sort()).toEqual(['1152x864', '1512x648', '864x1152']);
+    await batch.getByRole('button', { name: /^Retry/ }).click();
+    await s.ui.getByText(/^Placed 1 image for 1 frame/).waitFor({ timeout: 20_000 });
+    expect(await batch.getByText('Placed').count()).toBe(3);
+    expect(h.emulator.charges).toHaveLength(3);
+    const names = await s.nodeNames();
+    for (const frame of ['Box front', 'Label', 'Banner 7:3']) expect(names).toContain(`${frame} — Riverflow 1`);
+    await s.context.close();
+  });
+
+  it('remembers output options per user and sends them', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.ui.getByText('Advanced').click();
+    await s.ui.getByLabel('Output format').selectOption('WEBP');
+    await s.ui.getByLabel('Quality').fill('80');
+    await s.ui.getByLabel('Content safety check').check();
+    await s.reopen();
+    await s.ui.getByText('Advanced').click();
+    expect(await s.ui.getByLabel('Output format').inputValue()).toBe('WEBP');
+    expect(await s.ui.getByLabel('Quality').inputValue()).toBe('80');
+    expect(await s.ui.getByLabel('Content safety check').isChecked()).toBe(true);
+    await s.select('Square tile');
+    await s.prompt('Matte finish');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Square tile”/).waitFor();
+    expect(inferenceTasks()[0]).toMatchObject({ outputFormat: 'WEBP', outputQuality: 80, safety: { checkContent: true, mode: 'fast' } });
+    // WEBP came back and was placed as PNG (Figma takes no WEBP).
+    const magic = await s.evaluate((host) => {
+      const node = host.page.children.find((n) => n.name === 'Square tile — Riverflow 1')!;
+      return Array.from(host.images.get((node.fills[0] as ImagePaint).imageHash!)!.slice(0, 4));
+    });
+    expect(magic).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    await s.context.close();
+  });
+});
