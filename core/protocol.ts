@@ -46,6 +46,7 @@ export const ToMainSchema = z.union([
   z.object({ type: z.literal('get-history') }),
   z.object({ type: z.literal('select-nodes'), nodeIds: z.array(z.string()) }),
   z.object({ type: z.literal('remember-prompt'), prompt: z.string() }),
+  z.object({ type: z.literal('quick-done'), message: z.string(), error: z.boolean() }),
 ]);
 export type ToMain = z.infer<typeof ToMainSchema>;
 

@@ -4,18 +4,7 @@ import { PendingTaskSchema, SettingsSchema } from './records.ts';
 
 /** Messages from the main thread to the UI, checked by the UI on arrival. */
 
-export const HistoryEntrySchema = z.object({
-  taskUUID: z.string(),
-  prompt: z.string(),
-  width: z.number(),
-  height: z.number(),
-  count: z.number(),
-  cost: z.number(),
-  createdAt: z.number(),
-  sourceNodeId: z.string(),
-  nodeIds: z.array(z.string()),
-});
-export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
 export const SelectedNodeSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -46,8 +35,10 @@ export const ToUISchema = z.union([
     endpoints: z.nullable(EndpointsSchema),
     transport: z.nullable(z.enum(['rest', 'ws'])),
     recentPrompts: z.array(z.string()),
-    /** Filled when the plugin was opened from a result's "Edit again" button. */
-    relaunch: z.nullable(z.object({ prompt: z.string(), width: z.number(), height: z.number() })),
+    /** The selected result's raw provenance when opened from its "Edit again" button. */
+    relaunch: z.nullable(z.string()),
+    /** The quick action's parameters, as typed: run at once, unseen, and report. */
+    quick: z.nullable(z.object({ prompt: z.string(), size: z.nullable(z.string()) })),
   }),
   z.object({
     type: z.literal('selection'),
@@ -57,7 +48,8 @@ export const ToUISchema = z.union([
   }),
   z.object({ type: z.literal('reference'), id: z.number(), index: z.number(), reference: ReferenceSchema }),
   z.object({ type: z.literal('thumbnail'), nodeId: z.string(), bytes: z.nullable(bytes) }),
-  z.object({ type: z.literal('history'), entries: z.array(HistoryEntrySchema) }),
+  /** Results on the page with their raw provenance (parsed in the UI: core/history.ts). */
+  z.object({ type: z.literal('history'), results: z.array(z.object({ nodeId: z.string(), data: z.string() })) }),
   z.object({ type: z.literal('reply'), id: z.number(), ok: z.boolean(), message: z.optional(z.string()), nodeId: z.optional(z.string()) }),
 ]);
 export type ToUI = z.infer<typeof ToUISchema>;

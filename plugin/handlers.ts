@@ -1,20 +1,31 @@
 import type { ToMain } from '../core/protocol.ts';
 import { postToUI, reply } from './bridge.ts';
 import { exportReferences, ReferenceError } from './exportReferences.ts';
-import { placeResult } from './placeResult.ts';
-import { exportThumbnail, provenanceOf, readHistory } from './history.ts';
+import { placeResult, PROVENANCE_KEY } from './placeResult.ts';
+import { exportThumbnail, resultsOnPage } from './documentResults.ts';
 import { describeSelection } from './selection.ts';
 import * as storage from './storage.ts';
+
+let quickEdit: { prompt: string; size: string | null } | null = null;
+
+export function setQuickEdit(quick: { prompt: string; size: string | null }): void {
+  quickEdit = quick;
+}
+
+/** Ends a quick action: one notification, then the plugin closes. */
+export function closeQuickEdit(message: string, error: boolean): void {
+  figma.notify(message, { error, timeout: error ? 6000 : 4000 });
+  figma.closePlugin();
+}
 
 export function sendSelection(): void {
   postToUI({ type: 'selection', ...describeSelection(figma.currentPage.selection) });
 }
 
-/** When opened from a result's "Edit again" button: its prompt and size, to fill in. */
-function relaunchContext(): { prompt: string; width: number; height: number } | null {
+/** When opened from a result's "Edit again" button: its provenance, for the UI to read. */
+function relaunchContext(): string | null {
   const [node] = figma.currentPage.selection;
-  const p = node && provenanceOf(node);
-  return p ? { prompt: p.prompt, width: p.width, height: p.height } : null;
+  return (node && node.getPluginData(PROVENANCE_KEY)) || null;
 }
 
 export async function sendInit(): Promise<void> {
@@ -26,7 +37,7 @@ export async function sendInit(): Promise<void> {
     storage.getTransport(),
     storage.getRecentPrompts(),
   ]);
-  postToUI({ type: 'init', apiKey, settings, pending, endpoints, transport, recentPrompts, relaunch: relaunchContext() });
+  postToUI({ type: 'init', apiKey, settings, pending, endpoints, transport, recentPrompts, relaunch: relaunchContext(), quick: quickEdit });
   sendSelection();
 }
 
@@ -73,10 +84,10 @@ export async function handleMessage(message: ToMain): Promise<void> {
       }
     }
     case 'get-thumbnails':
-      for (const nodeId of message.nodeIds) postToUI({ type: 'thumbnail', nodeId, bytes: (await exportThumbnail(nodeId)) ?? null });
+      for (const nodeId of message.nodeIds) postToUI({ type: 'thumbnail', nodeId, bytes: await exportThumbnail(nodeId) });
       return;
     case 'get-history':
-      return postToUI({ type: 'history', entries: readHistory(figma.currentPage) });
+      return postToUI({ type: 'history', results: resultsOnPage(figma.currentPage) });
     case 'select-nodes': {
       const nodes = (await Promise.all(message.nodeIds.map((id) => figma.getNodeByIdAsync(id)))).filter(
         (n): n is SceneNode => n !== null && !n.removed && n.type !== 'PAGE' && n.type !== 'DOCUMENT',
@@ -87,6 +98,8 @@ export async function handleMessage(message: ToMain): Promise<void> {
     }
     case 'remember-prompt':
       return storage.rememberPrompt(message.prompt);
+    case 'quick-done':
+      return closeQuickEdit(message.message, message.error);
     case 'notify':
       figma.notify(message.message, { error: message.error, timeout: message.error ? 6000 : 3000 });
       return;

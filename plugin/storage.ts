@@ -34,13 +34,14 @@ function serial<T>(update: () => Promise<T>): Promise<T> {
   return next;
 }
 
-async function read<T>(key: string, schema: z.ZodMiniType<T>, fallback: T): Promise<T> {
+/** A stored value if it matches `schema`; otherwise (absent, old format, corrupt) the fallback. */
+async function read<T, F = T>(key: string, schema: z.ZodMiniType<T>, fallback: F): Promise<T | F> {
   const parsed = schema.safeParse(await figma.clientStorage.getAsync(key));
   return parsed.success ? parsed.data : fallback;
 }
 
 export async function getApiKey(): Promise<string | null> {
-  return read(KEY.apiKey, z.nullable(z.string()), null);
+  return read(KEY.apiKey, z.string(), null);
 }
 export async function setApiKey(apiKey: string): Promise<void> {
   await figma.clientStorage.setAsync(KEY.apiKey, apiKey);
@@ -57,7 +58,7 @@ export async function setSettings(settings: Settings): Promise<void> {
 }
 
 export async function getTransport(): Promise<'rest' | 'ws' | null> {
-  return read(KEY.transport, z.nullable(z.union([z.literal('rest'), z.literal('ws')])), null);
+  return read(KEY.transport, z.union([z.literal('rest'), z.literal('ws')]), null);
 }
 export async function setTransport(transport: 'rest' | 'ws'): Promise<void> {
   await figma.clientStorage.setAsync(KEY.transport, transport);
@@ -65,7 +66,7 @@ export async function setTransport(transport: 'rest' | 'ws'): Promise<void> {
 
 /** A loopback override set by the playground; anything else is ignored. */
 export async function getDevEndpoints(): Promise<DevEndpoints | null> {
-  const e = await read(KEY.endpoints, z.nullable(EndpointsSchema), null);
+  const e = await read(KEY.endpoints, EndpointsSchema, null);
   return e && isLoopbackUrl(e.rest) && isLoopbackUrl(e.ws) ? e : null;
 }
 

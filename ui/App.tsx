@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BATCH_CONCURRENCY, runPool } from '../core/pool.ts';
 import { estimateCostUsd, formatUsd, PRICE_PER_IMAGE_USD, roundCents } from '../core/pricing.ts';
 import type { DevEndpoints, SelectedNode, ToUI } from '../core/protocol.ts';
-import type { HistoryEntry } from '../core/protocolToUI.ts';
+import { groupHistory, parseProvenance, type HistoryEntry } from '../core/history.ts';
 import { DEFAULT_SETTINGS, type PendingTask, type Settings } from '../core/records.ts';
 import { drop, move, orderFor, selectionKey, type ReferenceOrder } from '../core/referenceOrder.ts';
 import { runBlocker } from '../core/runBlocker.ts';
@@ -20,6 +20,7 @@ import { ReferencesList } from './components/ReferencesList.tsx';
 import { SizeField } from './components/SizeField.tsx';
 import { makeClient } from './makeClient.ts';
 import { collectResults, RunFailed, runEdit, type RunOutcome, type RunProgress } from './run.ts';
+import { runQuick, type QuickStart } from './quickRun.ts';
 import { useThumbnails } from './useThumbnails.ts';
 
 type RunState =
@@ -68,6 +69,7 @@ export function App() {
   const [history, setHistory] = useState<readonly HistoryEntry[]>([]);
   const [historyVersion, setHistoryVersion] = useState(0);
   const abort = useRef<AbortController | null>(null);
+  const quickStart = useRef<QuickStart | null>(null);
   const relaunchSize = useRef<SizePreset | undefined>(undefined);
 
   const selectedIds = selected.map((n) => n.id);
@@ -102,8 +104,12 @@ export function App() {
       if (m.type === 'selection') {
         setSelected(m.nodes);
         setSkipped(m.skipped);
+        // A quick action runs once, on the selection that follows its init.
+        const quick = quickStart.current;
+        quickStart.current = null;
+        if (quick) void runQuick(quick, m.nodes, m.skipped);
       } else if (m.type === 'history') {
-        setHistory(m.entries);
+        setHistory(groupHistory(m.results));
       } else if (m.type === 'init') {
         setSavedKey(m.apiKey);
         setApiKey(m.apiKey ?? '');
@@ -111,12 +117,14 @@ export function App() {
         setTransport(m.transport);
         setSettings(m.settings);
         setRecentPrompts(m.recentPrompts);
-        if (m.relaunch) {
-          setPrompt(m.relaunch.prompt);
-          relaunchSize.current = findPreset(m.relaunch.width, m.relaunch.height);
+        const relaunch = m.relaunch ? parseProvenance(m.relaunch) : undefined;
+        if (relaunch) {
+          setPrompt(relaunch.prompt);
+          relaunchSize.current = findPreset(relaunch.width, relaunch.height);
         }
         setReady(true);
-        if (m.apiKey && m.pending.length > 0) void recover(m.apiKey, m.endpoints, m.transport, m.pending);
+        if (m.quick) quickStart.current = { quick: m.quick, apiKey: m.apiKey, endpoints: m.endpoints, transport: m.transport, settings: m.settings };
+        else if (m.apiKey && m.pending.length > 0) void recover(m.apiKey, m.endpoints, m.transport, m.pending);
       }
     });
     send({ type: 'ui-ready' });
@@ -362,7 +370,7 @@ export function App() {
         entries={history}
         thumbnails={thumbnails}
         onReuse={(e) => setPrompt(e.prompt)}
-        onSelect={(e) => send({ type: 'select-nodes', nodeIds: e.nodeIds })}
+        onSelect={(e) => send({ type: 'select-nodes', nodeIds: [...e.nodeIds] })}
       />
       <ApiKeyField value={apiKey} saved={savedKey !== null && savedKey === apiKey.trim()} problem={keyProblem} onInput={setApiKey} onSave={() => void saveKey()} onForget={() => void forgetKey()} />
     </main>

@@ -36,6 +36,8 @@ export interface FakeHost {
   fromUI(message: unknown): void;
   /** Fires `run` as Figma does when the plugin starts. */
   run(command?: string, parameters?: Record<string, unknown>): void;
+  /** Types into a quick-action parameter; resolves with the suggestions the plugin set. */
+  input(key: string, query: string): Promise<unknown[]>;
   close(): void;
   /** After close(): forget the plugin's handlers so the plugin code can run again on the same document. */
   restart(): void;
@@ -58,6 +60,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   const page = strict(new FakePage(doc, '0:1', 'Page 1'), 'PageNode');
   doc.nodes.set(page.id, page);
   const handlers = new Map<string, Set<Handler>>();
+  const inputHandlers = new Set<(event: ParameterInputEvent) => void>();
   const emit = (event: string, ...args: unknown[]) => handlers.get(event)?.forEach((h) => h(...args));
   page.onSelectionChange = () => emit('selectionchange');
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
@@ -146,7 +149,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     | 'createImage'
     | 'createRectangle'
     | 'loadAllPagesAsync'
-  > & { currentPage: unknown; ui: unknown; clientStorage: unknown; viewport: unknown } = {
+  > & {
+    parameters: unknown; currentPage: unknown; ui: unknown; clientStorage: unknown; viewport: unknown } = {
     apiVersion: '1.0.0',
     editorType: 'figma',
     command: options.command ?? '',
@@ -175,9 +179,18 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       undoSteps.count++;
       undoSteps.at.push(performance.now());
     },
-    closePlugin() {
+    closePlugin(message?: string) {
+      if (message) notifications.push({ message, error: false });
       host.close!();
     },
+    parameters: strict(
+      {
+        on: (_type: 'input', h: (event: ParameterInputEvent) => void) => void inputHandlers.add(h),
+        once: (_type: 'input', h: (event: ParameterInputEvent) => void) => void inputHandlers.add(h),
+        off: (_type: 'input', h: (event: ParameterInputEvent) => void) => void inputHandlers.delete(h),
+      } satisfies Pick<ParametersAPI, 'on' | 'once' | 'off'>,
+      'figma.parameters',
+    ),
     async getNodeByIdAsync(id: string) {
       const node = doc.nodes.get(id);
       return (node && !node.removed ? node : null) as unknown as BaseNode | null;
@@ -228,6 +241,19 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     run(command = '', parameters?: Record<string, unknown>) {
       emit('run', { command, parameters });
     },
+    input(key: string, query: string) {
+      return new Promise<unknown[]>((resolve) => {
+        const result = strict(
+          {
+            setSuggestions: (s: unknown[]) => resolve(s),
+            setError: (message: string) => resolve([{ error: message }]),
+            setLoadingMessage: () => {},
+          } satisfies Pick<SuggestionResults, 'setSuggestions' | 'setError' | 'setLoadingMessage'>,
+          'SuggestionResults',
+        );
+        inputHandlers.forEach((h) => h({ key, query, parameters: {}, result } as ParameterInputEvent));
+      });
+    },
     close() {
       if (host.closed) return;
       host.closed = true;
@@ -235,6 +261,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     },
     restart() {
       handlers.clear();
+      inputHandlers.clear();
       messageHandlers.clear();
       onmessage = undefined;
       uiOptions.value = undefined;

@@ -57,7 +57,7 @@ async function main() {
     storage: seeded,
     onStorageChange: (all) => localStorage.setItem(STORAGE_KEY, JSON.stringify(all)),
     toUI: (message) => iframe?.contentWindow?.postMessage({ pluginMessage: message }, '*'),
-    onShowUI: () => showPluginFrame(),
+    onShowUI: (options) => showPluginFrame(options?.visible !== false),
   });
   localStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(host.storage)));
 
@@ -69,15 +69,18 @@ async function main() {
   }
 
   /** Runs dist/code.js like Figma: its figma.showUI call creates the iframe, after its handlers are set. */
-  async function openPlugin() {
+  async function openPlugin(command = '', parameters?: Record<string, unknown>) {
     const code = await (await fetch('/plugin/code.js')).text();
     new Function('figma', '__html__', code)(host.figma, '');
+    host.run(command, parameters);
   }
 
-  function showPluginFrame() {
+  function showPluginFrame(visible = true) {
     const slot = document.getElementById('frame-slot')!;
     slot.replaceChildren();
     iframe = document.createElement('iframe');
+    // Quick actions run the UI unseen, as Figma does with showUI({visible: false}).
+    if (!visible) iframe.style.display = 'none';
     // allow-scripts without allow-same-origin: a null origin, as in Figma.
     iframe.setAttribute('sandbox', 'allow-scripts');
     iframe.title = 'Riverflow plugin';
@@ -92,15 +95,24 @@ async function main() {
   });
 
   /** Closing drops the iframe and the plugin's handlers, as Figma does; the document stays. */
-  async function reopen() {
+  async function reopen(command = '', parameters?: Record<string, unknown>) {
     host.close();
     iframe?.remove();
     iframe = undefined;
     host.restart();
-    await openPlugin();
+    await openPlugin(command, parameters);
+  }
+
+  /** The quick action: Figma collects the parameters, then starts the plugin with them. */
+  async function quickEdit(prompt: string, size?: string) {
+    await reopen('quick', size ? { prompt, size } : { prompt });
   }
 
   document.getElementById('reopen')!.addEventListener('click', () => void reopen());
+  document.getElementById('quick')!.addEventListener('click', () => {
+    const prompt = window.prompt('Quick edit — Prompt');
+    if (prompt) void quickEdit(prompt);
+  });
   document.getElementById('theme')!.addEventListener('click', (e) => {
     theme = theme === 'dark' ? 'light' : 'dark';
     (e.currentTarget as HTMLButtonElement).textContent = theme === 'dark' ? 'Light theme' : 'Dark theme';
@@ -183,6 +195,7 @@ async function main() {
         return host;
       },
       reopen,
+      quickEdit,
       selectByName: (names: string[]) => host.select(names.map((n) => host.page.children.find((c) => c.name === n)!)),
     },
   });

@@ -58,7 +58,7 @@ export interface Session {
 
 declare global {
   interface Window {
-    playground: { host: FakeHost; reopen(): Promise<void>; selectByName(names: string[]): void };
+    playground: { host: FakeHost; reopen(): Promise<void>; quickEdit(prompt: string, size?: string): Promise<void>; selectByName(names: string[]): void };
   }
 }
 

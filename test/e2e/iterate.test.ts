@@ -158,3 +158,30 @@ describe('iterating like a packaging designer', () => {
     await s.context.close();
   });
 });
+
+describe('quick action', () => {
+  it('edits the selection straight from quick actions and reports through a notification', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Box front');
+    await s.page.evaluate(() => window.playground.quickEdit('Make it teal', '16:9'));
+    await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 15_000 }).toBe(true);
+    expect(await s.evaluate((host) => host.notifications)).toEqual([{ message: 'Riverflow placed 1 image beside “Box front”.', error: false }]);
+    expect(inferenceTasks()[0]).toMatchObject({ positivePrompt: 'Make it teal', width: 1280, height: 720 });
+    expect(await s.nodeNames()).toContain('Box front — Riverflow 1');
+    await s.context.close();
+  });
+
+  it('says what is wrong, in a notification, without running', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.page.evaluate(() => window.playground.quickEdit('Make it teal'));
+    await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 15_000 }).toBe(true);
+    expect(await s.evaluate((host) => host.notifications)).toEqual([{ message: 'Select a frame, group, component or image on the canvas.', error: true }]);
+    await s.select('Box front');
+    await s.page.evaluate(() => window.playground.quickEdit('Make it teal', '5:4'));
+    await expect.poll(() => s.evaluate((host) => host.notifications.at(-1))).toEqual({ message: '“5:4” is not one of Riverflow’s sizes.', error: true });
+    expect(h.emulator.requests).toEqual([]);
+    await s.context.close();
+  });
+});

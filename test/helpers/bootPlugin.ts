@@ -17,7 +17,7 @@ export interface BootedPlugin {
  * Runs the built dist/code.js, as Figma would, against the fake host. Every message the
  * plugin posts is checked against the protocol schema, so a malformed one fails the test.
  */
-export function bootPlugin(options: { storage?: Record<string, unknown>; setup?: (host: FakeHost) => void } = {}): BootedPlugin {
+export function bootPlugin(options: { storage?: Record<string, unknown>; setup?: (host: FakeHost) => void; command?: string; parameters?: Record<string, unknown> } = {}): BootedPlugin {
   const sent: ToUI[] = [];
   const waiters: (() => void)[] = [];
   const host = createFakeFigma({
@@ -34,6 +34,8 @@ export function bootPlugin(options: { storage?: Record<string, unknown>; setup?:
   if (!existsSync(codeUrl)) throw new Error('dist/code.js is missing: run `node build.mjs` (npm test does) first');
   const code = readFileSync(codeUrl, 'utf8');
   new Function('figma', '__html__', code)(host.figma, '<html></html>');
+  // Figma fires `run` once the code has loaded, with the menu command and any parameters.
+  host.run(options.command ?? '', options.parameters);
   const waitFor = <T extends ToUI['type']>(type: T, predicate: (m: Extract<ToUI, { type: T }>) => boolean = () => true) =>
     new Promise<Extract<ToUI, { type: T }>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${type} message`)), 10_000);

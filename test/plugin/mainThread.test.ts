@@ -173,3 +173,22 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     expect((await p.waitFor('init')).endpoints).toBeNull();
   });
 });
+
+describe('quick action', () => {
+  it('suggests sizes and recent prompts while the designer types, and shows no UI in that mode', async () => {
+    const p = bootPlugin({ storage: { recentPrompts: ['Make it teal', 'Add gold foil', 'Teal ribbon'] } });
+    expect(await p.host.input('size', '16:9')).toEqual([{ name: '16:9 · 1280×720', data: '1K (16:9)' }]);
+    expect(await p.host.input('size', '')).toHaveLength(11);
+    expect(await p.host.input('prompt', 'teal')).toEqual(['Make it teal', 'Teal ribbon']);
+  });
+
+  it('starts the UI hidden with the parameters, and closes with one notification', async () => {
+    const p = bootPlugin({ command: 'quick', parameters: { prompt: 'Make it teal', size: '16:9' } });
+    expect(p.host.uiOptions.value).toMatchObject({ visible: false });
+    p.tell({ type: 'ui-ready' });
+    expect((await p.waitFor('init')).quick).toEqual({ prompt: 'Make it teal', size: '16:9' });
+    p.tell({ type: 'quick-done', message: 'Riverflow placed 1 image beside “Box”.', error: false });
+    expect(p.host.notifications).toEqual([{ message: 'Riverflow placed 1 image beside “Box”.', error: false }]);
+    expect(p.host.closed).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import { Disclosure } from '@create-figma-plugin/ui';
 import { formatUsd } from '../../core/pricing.ts';
-import type { HistoryEntry } from '../../core/protocolToUI.ts';
+import type { HistoryEntry } from '../../core/history.ts';
 import { findPreset } from '../../core/sizes.ts';
 
 interface Props {

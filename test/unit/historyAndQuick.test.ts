@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { groupHistory, parseProvenance } from '../../core/history.ts';
+import { readQuickEdit } from '../../core/quickEdit.ts';
+
+const prov = (taskUUID: string, createdAt: number, extra: object = {}) =>
+  JSON.stringify({ prompt: `p-${taskUUID}`, model: 'sourceful:1@2', width: 1152, height: 864, taskUUID, imageUUID: `${taskUUID}-${createdAt}`, sourceNodeId: '1:1', createdAt, index: 1, cost: 0.077, ...extra });
+
+describe('history', () => {
+  it('groups results by task, newest first, summing cost', () => {
+    const entries = groupHistory([
+      { nodeId: 'a', data: prov('t1', 100) },
+      { nodeId: 'b', data: prov('t2', 300) },
+      { nodeId: 'c', data: prov('t1', 101) },
+      { nodeId: 'd', data: 'not json' },
+      { nodeId: 'e', data: JSON.stringify({ prompt: 'missing fields' }) },
+    ]);
+    expect(entries.map((e) => [e.taskUUID, e.count, e.cost, e.nodeIds])).toEqual([
+      ['t2', 1, 0.077, ['b']],
+      ['t1', 2, 0.154, ['a', 'c']],
+    ]);
+  });
+  it('reads provenance or nothing', () => {
+    expect(parseProvenance(prov('t', 1))?.prompt).toBe('p-t');
+    expect(parseProvenance('{')).toBeUndefined();
+  });
+});
+
+describe('quick action parameters', () => {
+  it('needs a prompt and takes a size by label, ratio or Runware name', () => {
+    expect(readQuickEdit({ prompt: '  ', size: null })).toBe('Riverflow needs a prompt: describe the change you want.');
+    expect(readQuickEdit({ prompt: 'Teal', size: null })).toEqual({ prompt: 'Teal', preset: undefined });
+    for (const size of ['16:9 · 1280×720', '16:9', '1K (16:9)']) expect(readQuickEdit({ prompt: 'Teal', size })).toMatchObject({ preset: { width: 1280, height: 720 } });
+    expect(readQuickEdit({ prompt: 'Teal', size: '5:4' })).toBe('“5:4” is not one of Riverflow’s sizes.');
+  });
+});
