@@ -41,6 +41,8 @@ export async function sendInit(): Promise<void> {
   sendSelection();
 }
 
+let placing: Promise<void> = Promise.resolve();
+
 export async function handleMessage(message: ToMain): Promise<void> {
   switch (message.type) {
     case 'ui-ready':
@@ -73,16 +75,20 @@ export async function handleMessage(message: ToMain): Promise<void> {
       return reply(message.id, true);
     case 'pending-remove':
       return storage.removePendingTask(message.taskUUID);
-    case 'place-result': {
-      const task = await storage.getPendingTask(message.taskUUID);
-      if (!task) return reply(message.id, false, 'This result’s task is no longer known, so it was not placed.');
-      try {
-        const { nodeId } = await placeResult(task, message);
-        return reply(message.id, true, undefined, nodeId);
-      } catch (e) {
-        return reply(message.id, false, `Figma could not place the image: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    }
+    case 'place-result':
+      // One placement at a time: each reads the page to find free space, so batch runs
+      // placing side by side must not both claim the same spot.
+      placing = placing.then(async () => {
+        const task = await storage.getPendingTask(message.taskUUID);
+        if (!task) return reply(message.id, false, 'This result’s task is no longer known, so it was not placed.');
+        try {
+          const { nodeId } = await placeResult(task, message);
+          reply(message.id, true, undefined, nodeId);
+        } catch (e) {
+          reply(message.id, false, `Figma could not place the image: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      });
+      return placing;
     case 'get-thumbnails':
       for (const nodeId of message.nodeIds) postToUI({ type: 'thumbnail', nodeId, bytes: await exportThumbnail(nodeId) });
       return;

@@ -83,8 +83,10 @@ export async function placeResult(task: PendingTask, image: ResultImage): Promis
   placedByTask.set(task.taskUUID, placed);
   const updated: PendingTask = { ...task, slots, placedImageUUIDs: [...task.placedImageUUIDs, image.imageUUID] };
   await savePendingTask(updated);
-  // Select this run's results so far, as a designer expects after a run.
-  if (figma.currentPage === page) {
+  // Select and show the results on the first arrival and when the set is complete: once per
+  // result would fire a selectionchange (and a UI update) for each of up to 20 images.
+  const complete = updated.placedImageUUIDs.length >= task.numberResults;
+  if (figma.currentPage === page && (index === 0 || complete)) {
     const nodes = placed.map((p) => p.node).filter((n) => !n.removed);
     figma.currentPage.selection = nodes;
     figma.viewport.scrollAndZoomIntoView(nodes);

@@ -295,10 +295,10 @@ export function App() {
         <fieldset class="field modes">
           <legend class="label">With several frames</legend>
           <label class="row">
-            <input type="radio" name="mode" checked={mode === 'combine'} onChange={() => setMode('combine')} /> Combine as references
+            <input class="native" type="radio" name="mode" checked={mode === 'combine'} onChange={() => setMode('combine')} /> Combine as references
           </label>
           <label class="row">
-            <input type="radio" name="mode" checked={mode === 'each'} onChange={() => setMode('each')} /> Edit each frame
+            <input class="native" type="radio" name="mode" checked={mode === 'each'} onChange={() => setMode('each')} /> Edit each frame
           </label>
         </fieldset>
       ) : null}

@@ -24,11 +24,15 @@ export function useThumbnails(nodeIds: readonly string[], refreshKey = ''): Read
     [],
   );
 
+  // Debounced: while results land the selection changes quickly, and previews can wait.
   useEffect(() => {
-    const wanted = nodeIds.filter((id) => !asked.current.has(`${id}:${refreshKey}`));
-    if (wanted.length === 0) return;
-    wanted.forEach((id) => asked.current.add(`${id}:${refreshKey}`));
-    send({ type: 'get-thumbnails', nodeIds: wanted });
+    const timer = setTimeout(() => {
+      const wanted = nodeIds.filter((id) => !asked.current.has(`${id}:${refreshKey}`));
+      if (wanted.length === 0) return;
+      wanted.forEach((id) => asked.current.add(`${id}:${refreshKey}`));
+      send({ type: 'get-thumbnails', nodeIds: wanted });
+    }, 250);
+    return () => clearTimeout(timer);
   }, [nodeIds.join(','), refreshKey]);
 
   return urls;

@@ -36,7 +36,7 @@ export function AdvancedOptions({ open, onToggle, settings, onChange }: Props) {
         />
       </div>
       <div class="field row">
-        <input id="safety" type="checkbox" checked={settings.checkContent} onChange={(e) => onChange({ ...settings, checkContent: (e.currentTarget as HTMLInputElement).checked })} />
+        <input id="safety" class="native" type="checkbox" checked={settings.checkContent} onChange={(e) => onChange({ ...settings, checkContent: (e.currentTarget as HTMLInputElement).checked })} />
         <label for="safety">Content safety check</label>
       </div>
     </Disclosure>
