@@ -15,6 +15,7 @@ import { AdvancedOptions } from './components/AdvancedOptions.tsx';
 import { ApiKeyField } from './components/ApiKeyField.tsx';
 import { BatchStatus, type BatchItem } from './components/BatchStatus.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
+import { IntegerField } from './components/IntegerField.tsx';
 import { PromptField } from './components/PromptField.tsx';
 import { ReferencesList } from './components/ReferencesList.tsx';
 import { SizeField } from './components/SizeField.tsx';
@@ -308,21 +309,7 @@ export function App() {
       ) : (
         <SizeField preset={preset} matched={matched} matchedTo={base?.name} onChange={setPreset} />
       )}
-      <div class="field">
-        <label for="variations">Variations</label>
-        <input
-          id="variations"
-          class="input"
-          type="number"
-          min={1}
-          max={MAX_RESULTS}
-          value={settings.numberResults}
-          onInput={(e) => {
-            const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-            if (n >= 1 && n <= MAX_RESULTS) updateSettings({ ...settings, numberResults: n });
-          }}
-        />
-      </div>
+      <IntegerField id="variations" label="Variations" min={1} max={MAX_RESULTS} value={settings.numberResults} onChange={(n) => updateSettings({ ...settings, numberResults: n })} />
       <AdvancedOptions open={advanced} onToggle={() => setAdvanced(!advanced)} settings={settings} onChange={updateSettings} />
       <p class="hint" data-testid="estimate">
         Estimated cost: {formatUsd(estimateCostUsd(images))} ({plural(images, 'image')} × {formatUsd(PRICE_PER_IMAGE_USD)})

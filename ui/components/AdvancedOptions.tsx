@@ -1,6 +1,7 @@
 import { Disclosure } from '@create-figma-plugin/ui';
 import type { Settings } from '../../core/records.ts';
 import { MAX_QUALITY, MIN_QUALITY } from '../../core/runware/tasks.ts';
+import { IntegerField } from './IntegerField.tsx';
 
 interface Props {
   readonly open: boolean;
@@ -20,21 +21,7 @@ export function AdvancedOptions({ open, onToggle, settings, onChange }: Props) {
           <option value="WEBP">WEBP (placed as PNG)</option>
         </select>
       </div>
-      <div class="field">
-        <label for="quality">Quality</label>
-        <input
-          id="quality"
-          class="input"
-          type="number"
-          min={MIN_QUALITY}
-          max={MAX_QUALITY}
-          value={settings.outputQuality}
-          onInput={(e) => {
-            const n = Math.round(Number((e.currentTarget as HTMLInputElement).value));
-            if (n >= MIN_QUALITY && n <= MAX_QUALITY) onChange({ ...settings, outputQuality: n });
-          }}
-        />
-      </div>
+      <IntegerField id="quality" label="Quality" min={MIN_QUALITY} max={MAX_QUALITY} value={settings.outputQuality} onChange={(n) => onChange({ ...settings, outputQuality: n })} />
       <div class="field row">
         <input id="safety" class="native" type="checkbox" checked={settings.checkContent} onChange={(e) => onChange({ ...settings, checkContent: (e.currentTarget as HTMLInputElement).checked })} />
         <label for="safety">Content safety check</label>
