@@ -28,7 +28,7 @@ async function expectFailure(setup: { fault?: Fault; behaviour?: Partial<Behavio
   const before = await s.nodeNames();
   await s.generate();
   const alert = s.ui.getByRole('alert');
-  await alert.waitFor({ timeout: 15_000 });
+  await alert.waitFor({ timeout: 30_000 });
   expect(await alert.textContent()).toBe(message);
   expect(await s.nodeNames()).toEqual(before);
   expect(h.emulator.charges).toHaveLength(charges);
