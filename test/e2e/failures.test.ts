@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Behaviour, Fault } from '../../dev/emulator/server.ts';
-import { openSession, startHarness, type Harness, type Session } from './harness.ts';
+import { KEY, openSession, startHarness, type Harness, type Session } from './harness.ts';
 
 let h: Harness;
 let s: Session;
@@ -55,6 +55,13 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
     await expectFailure(
       { fault: { on: 'imageInference', status: 400, error: { code: 'invalidWidth', message: 'Width 1152 is not allowed', parameter: 'width' } } },
       'Runware rejected the request: “width” is not valid (Width 1152 is not allowed). Nothing was charged.',
+    );
+  });
+
+  it('scrubs the key out of a server message that echoes it', async () => {
+    await expectFailure(
+      { fault: { on: 'imageInference', status: 400, error: { code: 'invalidPositivePrompt', message: `Prompt rejected for key ${KEY}`, parameter: 'positivePrompt' } } },
+      'Runware rejected the request: “positivePrompt” is not valid (Prompt rejected for key •••). Nothing was charged.',
     );
   });
 

@@ -32,7 +32,8 @@ describe('the main flow in Chromium, against the emulator', () => {
         return JSON.stringify([n.name, n.x, n.y, n.width, n.height, n.visible, n.fills, [...n.pluginData], n.relaunchData, n.children.length]);
       });
     const before = await snapshot();
-    await s.generate();
+    // ⌘/Ctrl+Enter in the prompt runs, as the hint under it says.
+    await s.ui.getByLabel('Prompt', { exact: true }).press('Control+Enter');
     await s.ui.getByText('Placed 1 image beside “Box front”. Cost $0.077.').waitFor();
 
     const [request] = inferences();
