@@ -1,0 +1,183 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { BATCH_CONCURRENCY, runPool } from '../core/pool.ts';
+import { formatUsd, roundCents } from '../core/pricing.ts';
+import type { DevEndpoints, SelectedNode } from '../core/protocol.ts';
+import type { PendingTask, Settings } from '../core/records.ts';
+import { matchPreset, type SizePreset } from '../core/sizes.ts';
+import { send } from './bridge.ts';
+import type { BatchItem } from './components/BatchStatus.tsx';
+import { makeClient } from './makeClient.ts';
+import { collectResults, RunFailed, runEdit, type RunOutcome, type RunProgress } from './run.ts';
+
+export type RunState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly progress: RunProgress; readonly startedAt: number; readonly recovering: boolean }
+  | { readonly status: 'done'; readonly message: string }
+  | { readonly status: 'error'; readonly message: string };
+
+/** Where calls go and with which key: the saved key, the emulator in the playground. */
+export interface Connection {
+  readonly apiKey: string;
+  readonly endpoints: DevEndpoints | null;
+  readonly transport: 'rest' | 'ws' | null;
+}
+
+export interface EditInput {
+  readonly prompt: string;
+  readonly preset: SizePreset;
+  readonly nodes: readonly SelectedNode[];
+  readonly settings: Settings;
+}
+
+const CANCELLED_KEPT = 'Stopped waiting. Runware had already accepted the task: its results are kept and placed the next time you open Riverflow.';
+const CANCELLED_FREE = 'Cancelled before Runware accepted the task. Nothing was charged.';
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function flaggedNote(outcome: RunOutcome): string {
+  return outcome.flagged ? ` ${plural(outcome.flagged, 'result')} flagged by the safety check ${outcome.flagged === 1 ? 'was' : 'were'} not placed.` : '';
+}
+
+function failureOf(e: unknown): RunFailed {
+  return e instanceof RunFailed ? e : new RunFailed(e instanceof Error ? e.message : String(e), false, 0);
+}
+
+/**
+ * The runs of this panel: one edit, "Edit each frame" batches and the recovery of
+ * interrupted tasks, with their progress, messages, cancel and the session's cost.
+ * `onFinished` is called after every run (the history panel refreshes then).
+ */
+export function useRuns(onFinished: () => void) {
+  const [run, setRun] = useState<RunState>({ status: 'idle' });
+  const [batch, setBatch] = useState<readonly BatchItem[]>([]);
+  const [sessionCost, setSessionCost] = useState(0);
+  const [now, setNow] = useState(Date.now());
+  const abort = useRef<AbortController | null>(null);
+
+  useEffect(() => {
+    if (run.status !== 'running') return;
+    const timer = setInterval(() => setNow(Date.now()), 100);
+    return () => clearInterval(timer);
+  }, [run.status]);
+
+  const progress = (p: RunProgress) => setRun((r) => (r.status === 'running' ? { ...r, progress: p } : r));
+
+  /** Runs `body` with a fresh client and cancel signal, and always cleans up after it. */
+  async function withClient(connection: Connection, start: RunState & { status: 'running' }, body: (client: ReturnType<typeof makeClient>, signal: AbortSignal) => Promise<void>) {
+    const controller = new AbortController();
+    abort.current = controller;
+    const client = makeClient(connection.apiKey, connection.endpoints, connection.transport);
+    setNow(Date.now());
+    setRun(start);
+    try {
+      await body(client, controller.signal);
+    } finally {
+      client.close();
+      abort.current = null;
+      onFinished();
+    }
+  }
+
+  async function single(connection: Connection, input: EditInput) {
+    setBatch([]);
+    const start = { status: 'running', startedAt: Date.now(), recovering: false, progress: { stage: 'exporting', placed: 0, total: input.settings.numberResults } } as const;
+    await withClient(connection, start, async (client, signal) => {
+      try {
+        const outcome = await runEdit(client, input, progress, signal);
+        setSessionCost((c) => roundCents(c + outcome.cost));
+        const text = `Placed ${plural(outcome.placed, 'image')} beside “${input.nodes[0]?.name ?? 'the selection'}”.${flaggedNote(outcome)}`;
+        send({ type: 'notify', message: text, error: false });
+        setRun({ status: 'done', message: `${text} Cost ${formatUsd(outcome.cost)}.` });
+      } catch (e) {
+        const failed = failureOf(e);
+        if (signal.aborted) return setRun({ status: 'done', message: failed.kept ? CANCELLED_KEPT : CANCELLED_FREE });
+        setRun({ status: 'error', message: failed.placed > 0 ? `${failed.message} (${plural(failed.placed, 'result')} placed before this.)` : failed.message });
+      }
+    });
+  }
+
+  /** "Edit each frame": the same prompt on each frame alone, a few in flight, each at its own matched size. */
+  async function each(connection: Connection, items: readonly BatchItem[], input: Omit<EditInput, 'nodes' | 'preset'>) {
+    let state = [...items];
+    const update = (id: string, patch: Partial<BatchItem>) => {
+      state = state.map((it) => (it.id === id ? { ...it, ...patch } : it));
+      setBatch(state);
+    };
+    setBatch(state);
+    const todo = items.filter((it) => it.status !== 'placed');
+    let placed = 0;
+    let cost = 0;
+    const start = { status: 'running', startedAt: Date.now(), recovering: false, progress: { stage: 'waiting', placed: 0, total: items.length } } as const;
+    await withClient(connection, start, async (client, signal) => {
+      await runPool(todo, BATCH_CONCURRENCY, async ({ id, node }) => {
+        update(id, { status: 'running' });
+        try {
+          const outcome = await runEdit(client, { ...input, preset: matchPreset(node.width, node.height), nodes: [node] }, () => {}, signal);
+          placed += outcome.placed;
+          cost += outcome.cost;
+          update(id, { status: 'placed', message: `${plural(outcome.placed, 'image')}${flaggedNote(outcome)}` });
+        } catch (e) {
+          const failed = failureOf(e);
+          update(id, { status: 'failed', message: signal.aborted ? (failed.kept ? CANCELLED_KEPT : CANCELLED_FREE) : failed.message });
+        }
+        progress({ stage: 'waiting', placed: state.filter((it) => it.status === 'placed').length, total: state.length });
+      });
+    });
+    setSessionCost((c) => roundCents(c + cost));
+    const failed = state.filter((it) => it.status === 'failed').length;
+    const text = `Placed ${plural(placed, 'image')} for ${plural(todo.length - failed, 'frame')}.`;
+    send({ type: 'notify', message: text, error: failed > 0 });
+    if (failed) setRun({ status: 'error', message: `${text} ${plural(failed, 'frame')} failed: retry ${failed === 1 ? 'it' : 'them'} below.` });
+    else setRun({ status: 'done', message: `${text} Cost ${formatUsd(cost)}.` });
+  }
+
+  /** Re-runs one failed frame of the last batch, keeping the others' statuses. */
+  function retry(connection: Connection, id: string, input: Omit<EditInput, 'nodes' | 'preset'>) {
+    return each(
+      connection,
+      batch.map((it) => (it.id === id ? { ...it, status: 'queued' as const, message: undefined } : it)).filter((it) => it.id === id || it.status === 'placed'),
+      input,
+    );
+  }
+
+  /** Places what tasks left pending by a closed plugin have produced since. */
+  async function recover(connection: Connection, pending: readonly PendingTask[]) {
+    let placed = 0;
+    let cost = 0;
+    const messages: string[] = [];
+    const start = { status: 'running', startedAt: Date.now(), recovering: true, progress: { stage: 'waiting', placed: 0, total: pending[0]?.numberResults ?? 1 } } as const;
+    await withClient(connection, start, async (client, signal) => {
+      for (const task of pending) {
+        try {
+          const outcome = await collectResults(client, task, progress, signal);
+          placed += outcome.placed;
+          cost += outcome.cost;
+        } catch (e) {
+          // A task Runware never accepted is simply forgotten; others say what happened.
+          if (task.accepted && e instanceof RunFailed) messages.push(e.message);
+        }
+      }
+    });
+    setSessionCost((c) => roundCents(c + cost));
+    if (placed > 0) {
+      const text = `Placed ${plural(placed, 'result')} from an earlier run that was interrupted.`;
+      send({ type: 'notify', message: text, error: false });
+      setRun({ status: 'done', message: text });
+    } else if (messages.length > 0) setRun({ status: 'error', message: messages[0]! });
+    else setRun({ status: 'idle' });
+  }
+
+  return {
+    run,
+    batch,
+    sessionCost,
+    elapsed: run.status === 'running' ? ((now - run.startedAt) / 1000).toFixed(1) : '',
+    single,
+    each,
+    retry,
+    recover,
+    cancel: () => abort.current?.abort(),
+  };
+}
