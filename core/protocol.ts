@@ -34,9 +34,9 @@ export const ToMainSchema = z.union([
     id: z.number(),
     taskUUID: z.string(),
     imageUUID: z.string(),
-    bytes,
-    width: z.number(),
-    height: z.number(),
+    /** The checked image, or, when the iframe may not download it, its URL for figma.createImageAsync. */
+    bytes: z.optional(bytes),
+    url: z.optional(z.string()),
     index: z.number(),
     seed: z.optional(z.number()),
     cost: z.optional(z.number()),

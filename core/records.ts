@@ -1,14 +1,23 @@
 import * as z from 'zod/mini';
 import { MAX_QUALITY, MAX_RESULTS, MIN_QUALITY } from './runware/tasks.ts';
 
-/** Per-user output options, kept in clientStorage. */
+/**
+ * Per-user output options, kept in clientStorage. The ranges of the model page are checked
+ * by `settingsInRange`, by hand: zod's checks would cost the main bundle a quarter KB.
+ */
 export const SettingsSchema = z.object({
-  numberResults: z.number().check(z.minimum(1), z.maximum(MAX_RESULTS)),
+  numberResults: z.number(),
   outputFormat: z.union([z.literal('JPG'), z.literal('PNG'), z.literal('WEBP')]),
-  outputQuality: z.number().check(z.minimum(MIN_QUALITY), z.maximum(MAX_QUALITY)),
+  outputQuality: z.number(),
   checkContent: z.boolean(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
+
+const within = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
+export function settingsInRange(s: Settings): boolean {
+  return within(s.numberResults, 1, MAX_RESULTS) && within(s.outputQuality, MIN_QUALITY, MAX_QUALITY);
+}
 
 export const DEFAULT_SETTINGS: Settings = { numberResults: 1, outputFormat: 'PNG', outputQuality: 95, checkContent: false };
 

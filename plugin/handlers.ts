@@ -4,6 +4,7 @@ import { exportReferences, ReferenceError } from './exportReferences.ts';
 import { placeResult, PROVENANCE_KEY } from './placeResult.ts';
 import { exportThumbnail, resultsOnPage } from './documentResults.ts';
 import { describeSelection } from './selection.ts';
+import { settingsInRange } from '../core/records.ts';
 import * as storage from './storage.ts';
 
 let quickEdit: { prompt: string; size: string | null } | null = null;
@@ -54,7 +55,8 @@ export async function handleMessage(message: ToMain): Promise<void> {
       await storage.deleteApiKey();
       return reply(message.id, true);
     case 'save-settings':
-      return storage.setSettings(message.settings);
+      if (settingsInRange(message.settings)) await storage.setSettings(message.settings);
+      return;
     case 'save-transport':
       return storage.setTransport(message.transport);
     case 'remember-upload':

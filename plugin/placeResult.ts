@@ -8,9 +8,10 @@ export const RELAUNCH_COMMAND = 'edit';
 
 export interface ResultImage {
   readonly imageUUID: string;
-  readonly bytes: Uint8Array;
-  readonly width: number;
-  readonly height: number;
+  /** The image, decoded and checked by the UI… */
+  readonly bytes?: Uint8Array;
+  /** …or its URL, when the iframe could not download it (CORS): Figma fetches it itself. */
+  readonly url?: string;
   readonly seed?: number;
   readonly cost?: number;
 }
@@ -55,8 +56,8 @@ export async function placeResult(task: PendingTask, image: ResultImage): Promis
   const { page, slots, sourceName } = await slotsFor(task);
   const index = task.placedImageUUIDs.length;
   const slot = slots[index] ?? slots[slots.length - 1]!;
-  // createImage validates the bytes (PNG/JPEG/GIF, ≤ 4096 px) and throws otherwise.
-  const figmaImage = figma.createImage(image.bytes);
+  // Both validate the image (PNG/JPEG/GIF, ≤ 4096 px) and throw otherwise.
+  const figmaImage = image.bytes ? figma.createImage(image.bytes) : await figma.createImageAsync(image.url ?? '');
   const rect = figma.createRectangle();
   rect.name = `${sourceName} — Riverflow ${index + 1}`;
   rect.resize(slot.width, slot.height);

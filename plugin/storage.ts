@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { EndpointsSchema, type DevEndpoints } from '../core/protocol.ts';
 import { isLoopbackUrl } from '../core/runware/endpoints.ts';
-import { DEFAULT_SETTINGS, PendingTaskSchema, SettingsSchema, UploadCacheSchema, type PendingTask, type Settings } from '../core/records.ts';
+import { DEFAULT_SETTINGS, PendingTaskSchema, SettingsSchema, settingsInRange, UploadCacheSchema, type PendingTask, type Settings } from '../core/records.ts';
 
 /**
  * Everything the plugin remembers lives in figma.clientStorage (per user, per machine),
@@ -51,7 +51,8 @@ export async function deleteApiKey(): Promise<void> {
 }
 
 export async function getSettings(): Promise<Settings> {
-  return read(KEY.settings, SettingsSchema, DEFAULT_SETTINGS);
+  const settings = await read(KEY.settings, SettingsSchema, DEFAULT_SETTINGS);
+  return settingsInRange(settings) ? settings : DEFAULT_SETTINGS;
 }
 export async function setSettings(settings: Settings): Promise<void> {
   await figma.clientStorage.setAsync(KEY.settings, settings);

@@ -98,15 +98,18 @@ export async function collectResults(
           return;
         }
         onProgress({ stage: 'placing', placed, total: task.numberResults });
-        const image = await loadResultImage(result, signal);
+        const image = await loadResultImage(result, signal).catch((e: unknown) => {
+          // The iframe may be refused the image host (CORS) where Figma itself is not:
+          // hand the URL to the main thread rather than lose a paid result.
+          if (e instanceof RunwareError && e.failure.kind === 'network' && result.source.kind === 'url') return { url: result.source.value };
+          throw e;
+        });
         const reply = await request((id) => ({
           type: 'place-result',
           id,
           taskUUID: task.taskUUID,
           imageUUID: result.imageUUID,
-          bytes: image.bytes,
-          width: image.width,
-          height: image.height,
+          ...('url' in image ? { url: image.url } : { bytes: image.bytes }),
           index: placed,
           ...(result.seed === undefined ? {} : { seed: result.seed }),
           ...(result.cost === undefined ? {} : { cost: result.cost }),

@@ -35,8 +35,10 @@ export interface Behaviour {
   processingPolls: number;
   /** Results are flagged `NSFWContent: true`. */
   nsfw: boolean;
-  /** REST API answers carry CORS headers (a browser refuses the call without them); image downloads always do. */
+  /** REST API answers carry CORS headers (a browser refuses the call without them). */
   cors: boolean;
+  /** Result and upload downloads carry CORS headers. */
+  imageCors: boolean;
   /** `corrupt`: bytes that do not decode; `huge`: a 5000 px image. */
   result: 'ok' | 'corrupt' | 'huge';
   /** Results of numberResults appear one more per poll. */
@@ -68,7 +70,7 @@ interface TaskState {
   readonly results: Promise<Record<string, unknown>[]>;
 }
 
-const DEFAULT_BEHAVIOUR: Behaviour = { processingPolls: 0, nsfw: false, cors: true, result: 'ok', trickle: false, latencyMs: 0 };
+const DEFAULT_BEHAVIOUR: Behaviour = { processingPolls: 0, nsfw: false, cors: true, imageCors: true, result: 'ok', trickle: false, latencyMs: 0 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -255,9 +257,8 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
     return { status: data.length && errors.length ? 200 : errors.length ? status : 200, body: out, ...(key ? { key } : {}) };
   }
 
-  /** `always` for image downloads: only the API's CORS is under test (`behaviour.cors`). */
-  function cors(res: http.ServerResponse, always = false) {
-    if (!behaviour.cors && !always) return;
+  function cors(res: http.ServerResponse, allowed = behaviour.cors) {
+    if (!allowed) return;
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type');
     res.setHeader('Access-Control-Allow-Methods', 'POST, GET, OPTIONS');
@@ -287,7 +288,7 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
     if (req.method === 'GET' && (url.pathname.startsWith('/images/') || url.pathname.startsWith('/uploads/'))) {
       const id = url.pathname.split('/').pop()!.split('.')[0]!;
       const image = url.pathname.startsWith('/images/') ? images.get(id) : uploads.has(id) ? { bytes: uploads.get(id)!, mime: 'image/png' } : undefined;
-      cors(res, true);
+      cors(res, behaviour.imageCors);
       if (!image) return void res.writeHead(404).end();
       const started = performance.now();
       const download = { bytes: image.bytes.length, ms: 0 };

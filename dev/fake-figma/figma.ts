@@ -12,6 +12,11 @@ export interface FakeFigmaOptions {
   readonly onStorageChange?: (all: Record<string, unknown>) => void;
   /** Where figma.ui.postMessage goes: the iframe in the playground, a list in tests. */
   readonly toUI?: (message: unknown) => void;
+  /**
+   * How figma.createImageAsync gets a URL's bytes. Figma fetches it itself, free of the
+   * iframe's CORS; the playground goes through its server for the same effect.
+   */
+  readonly fetchImage?: (url: string) => Promise<Uint8Array>;
   /** Called by figma.showUI: the playground creates the plugin iframe here, as Figma does. */
   readonly onShowUI?: (options: ShowUIOptions | undefined) => void;
   readonly command?: string;
@@ -147,6 +152,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     | 'closePlugin'
     | 'getNodeByIdAsync'
     | 'createImage'
+    | 'createImageAsync'
     | 'createRectangle'
     | 'loadAllPagesAsync'
   > & {
@@ -200,6 +206,10 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       const hash = imageHashOf(bytes);
       doc.imageBytes.set(hash, bytes);
       return strict({ hash, getBytesAsync: async () => bytes }, 'Image') as unknown as Image;
+    },
+    async createImageAsync(src: string) {
+      const bytes = options.fetchImage ? await options.fetchImage(src) : new Uint8Array(await (await fetch(src)).arrayBuffer());
+      return api.createImage(bytes);
     },
     createRectangle() {
       const node = createSceneNode(doc, 'RECTANGLE', 'Rectangle');

@@ -55,6 +55,15 @@ export async function startPlayground(config: PlaygroundConfig, port = 0): Promi
     const url = new URL(req.url ?? '/', 'http://x');
     try {
       if (url.pathname === '/') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
+      // figma.createImageAsync's stand-in: Figma fetches images itself, outside the iframe's CORS.
+      // Only hosts the plugin may reach are fetched.
+      if (url.pathname === '/fetch-image') {
+        const target = url.searchParams.get('url') ?? '';
+        const allowed = [...manifest.networkAccess.allowedDomains, ...extraHosts].some((h) => target.startsWith(`${h}/`));
+        if (!allowed) return void res.writeHead(403).end('not an allowed host');
+        const image = await fetch(target);
+        return void res.writeHead(image.status, { 'Content-Type': image.headers.get('content-type') ?? 'application/octet-stream' }).end(Buffer.from(await image.arrayBuffer()));
+      }
       if (url.pathname === '/config.json') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(config));
       if (url.pathname === '/plugin/code.js') {
         return void res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(await readFile(path.join(root, 'dist/code.js')));

@@ -140,6 +140,12 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
     await expectSuccess({ fault: { on: 'imageInference', afterAccept: true, drop: true } });
   });
 
+  it('a result host without CORS for the iframe: Figma fetches the image itself (createImageAsync), placed once', async () => {
+    await expectSuccess({ behaviour: { imageCors: false } });
+    // Fetched twice: by the iframe (its answer refused for want of CORS), then on Figma's side.
+    expect(h.emulator.downloads).toHaveLength(2);
+  });
+
   it('NSFWContent: true', async () => {
     await expectFailure({ behaviour: { nsfw: true } }, 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.', 1);
   });

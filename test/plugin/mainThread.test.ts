@@ -94,7 +94,7 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const before = snapshotNode(source);
     await p.ask({ type: 'save-key', id: 1, apiKey: KEY });
     await p.ask({ type: 'pending-save', id: 2, task: task({ sourceNodeIds: [source.id] }) });
-    const reply = await p.ask({ type: 'place-result', id: 3, taskUUID: task().taskUUID, imageUUID: 'img-1', bytes: await png(1152, 864), width: 1152, height: 864, index: 0, seed: 42, cost: 0.077 });
+    const reply = await p.ask({ type: 'place-result', id: 3, taskUUID: task().taskUUID, imageUUID: 'img-1', bytes: await png(1152, 864), index: 0, seed: 42, cost: 0.077 });
     expect(reply.ok).toBe(true);
     const placed = p.host.node(reply.nodeId!);
     if (!placed || placed.type === 'PAGE') throw new Error('not placed');
@@ -124,7 +124,7 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id], numberResults: 3, width: 864, height: 1152 }) });
     const ids: string[] = [];
     for (const [i, uuid] of ['a', 'b', 'a', 'c'].entries()) {
-      const r = await p.ask({ type: 'place-result', id: 10 + i, taskUUID: task().taskUUID, imageUUID: uuid, bytes: await png(864, 1152), width: 864, height: 1152, index: i });
+      const r = await p.ask({ type: 'place-result', id: 10 + i, taskUUID: task().taskUUID, imageUUID: uuid, bytes: await png(864, 1152), index: i });
       expect(r.ok).toBe(true);
       ids.push(r.nodeId!);
     }
@@ -136,12 +136,23 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     expect(p.host.page.selection).toHaveLength(3);
   });
 
+  it('places a result from its URL with figma.createImageAsync when the UI could not download it', async () => {
+    const p = bootPlugin();
+    const source = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 450 });
+    await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id] }) });
+    const url = `data:image/png;base64,${Buffer.from(await png(1152, 864)).toString('base64')}`;
+    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'u', url, index: 0 });
+    expect(r.ok).toBe(true);
+    const node = p.host.node(r.nodeId!);
+    expect(node && node.type !== 'PAGE' && node.fills[0]?.type).toBe('IMAGE');
+  });
+
   it('places at the viewport centre when the source was deleted', async () => {
     const p = bootPlugin();
     const source = p.host.addFrame('Gone', { x: 0, y: 0, width: 600, height: 600 });
     source.remove();
     await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id], width: 1024, height: 1024 }) });
-    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'x', bytes: await png(1024, 1024), width: 1024, height: 1024, index: 0 });
+    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'x', bytes: await png(1024, 1024), index: 0 });
     const node = p.host.node(r.nodeId!);
     if (!node || node.type === 'PAGE') throw new Error('not placed');
     expect(node.name).toBe('Riverflow result — Riverflow 1');
@@ -153,9 +164,9 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const source = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 600 });
     await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id] }) });
     const webp = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#f00' } }).webp().toBuffer());
-    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'w', bytes: webp, width: 64, height: 64, index: 0 });
+    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'w', bytes: webp, index: 0 });
     expect(r).toMatchObject({ ok: false, message: 'Figma could not place the image: Image type is unsupported' });
-    const huge = await p.ask({ type: 'place-result', id: 3, taskUUID: task().taskUUID, imageUUID: 'h', bytes: await png(4097, 10), width: 4097, height: 10, index: 0 });
+    const huge = await p.ask({ type: 'place-result', id: 3, taskUUID: task().taskUUID, imageUUID: 'h', bytes: await png(4097, 10), index: 0 });
     expect(huge).toMatchObject({ ok: false, message: 'Figma could not place the image: Image is too large' });
     expect(p.host.page.children).toHaveLength(1);
   });
