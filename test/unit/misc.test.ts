@@ -3,6 +3,7 @@ import { contentHash } from '../../core/hash.ts';
 import { base64ToBytes, bytesToBase64, readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
 import { estimateCostUsd, formatUsd } from '../../core/pricing.ts';
 import { runBlocker } from '../../core/runBlocker.ts';
+import { DEFAULT_SETTINGS, settingsInRange } from '../../core/records.ts';
 import sharp from 'sharp';
 
 describe('content hash', () => {
@@ -50,5 +51,16 @@ describe('why Generate is disabled', () => {
     expect(runBlocker({ ...ok, prompt: 'x'.repeat(3001) })).toBe('The prompt is 3001 characters; the limit is 3000.');
     expect(runBlocker({ ...ok, apiKey: '' })).toBe('Add your Runware API key to generate.');
     expect(runBlocker({ ...ok, apiKey: 'not a key' })).toMatch(/spaces/);
+  });
+});
+
+describe('stored settings', () => {
+  it('are used only within the model page’s ranges', () => {
+    expect(settingsInRange(DEFAULT_SETTINGS)).toBe(true);
+    expect(settingsInRange({ ...DEFAULT_SETTINGS, numberResults: 20, outputQuality: 20 })).toBe(true);
+    expect(settingsInRange({ ...DEFAULT_SETTINGS, numberResults: 21 })).toBe(false);
+    expect(settingsInRange({ ...DEFAULT_SETTINGS, numberResults: 1.5 })).toBe(false);
+    expect(settingsInRange({ ...DEFAULT_SETTINGS, outputQuality: 19 })).toBe(false);
+    expect(settingsInRange({ ...DEFAULT_SETTINGS, outputQuality: 100 })).toBe(false);
   });
 });
