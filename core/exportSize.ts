@@ -47,3 +47,13 @@ export function pickReferenceFormat(pngBytes: number, jpgBytes: number | undefin
 
 /** PNG exports above this size are worth a JPG try (photographic content compresses badly as PNG). */
 export const JPG_TRY_THRESHOLD_BYTES = 150_000;
+
+/**
+ * Whether an image fill's original file can be sent instead of an export: it shows the
+ * same picture (same aspect ratio, so FILL crops nothing) and is within what the model
+ * reads (short side ≥ 300, long side ≤ what the output needs). Then nothing is re-encoded.
+ */
+export function originalFits(node: { width: number; height: number }, image: { width: number; height: number }, maxLongSide: number): boolean {
+  const sameRatio = Math.abs(Math.log(image.width / image.height) - Math.log(node.width / node.height)) < 0.01;
+  return sameRatio && Math.min(image.width, image.height) >= REFERENCE_MIN_SIDE && Math.max(image.width, image.height) <= Math.min(maxLongSide, REFERENCE_MAX_SIDE);
+}

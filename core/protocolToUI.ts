@@ -8,7 +8,6 @@ import { PendingTaskSchema, SettingsSchema } from './records.ts';
 export const SelectedNodeSchema = z.object({
   id: z.string(),
   name: z.string(),
-  type: z.string(),
   width: z.number(),
   height: z.number(),
 });
@@ -18,8 +17,6 @@ export const ReferenceSchema = z.object({
   nodeId: z.string(),
   hash: z.string(),
   mime: z.enum(['image/png', 'image/jpeg']),
-  width: z.number(),
-  height: z.number(),
   /** Absent when an upload of the same bytes is cached: nothing crosses that is not needed. */
   bytes: z.optional(bytes),
   cachedUUID: z.optional(z.string()),

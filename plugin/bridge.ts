@@ -9,7 +9,7 @@ export function onUIMessage(handler: (message: ToMain) => void | Promise<void>):
   figma.ui.onmessage = (raw: unknown) => {
     const parsed = ToMainSchema.safeParse(raw);
     if (!parsed.success) {
-      console.error('Riverflow: ignored an unknown message from the UI');
+      console.error('Riverflow: unknown UI message');
       return;
     }
     void Promise.resolve(handler(parsed.data)).catch((e: unknown) => {
@@ -19,5 +19,5 @@ export function onUIMessage(handler: (message: ToMain) => void | Promise<void>):
 }
 
 export function reply(id: number, ok: boolean, message?: string, nodeId?: string): void {
-  postToUI({ type: 'reply', id, ok, ...(message === undefined ? {} : { message }), ...(nodeId === undefined ? {} : { nodeId }) });
+  postToUI({ type: 'reply', id, ok, message, nodeId });
 }

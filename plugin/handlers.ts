@@ -1,6 +1,6 @@
 import type { ToMain } from '../core/protocol.ts';
 import { postToUI, reply } from './bridge.ts';
-import { exportReferences, ReferenceError } from './exportReferences.ts';
+import { exportReferences, ExportProblem } from './exportReferences.ts';
 import { placeResult, PROVENANCE_KEY } from './placeResult.ts';
 import { exportThumbnail, resultsOnPage } from './documentResults.ts';
 import { describeSelection } from './selection.ts';
@@ -70,7 +70,7 @@ export async function handleMessage(message: ToMain): Promise<void> {
         );
         return reply(message.id, true);
       } catch (e) {
-        return reply(message.id, false, e instanceof ReferenceError ? e.message : 'Figma could not export the selection.');
+        return reply(message.id, false, e instanceof ExportProblem ? e.message : 'Figma could not export the selection.');
       }
     case 'pending-save':
       await storage.savePendingTask(message.task);

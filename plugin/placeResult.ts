@@ -78,7 +78,7 @@ export async function placeResult(task: PendingTask, image: ResultImage): Promis
     index: index + 1,
   };
   rect.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
-  rect.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit this result again with Riverflow' });
+  rect.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });
   page.appendChild(rect);
   placed.push({ imageUUID: image.imageUUID, node: rect });
   placedByTask.set(task.taskUUID, placed);

@@ -26,7 +26,7 @@ export function describeSelection(selection: readonly SceneNode[]): { nodes: Sel
     const problem = referenceProblem(node);
     if (problem) skipped.push({ name: node.name, reason: problem });
     else if (nodes.length >= MAX_REFERENCES) skipped.push({ name: node.name, reason: `is past the ${MAX_REFERENCES}-reference limit` });
-    else nodes.push({ id: node.id, name: node.name, type: node.type, width: node.width, height: node.height });
+    else nodes.push({ id: node.id, name: node.name, width: node.width, height: node.height });
   }
   return { nodes, skipped };
 }
@@ -35,5 +35,5 @@ export function describeSelection(selection: readonly SceneNode[]): { nodes: Sel
 export function isOpaque(node: SceneNode): boolean {
   if ('opacity' in node && node.opacity < 1) return false;
   if (!('fills' in node) || !Array.isArray(node.fills)) return false;
-  return (node.fills as readonly Paint[]).some((f) => f.visible !== false && (f.opacity ?? 1) === 1 && (f.type === 'SOLID' ? (f.color && true) : f.type === 'IMAGE'));
+  return (node.fills as readonly Paint[]).some((f) => f.visible !== false && (f.opacity ?? 1) === 1 && (f.type === 'SOLID' || f.type === 'IMAGE'));
 }

@@ -153,6 +153,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     | 'getNodeByIdAsync'
     | 'createImage'
     | 'createImageAsync'
+    | 'getImageByHash'
+    | 'mixed'
     | 'createRectangle'
     | 'loadAllPagesAsync'
   > & {
@@ -201,11 +203,22 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       const node = doc.nodes.get(id);
       return (node && !node.removed ? node : null) as unknown as BaseNode | null;
     },
+    mixed: Symbol('figma.mixed') as unknown as PluginAPI['mixed'],
     createImage(bytes: Uint8Array) {
       checkCreateImage(bytes);
       const hash = imageHashOf(bytes);
       doc.imageBytes.set(hash, bytes);
-      return strict({ hash, getBytesAsync: async () => bytes }, 'Image') as unknown as Image;
+      return api.getImageByHash(hash)!;
+    },
+    getImageByHash(hash: string) {
+      const bytes = doc.imageBytes.get(hash);
+      if (!bytes) return null;
+      const image: Pick<Image, 'hash' | 'getBytesAsync' | 'getSizeAsync'> = {
+        hash,
+        getBytesAsync: async () => bytes,
+        getSizeAsync: async () => checkCreateImage(bytes),
+      };
+      return strict(image, 'Image') as Image;
     },
     async createImageAsync(src: string) {
       const bytes = options.fetchImage ? await options.fetchImage(src) : new Uint8Array(await (await fetch(src)).arrayBuffer());

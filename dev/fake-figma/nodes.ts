@@ -103,6 +103,9 @@ export class FakeSceneNode
   parent: ParentNode | null = null;
   readonly children: FakeSceneNode[] = [];
   fills: Paint[] = [];
+  strokes: Paint[] = [];
+  effects: Effect[] = [];
+  rotation = 0;
   relaunchData: Record<string, string> = {};
   artwork: Artwork | undefined = undefined;
   /** Counts writes to the node, so tests can prove a source was never modified. */

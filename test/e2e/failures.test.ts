@@ -280,7 +280,7 @@ describe('bad input', () => {
     await t.generate();
     const alert = t.ui.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toBe('A selected frame was deleted before the run started. Select it again.');
+    expect(await alert.textContent()).toBe('A selected frame was deleted. Select it again.');
     expect(h.emulator.requests).toEqual([]);
     await t.context.close();
   });

@@ -61,7 +61,7 @@ describe('iterating like a packaging designer', () => {
     await expect.poll(() => s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Deep indigo box');
     await expect.poll(() => s.ui.getByLabel('Size').inputValue()).toBe('1K (16:9)');
     expect(await s.evaluate((host) => host.page.children.find((n) => n.name === 'Box front — Riverflow 1')!.getRelaunchData())).toEqual({
-      edit: 'Edit this result again with Riverflow',
+      edit: 'Edit with Riverflow',
     });
     // Chain: the selected result is now the base reference.
     await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Box front — Riverflow 1']);
@@ -69,8 +69,8 @@ describe('iterating like a packaging designer', () => {
     await s.prompt('Add a copper foil band');
     await s.generate();
     await s.ui.getByText(/^Placed 1 image beside “Box front — Riverflow 1”/).waitFor();
-    // The result node is 1152×648 (the source's width, 16:9): sent at 1×, never enlarged past it.
-    expect(uploadSizes()).toEqual([{ width: 1152, height: 648 }]);
+    // The result is a plain image fill: its own 1280×720 file is sent as is, not a re-encoded export.
+    expect(uploadSizes()).toEqual([{ width: 1280, height: 720 }]);
     await s.context.close();
   });
 

@@ -64,6 +64,32 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     expect(sizes[1]).toEqual({ width: 300, height: 300 });
   });
 
+  it('sends a placed photo’s original file when it fits, and exports it when it does not', async () => {
+    const p = bootPlugin();
+    const jpg = new Uint8Array(await sharp({ create: { width: 1000, height: 750, channels: 3, background: '#a63' } }).jpeg().toBuffer());
+    const hash = p.host.figma.createImage(jpg).hash;
+    const photo = (name: string, w: number, h: number) => {
+      const n = p.host.addFrame(name, { x: 0, y: 0, width: w, height: h }, undefined, 'RECTANGLE');
+      n.fills = [{ type: 'IMAGE', imageHash: hash, scaleMode: 'FILL' } as ImagePaint];
+      return n;
+    };
+    const fits = photo('Photo', 500, 375);
+    const cropped = photo('Cropped photo', 500, 500);
+    const rotated = photo('Tilted photo', 500, 375);
+    rotated.rotation = 5;
+    await p.ask({ type: 'export-references', id: 1, nodeIds: [fits.id, cropped.id, rotated.id], maxLongSide: 1152, skipCache: true });
+    const refs = p.sent.flatMap((m) => (m.type === 'reference' ? [m.reference] : []));
+    expect(refs[0]).toMatchObject({ mime: 'image/jpeg', bytes: jpg });
+    expect(refs[1]!.bytes).not.toEqual(jpg);
+    expect(refs[2]!.bytes).not.toEqual(jpg);
+    expect(p.host.exportCalls.map((c) => c.nodeId)).toEqual([cropped.id, rotated.id]);
+    // Over what the output needs (long side 1000 > 864): exported instead, at the node's 1× size.
+    p.sent.length = 0;
+    await p.ask({ type: 'export-references', id: 2, nodeIds: [fits.id], maxLongSide: 864, skipCache: true });
+    const small = p.sent.find((m) => m.type === 'reference');
+    expect(small?.type === 'reference' && readImageSize(small.reference.bytes!)).toEqual({ width: 500, height: 375 });
+  });
+
   it('sends no bytes for a reference whose upload is cached', async () => {
     const p = bootPlugin();
     const f = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 600 });
@@ -84,7 +110,7 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const f = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 600 });
     f.remove();
     const reply = await p.ask({ type: 'export-references', id: 1, nodeIds: [f.id], maxLongSide: 1024, skipCache: false });
-    expect(reply).toMatchObject({ ok: false, message: 'A selected frame was deleted before the run started. Select it again.' });
+    expect(reply).toMatchObject({ ok: false, message: 'A selected frame was deleted. Select it again.' });
   });
 
   it('places a result beside the untouched source: image fill, name, provenance, relaunch, one undo step', async () => {
@@ -105,7 +131,7 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     expect(placed.y).toBe(0);
     const provenance = ProvenanceSchema.parse(JSON.parse(placed.getPluginData('riverflow')));
     expect(provenance).toMatchObject({ prompt: 'Make it indigo', model: 'sourceful:1@2', taskUUID: task().taskUUID, imageUUID: 'img-1', seed: 42, cost: 0.077, sourceNodeId: source.id });
-    expect(placed.getRelaunchData()).toEqual({ edit: 'Edit this result again with Riverflow' });
+    expect(placed.getRelaunchData()).toEqual({ edit: 'Edit with Riverflow' });
     expect(p.host.page.selection.map((n) => n.id)).toEqual([placed.id]);
     expect(p.host.scrolledTo.at(-1)).toEqual([placed.id]);
     expect(p.host.undoSteps.count).toBe(1);

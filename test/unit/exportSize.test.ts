@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pickReferenceFormat, planReferenceExport } from '../../core/exportSize.ts';
+import { originalFits, pickReferenceFormat, planReferenceExport } from '../../core/exportSize.ts';
 
 describe('reference export size', () => {
   it('keeps a 1152×864 frame at 1× when the output is 1152 wide', () => {
@@ -46,5 +46,15 @@ describe('reference format', () => {
     expect(pickReferenceFormat(900_000, 300_000, true)).toBe('JPG');
     expect(pickReferenceFormat(900_000, 700_000, true)).toBe('PNG');
     expect(pickReferenceFormat(900_000, undefined, true)).toBe('PNG');
+  });
+});
+
+describe('sending an image fill’s original file', () => {
+  it('only when it shows the same picture and is within what the model reads', () => {
+    expect(originalFits({ width: 500, height: 375 }, { width: 1000, height: 750 }, 1152)).toBe(true);
+    expect(originalFits({ width: 500, height: 500 }, { width: 1000, height: 750 }, 1152)).toBe(false); // FILL would crop
+    expect(originalFits({ width: 500, height: 375 }, { width: 1000, height: 750 }, 864)).toBe(false); // more than needed
+    expect(originalFits({ width: 400, height: 200 }, { width: 400, height: 200 }, 1152)).toBe(false); // under 300 px
+    expect(originalFits({ width: 3000, height: 3000 }, { width: 3000, height: 3000 }, 5000)).toBe(false); // over 2048
   });
 });
