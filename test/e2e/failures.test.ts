@@ -27,9 +27,7 @@ async function expectFailure(setup: { fault?: Fault; behaviour?: Partial<Behavio
   await s.select('Box front');
   const before = await s.nodeNames();
   await s.generate();
-  const alert = s.ui.getByRole('alert');
-  await alert.waitFor({ timeout: 30_000 });
-  expect(await alert.textContent()).toBe(message);
+  expect(await s.alertText()).toBe(message);
   expect(await s.nodeNames()).toEqual(before);
   expect(h.emulator.charges).toHaveLength(charges);
   await s.ui.getByRole('button', { name: 'Generate' }).waitFor();
@@ -192,9 +190,7 @@ describe('transport', () => {
     await t.select('Label');
     await t.prompt('Warmer colours');
     await t.generate();
-    const alert = t.ui.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.textContent()).toBe('Could not reach 127.0.0.1:9. Check your internet connection, or whether a firewall or VPN blocks it. Nothing was charged.');
+    expect(await t.alertText()).toBe('Could not reach 127.0.0.1:9. Check your internet connection, or whether a firewall or VPN blocks it. Nothing was charged.');
     await t.context.close();
   });
 });
@@ -278,9 +274,7 @@ describe('bad input', () => {
     // Removed without a selectionchange reaching the UI yet: the race Figma allows.
     await t.evaluate((host) => host.page.children.find((n) => n.name === 'Label')!.remove());
     await t.generate();
-    const alert = t.ui.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.textContent()).toBe('A selected frame was deleted. Select it again.');
+    expect(await t.alertText()).toBe('A selected frame was deleted. Select it again.');
     expect(h.emulator.requests).toEqual([]);
     await t.context.close();
   });
@@ -295,9 +289,7 @@ describe('bad input', () => {
     await t.select('Poster 16:9');
     await t.prompt('Warmer');
     await t.generate();
-    const alert = t.ui.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.textContent()).toBe('Figma could not export “Poster 16:9”. Try a simpler frame or a smaller one.');
+    expect(await t.alertText()).toBe('Figma could not export “Poster 16:9”. Try a simpler frame or a smaller one.');
     await t.context.close();
   });
 });

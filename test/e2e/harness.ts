@@ -52,6 +52,8 @@ export interface Session {
   useKey(key?: string): Promise<void>;
   prompt(text: string): Promise<void>;
   generate(): Promise<void>;
+  /** Waits for the error banner (role=alert) and returns what it says. */
+  alertText(): Promise<string | null>;
   reopen(): Promise<void>;
   evaluate<T>(fn: (host: FakeHost) => T | Promise<T>): Promise<T>;
 }
@@ -97,6 +99,11 @@ export async function openSession(h: Harness, options: { theme?: 'light' | 'dark
     },
     async generate() {
       await ui.getByRole('button', { name: 'Generate' }).click();
+    },
+    async alertText() {
+      const alert = ui.getByRole('alert');
+      await alert.waitFor({ timeout: 30_000 });
+      return alert.textContent();
     },
     async reopen() {
       await page.getByRole('button', { name: 'Close & reopen plugin' }).click();

@@ -115,9 +115,7 @@ describe('iterating like a packaging designer', () => {
     await s.ui.getByText('Estimated cost: $0.231 (3 images × $0.077)').waitFor();
     h.emulator.inject({ on: 'imageInference', status: 400, error: { code: 'invalidPositivePrompt', message: 'Prompt rejected', parameter: 'positivePrompt' } });
     await s.ui.getByRole('button', { name: 'Generate for 3 frames' }).click();
-    const alert = s.ui.getByRole('alert');
-    await alert.waitFor({ timeout: 20_000 });
-    expect(await alert.textContent()).toBe('Placed 2 images for 2 frames. 1 frame failed: retry it below.');
+    expect(await s.alertText()).toBe('Placed 2 images for 2 frames. 1 frame failed: retry it below.');
     const batch = s.ui.getByRole('list', { name: 'Batch' });
     expect(await batch.getByText('Failed').count()).toBe(1);
     await s.page.screenshot({ path: `${OUTPUT_DIR}/batch.png` });
