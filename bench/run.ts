@@ -41,7 +41,7 @@ async function referenceBytes() {
     p.sent.length = 0;
     await p.ask({ type: 'export-references', id: id++, nodeIds: [node.id], maxLongSide: Math.max(preset.width, preset.height), skipCache: true });
     const ref = p.sent.find((m) => m.type === 'reference');
-    if (ref?.type !== 'reference' || !ref.reference.bytes) throw new Error('no reference');
+    if (ref?.type !== 'reference' || !('bytes' in ref.reference)) throw new Error('no reference');
     const naive = await node.exportAsync({ format: 'PNG' });
     const size = readImageSize(ref.reference.bytes)!;
     const format = `${ref.reference.mime === 'image/jpeg' ? 'JPG' : 'PNG'}${original && Buffer.from(original).equals(Buffer.from(ref.reference.bytes)) ? ', original file' : ''}`;

@@ -9,7 +9,3 @@ export function estimateCostUsd(images: number): number {
 export function roundCents(usd: number): number {
   return Math.round(usd * 1000) / 1000;
 }
-
-export function formatUsd(usd: number): string {
-  return `$${usd.toFixed(3).replace(/0$/, '')}`;
-}

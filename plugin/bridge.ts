@@ -1,23 +1,48 @@
-import { ToMainSchema, type ToMain, type ToUI } from '../core/protocol.ts';
+import type { ReplyValue, RequestType } from '../core/protocol/requests.ts';
+import { ToMainSchema, type ToMain, type ToMainRequest } from '../core/protocol/toMain.ts';
+import type { ToUI } from '../core/protocol/toUI.ts';
 
 export function postToUI(message: ToUI): void {
   figma.ui.postMessage(message);
 }
 
-/** Drops (and reports) anything the UI sends that is not a known message. */
-export function onUIMessage(handler: (message: ToMain) => void | Promise<void>): void {
+/** A failure whose message is written for the designer and may be shown as is. */
+export class PluginProblem extends Error {}
+
+export type RequestHandlers = { [K in RequestType]: (message: Extract<ToMainRequest, { type: K }>) => Promise<ReplyValue<K>> };
+export type EventHandlers = { [K in Exclude<ToMain, { id: number }>['type']]: (message: Extract<ToMain, { type: K }>) => void | Promise<void> };
+
+function describe(e: unknown): string {
+  if (e instanceof PluginProblem) return e.message;
+  // Storage quota, a removed node, an API Figma refused: say what failed, in Figma's words.
+  return `Figma could not do that: ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/**
+ * Every request ends with exactly one reply, success or a failure a person can read,
+ * even when its handler throws. Anything that is not a known message is dropped.
+ */
+export function onUIMessage(requests: RequestHandlers, events: EventHandlers): void {
   figma.ui.onmessage = (raw: unknown) => {
     const parsed = ToMainSchema.safeParse(raw);
     if (!parsed.success) {
       console.error('Riverflow: unknown UI message');
       return;
     }
-    void Promise.resolve(handler(parsed.data)).catch((e: unknown) => {
-      console.error('Riverflow:', e instanceof Error ? e.message : String(e));
-    });
+    const message = parsed.data;
+    if ('id' in message) {
+      const handler = requests[message.type] as (m: ToMainRequest) => Promise<object>;
+      void Promise.resolve()
+        .then(() => handler(message))
+        .then(
+          (value) => postToUI({ type: 'reply', id: message.id, ok: true, value }),
+          (e: unknown) => postToUI({ type: 'reply', id: message.id, ok: false, message: describe(e) }),
+        );
+      return;
+    }
+    const handler = events[message.type] as (m: ToMain) => void | Promise<void>;
+    void Promise.resolve()
+      .then(() => handler(message))
+      .catch((e: unknown) => console.error('Riverflow:', e instanceof Error ? e.message : String(e)));
   };
-}
-
-export function reply(id: number, ok: boolean, message?: string, nodeId?: string): void {
-  postToUI({ type: 'reply', id, ok, message, nodeId });
 }

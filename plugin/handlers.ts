@@ -1,115 +1,115 @@
-import type { ToMain } from '../core/protocol.ts';
-import { postToUI, reply } from './bridge.ts';
-import { exportReferences, ExportProblem } from './exportReferences.ts';
-import { placeResult, PROVENANCE_KEY } from './placeResult.ts';
-import { exportThumbnail, resultsOnPage } from './documentResults.ts';
-import { describeSelection } from './selection.ts';
-import { settingsInRange } from '../core/records.ts';
+import type { QuickEditParameters } from '../core/protocol/toUI.ts';
+import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
+import { PluginProblem, postToUI, type EventHandlers, type RequestHandlers } from './bridge.ts';
+import { exportReferences } from './exportReferences.ts';
+import { fileId } from './fileId.ts';
+import { exportThumbnail, resultsOnPage } from './history.ts';
+import { placeResult, RELAUNCH_COMMAND } from './placeResult.ts';
+import { findSceneNode, pageOf } from './sceneNode.ts';
+import { describeSelection, trackSelection } from './selection.ts';
 import * as storage from './storage.ts';
 
-let quickEdit: { prompt: string; size: string | null } | null = null;
-
-export function setQuickEdit(quick: { prompt: string; size: string | null }): void {
-  quickEdit = quick;
-}
-
-/** Ends a quick action: one notification, then the plugin closes. */
-export function closeQuickEdit(message: string, error: boolean): void {
-  figma.notify(message, { error, timeout: error ? 6000 : 4000 });
-  figma.closePlugin();
-}
-
 export function sendSelection(): void {
-  postToUI({ type: 'selection', ...describeSelection(figma.currentPage.selection) });
+  const selection = figma.currentPage.selection;
+  trackSelection(selection);
+  postToUI({ type: 'selection', ...describeSelection(selection) });
 }
 
-/** When opened from a result's "Edit again" button: its provenance, for the UI to read. */
-function relaunchContext(): string | null {
-  const [node] = figma.currentPage.selection;
-  return (node && node.getPluginData(PROVENANCE_KEY)) || null;
-}
-
-export async function sendInit(): Promise<void> {
+export async function sendInit(command: string, quickEdit: QuickEditParameters | null): Promise<void> {
   const [apiKey, settings, pending, endpoints, transport, recentPrompts] = await Promise.all([
     storage.getApiKey(),
     storage.getSettings(),
-    storage.getPendingTasks(),
+    storage.getPendingRuns(),
     storage.getDevEndpoints(),
     storage.getTransport(),
     storage.getRecentPrompts(),
   ]);
-  postToUI({ type: 'init', apiKey, settings, pending, endpoints, transport, recentPrompts, relaunch: relaunchContext(), quick: quickEdit });
+  const file = fileId();
+  // Opened from a result's "Edit again" button: Figma runs the plugin with that command.
+  const [selected] = figma.currentPage.selection;
+  const relaunch = command === RELAUNCH_COMMAND && selected ? (parseProvenance(selected.getPluginData(PROVENANCE_KEY)) ?? null) : null;
+  postToUI({
+    type: 'init',
+    apiKey,
+    settings,
+    pending: pending.filter((r) => r.fileId === file),
+    pendingElsewhere: pending.filter((r) => r.fileId !== file).length,
+    endpoints,
+    transport,
+    recentPrompts,
+    relaunch,
+    quickEdit,
+  });
   sendSelection();
 }
 
-let placing: Promise<void> = Promise.resolve();
+/** One placement at a time: each reads the page to find free space, so parallel runs must not claim the same spot. */
+let placing: Promise<unknown> = Promise.resolve();
 
-export async function handleMessage(message: ToMain): Promise<void> {
-  switch (message.type) {
-    case 'ui-ready':
-      return sendInit();
-    case 'save-key':
-      await storage.setApiKey(message.apiKey.trim());
-      return reply(message.id, true);
-    case 'forget-key':
-      await storage.deleteApiKey();
-      return reply(message.id, true);
-    case 'save-settings':
-      if (settingsInRange(message.settings)) await storage.setSettings(message.settings);
-      return;
-    case 'save-transport':
-      return storage.setTransport(message.transport);
-    case 'remember-upload':
-      return storage.rememberUpload(message.hash, message.imageUUID, Date.now());
-    case 'forget-upload':
-      return storage.forgetUpload(message.hash);
-    case 'export-references':
+export const requestHandlers: RequestHandlers = {
+  'save-key': async ({ apiKey }) => {
+    await storage.setApiKey(apiKey.trim());
+    return {};
+  },
+  'forget-key': async () => {
+    await storage.deleteApiKey();
+    return {};
+  },
+  'export-references': async (m) => ({
+    count: await exportReferences(m.nodeIds, m.maxLongSide, m.skipCache, (index, reference) => postToUI({ type: 'reference', id: m.id, index, reference })),
+  }),
+  'pending-save': async ({ run }) => {
+    await storage.savePendingRun({ ...run, fileId: fileId() });
+    return {};
+  },
+  'pending-remove': async ({ runId }) => {
+    await storage.removePendingRun(runId);
+    return {};
+  },
+  'place-result': (m) => {
+    const next = placing.then(async () => {
+      const run = await storage.getPendingRun(m.runId);
+      if (!run) throw new PluginProblem('This result’s run is no longer known, so it was not placed.');
+      if (run.fileId !== fileId()) throw new PluginProblem('This result belongs to another file, so it was not placed here.');
       try {
-        await exportReferences(message.nodeIds, message.maxLongSide, message.skipCache, (index, reference) =>
-          postToUI({ type: 'reference', id: message.id, index, reference }),
-        );
-        return reply(message.id, true);
+        return await placeResult(run, m);
       } catch (e) {
-        return reply(message.id, false, e instanceof ExportProblem ? e.message : 'Figma could not export the selection.');
+        if (e instanceof PluginProblem) throw e;
+        throw new PluginProblem(`Figma could not place the image: ${e instanceof Error ? e.message : String(e)}`);
       }
-    case 'pending-save':
-      await storage.savePendingTask(message.task);
-      return reply(message.id, true);
-    case 'pending-remove':
-      return storage.removePendingTask(message.taskUUID);
-    case 'place-result':
-      // One placement at a time: each reads the page to find free space, so batch runs
-      // placing side by side must not both claim the same spot.
-      placing = placing.then(async () => {
-        const task = await storage.getPendingTask(message.taskUUID);
-        if (!task) return reply(message.id, false, 'This result’s task is no longer known, so it was not placed.');
-        try {
-          const { nodeId } = await placeResult(task, message);
-          reply(message.id, true, undefined, nodeId);
-        } catch (e) {
-          reply(message.id, false, `Figma could not place the image: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      });
-      return placing;
-    case 'get-thumbnails':
-      for (const nodeId of message.nodeIds) postToUI({ type: 'thumbnail', nodeId, bytes: await exportThumbnail(nodeId) });
-      return;
-    case 'get-history':
-      return postToUI({ type: 'history', results: resultsOnPage(figma.currentPage) });
-    case 'select-nodes': {
-      const nodes = (await Promise.all(message.nodeIds.map((id) => figma.getNodeByIdAsync(id)))).filter(
-        (n): n is SceneNode => n !== null && !n.removed && n.type !== 'PAGE' && n.type !== 'DOCUMENT',
-      );
-      figma.currentPage.selection = nodes;
-      if (nodes.length) figma.viewport.scrollAndZoomIntoView(nodes);
-      return;
-    }
-    case 'remember-prompt':
-      return storage.rememberPrompt(message.prompt);
-    case 'quick-done':
-      return closeQuickEdit(message.message, message.error);
-    case 'notify':
-      figma.notify(message.message, { error: message.error, timeout: message.error ? 6000 : 3000 });
-      return;
-  }
-}
+    });
+    placing = next.catch(() => undefined);
+    return next;
+  },
+  'select-nodes': async ({ nodeIds }) => {
+    const nodes = (await Promise.all(nodeIds.map(findSceneNode))).filter((n): n is SceneNode => n !== null);
+    if (!nodes.length) throw new PluginProblem('Those results were deleted.');
+    // Selection is per page: show the first result's page, then select what lives on it.
+    const page = pageOf(nodes[0]!);
+    if (page && page !== figma.currentPage) await figma.setCurrentPageAsync(page);
+    const here = nodes.filter((n) => pageOf(n) === figma.currentPage);
+    figma.currentPage.selection = here;
+    figma.viewport.scrollAndZoomIntoView(here);
+    return {};
+  },
+};
+
+export const eventHandlers: EventHandlers = {
+  'ui-ready': () => undefined,
+  'save-settings': ({ settings }) => storage.setSettings(settings),
+  'save-transport': ({ transport }) => storage.setTransport(transport),
+  'remember-upload': ({ hash, imageUUID }) => storage.rememberUpload(hash, imageUUID, Date.now()),
+  'forget-upload': ({ hash }) => storage.forgetUpload(hash),
+  notify: ({ message, error }) => void figma.notify(message, { error, timeout: error ? 6000 : 3000 }),
+  'get-thumbnails': async ({ nodeIds }) => {
+    for (const nodeId of nodeIds) postToUI({ type: 'thumbnail', nodeId, bytes: await exportThumbnail(nodeId) });
+  },
+  'get-history': () => postToUI({ type: 'history', results: resultsOnPage(figma.currentPage) }),
+  'remember-prompt': ({ prompt }) => storage.rememberPrompt(prompt),
+  // Ends a quick edit: every write it asked for must land first, since closing stops Figma's APIs.
+  'quick-edit-done': async ({ message, error }) => {
+    await storage.settled();
+    figma.notify(message, { error, timeout: error ? 6000 : 4000 });
+    figma.closePlugin();
+  },
+};

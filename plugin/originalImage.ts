@@ -3,11 +3,12 @@ import { originalFits } from '../core/exportSize.ts';
 /**
  * The original file of a node that is nothing but one plain image fill (a placed photo),
  * when it fits Riverflow's bounds: sent as is, it keeps every pixel and skips an export.
+ * A fill turned by its own `rotation` shows the file turned, so that one is exported instead.
  */
 export async function originalImage(node: SceneNode, maxLongSide: number): Promise<{ bytes: Uint8Array; mime: 'image/png' | 'image/jpeg' } | undefined> {
   if (node.type !== 'RECTANGLE' || node.fills === figma.mixed || node.fills.length !== 1) return undefined;
   const fill = node.fills[0]!;
-  const plain = fill.type === 'IMAGE' && fill.scaleMode === 'FILL' && fill.visible !== false && (fill.opacity ?? 1) === 1 && !Object.values(fill.filters ?? {}).some(Boolean);
+  const plain = fill.type === 'IMAGE' && fill.scaleMode === 'FILL' && !fill.rotation && fill.visible !== false && (fill.opacity ?? 1) === 1 && !Object.values(fill.filters ?? {}).some(Boolean);
   if (!plain || !fill.imageHash || node.opacity < 1 || node.rotation || node.effects.length || node.strokes.length) return undefined;
   const image = figma.getImageByHash(fill.imageHash);
   if (!image || !originalFits(node, await image.getSizeAsync(), maxLongSide)) return undefined;

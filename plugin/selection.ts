@@ -1,5 +1,6 @@
-import type { SelectedNode } from '../core/protocol.ts';
+import type { SelectedNode, SkippedNode } from '../core/protocol/shared.ts';
 import { MAX_REFERENCES } from '../core/runware/tasks.ts';
+import { baseRule, nextPickOrder, NO_PICKS, type PickOrder } from '../core/selectionOrder.ts';
 
 const CONTAINER_TYPES = new Set(['FRAME', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'GROUP', 'SECTION']);
 const SHAPE_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR']);
@@ -18,17 +19,40 @@ export function referenceProblem(node: SceneNode): string | undefined {
   return undefined;
 }
 
-/** The selection as the UI shows it: usable nodes in selection order, the rest with a reason. */
-export function describeSelection(selection: readonly SceneNode[]): { nodes: SelectedNode[]; skipped: { name: string; reason: string }[] } {
+/**
+ * What exportAsync really renders: the visible bounds, shadows, outside strokes and
+ * unclipped children included. Sizes and ratios are planned from this, not from width×height.
+ */
+export function renderSize(node: SceneNode): { width: number; height: number } {
+  const b = ('absoluteRenderBounds' in node ? node.absoluteRenderBounds : null) ?? node.absoluteBoundingBox;
+  return b ? { width: b.width, height: b.height } : { width: node.width, height: node.height };
+}
+
+function boxOf(node: SceneNode) {
+  const b = node.absoluteBoundingBox;
+  return { id: node.id, box: b ? { x: b.x, y: b.y, width: b.width, height: b.height } : { x: node.x, y: node.y, width: node.width, height: node.height } };
+}
+
+let picks: PickOrder = NO_PICKS;
+
+/** Follows a selection change: call on every `selectionchange` and once at start. */
+export function trackSelection(selection: readonly SceneNode[]): void {
+  picks = nextPickOrder(picks, selection.map(boxOf));
+}
+
+/** The selection as the UI shows it: usable nodes in pick order (the base first), the rest with a reason. */
+export function describeSelection(selection: readonly SceneNode[]): { nodes: SelectedNode[]; skipped: SkippedNode[]; order: 'picked' | 'reading' } {
+  const byId = new Map(selection.map((n) => [n.id, n]));
+  const ordered = picks.ids.map((id) => byId.get(id)).filter((n): n is SceneNode => n !== undefined);
   const nodes: SelectedNode[] = [];
-  const skipped: { name: string; reason: string }[] = [];
-  for (const node of selection) {
+  const skipped: SkippedNode[] = [];
+  for (const node of ordered) {
     const problem = referenceProblem(node);
     if (problem) skipped.push({ name: node.name, reason: problem });
     else if (nodes.length >= MAX_REFERENCES) skipped.push({ name: node.name, reason: `is past the ${MAX_REFERENCES}-reference limit` });
-    else nodes.push({ id: node.id, name: node.name, width: node.width, height: node.height });
+    else nodes.push({ id: node.id, name: node.name, ...renderSize(node) });
   }
-  return { nodes, skipped };
+  return { nodes, skipped, order: baseRule(picks) };
 }
 
 /** True when nothing shows through the node, so a JPG loses no transparency. */

@@ -1,23 +1,26 @@
 import * as z from 'zod/mini';
-import { EndpointsSchema, type DevEndpoints } from '../core/protocol.ts';
+import { DevEndpointsSchema, type DevEndpoints } from '../core/records/devEndpoints.ts';
+import { PendingRunSchema, type PendingRun } from '../core/records/pendingRun.ts';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../core/records/settings.ts';
+import { UploadCacheSchema } from '../core/records/uploadCache.ts';
+import { TransportNameSchema, type TransportName } from '../core/protocol/shared.ts';
 import { isLoopbackUrl } from '../core/runware/endpoints.ts';
-import { DEFAULT_SETTINGS, PendingTaskSchema, SettingsSchema, settingsInRange, UploadCacheSchema, type PendingTask, type Settings } from '../core/records.ts';
+import { rememberRecent } from '../core/recentPrompts.ts';
 
 /**
- * Everything the plugin remembers lives in figma.clientStorage (per user, per machine),
- * never in the document: the API key above all. Records are validated on read, so a
- * corrupt or old-format record falls back to its default instead of breaking the plugin.
+ * Everything the plugin remembers per user lives in figma.clientStorage (per user, per
+ * machine), never in the document: the API key above all. Records are validated on read;
+ * a corrupt or old-format record falls back to its default, and the reason is logged.
  */
 const KEY = {
   apiKey: 'apiKey',
   settings: 'settings',
-  pending: 'pending',
+  pending: 'pendingRuns',
   uploads: 'uploads',
   transport: 'transport',
   endpoints: 'devEndpoints',
   recentPrompts: 'recentPrompts',
 } as const;
-const MAX_RECENT_PROMPTS = 20;
 
 /** Runware deletes uploads 30 days after last use; stop trusting ours a day earlier. */
 export const UPLOAD_TTL_MS = 29 * 24 * 3600 * 1000;
@@ -34,58 +37,66 @@ function serial<T>(update: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Resolves once every write asked for so far is done: closing the plugin sooner would lose them. */
+export function settled(): Promise<void> {
+  return queue.then(() => undefined);
+}
+
 /** A stored value if it matches `schema`; otherwise (absent, old format, corrupt) the fallback. */
-async function read<T, F = T>(key: string, schema: z.ZodMiniType<T>, fallback: F): Promise<T | F> {
-  const parsed = schema.safeParse(await figma.clientStorage.getAsync(key));
-  return parsed.success ? parsed.data : fallback;
+async function read<T, F>(key: string, schema: z.ZodMiniType<T>, fallback: F): Promise<T | F> {
+  const raw: unknown = await figma.clientStorage.getAsync(key);
+  if (raw === undefined) return fallback;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  // Never the value itself: the key record must not reach a log.
+  console.warn(`Riverflow: the stored ${key} record is not usable (${parsed.error.issues[0]?.message ?? 'invalid'}); using the default.`);
+  return fallback;
 }
 
-export async function getApiKey(): Promise<string | null> {
-  return read(KEY.apiKey, z.string(), null);
-}
-export async function setApiKey(apiKey: string): Promise<void> {
-  await figma.clientStorage.setAsync(KEY.apiKey, apiKey);
-}
-export async function deleteApiKey(): Promise<void> {
-  await figma.clientStorage.deleteAsync(KEY.apiKey);
-}
+export const getApiKey = () => read(KEY.apiKey, z.string(), null);
+export const setApiKey = (apiKey: string) => serial(() => figma.clientStorage.setAsync(KEY.apiKey, apiKey));
+export const deleteApiKey = () => serial(() => figma.clientStorage.deleteAsync(KEY.apiKey));
 
-export async function getSettings(): Promise<Settings> {
-  const settings = await read(KEY.settings, SettingsSchema, DEFAULT_SETTINGS);
-  return settingsInRange(settings) ? settings : DEFAULT_SETTINGS;
-}
-export async function setSettings(settings: Settings): Promise<void> {
-  await figma.clientStorage.setAsync(KEY.settings, settings);
-}
+export const getSettings = (): Promise<Settings> => read(KEY.settings, SettingsSchema, DEFAULT_SETTINGS);
+export const setSettings = (settings: Settings) => serial(() => figma.clientStorage.setAsync(KEY.settings, settings));
 
-export async function getTransport(): Promise<'rest' | 'ws' | null> {
-  return read(KEY.transport, z.union([z.literal('rest'), z.literal('ws')]), null);
-}
-export async function setTransport(transport: 'rest' | 'ws'): Promise<void> {
-  await figma.clientStorage.setAsync(KEY.transport, transport);
-}
+export const getTransport = (): Promise<TransportName | null> => read(KEY.transport, TransportNameSchema, null);
+export const setTransport = (transport: TransportName) => serial(() => figma.clientStorage.setAsync(KEY.transport, transport));
 
 /** A loopback override set by the playground; anything else is ignored. */
 export async function getDevEndpoints(): Promise<DevEndpoints | null> {
-  const e = await read(KEY.endpoints, EndpointsSchema, null);
+  const e = await read(KEY.endpoints, DevEndpointsSchema, null);
   return e && isLoopbackUrl(e.rest) && isLoopbackUrl(e.ws) ? e : null;
 }
 
-export async function getPendingTasks(): Promise<PendingTask[]> {
-  return read(KEY.pending, z.array(PendingTaskSchema), []);
+export const getPendingRuns = (): Promise<PendingRun[]> => read(KEY.pending, z.array(PendingRunSchema), []);
+
+export async function getPendingRun(runId: string): Promise<PendingRun | undefined> {
+  return (await getPendingRuns()).find((r) => r.runId === runId);
 }
-export async function getPendingTask(taskUUID: string): Promise<PendingTask | undefined> {
-  return (await getPendingTasks()).find((t) => t.taskUUID === taskUUID);
-}
-export async function savePendingTask(task: PendingTask): Promise<void> {
+
+export function savePendingRun(run: PendingRun): Promise<void> {
   return serial(async () => {
-    const others = (await getPendingTasks()).filter((t) => t.taskUUID !== task.taskUUID);
-    await figma.clientStorage.setAsync(KEY.pending, [...others, task]);
+    const others = (await getPendingRuns()).filter((r) => r.runId !== run.runId);
+    await figma.clientStorage.setAsync(KEY.pending, [...others, run]);
   });
 }
-export async function removePendingTask(taskUUID: string): Promise<void> {
+
+/** Changes one stored run in place (placements of one run land one at a time). */
+export function updatePendingRun(runId: string, change: (run: PendingRun) => PendingRun): Promise<PendingRun | undefined> {
   return serial(async () => {
-    await figma.clientStorage.setAsync(KEY.pending, (await getPendingTasks()).filter((t) => t.taskUUID !== taskUUID));
+    const runs = await getPendingRuns();
+    const run = runs.find((r) => r.runId === runId);
+    if (!run) return undefined;
+    const next = change(run);
+    await figma.clientStorage.setAsync(KEY.pending, runs.map((r) => (r.runId === runId ? next : r)));
+    return next;
+  });
+}
+
+export function removePendingRun(runId: string): Promise<void> {
+  return serial(async () => {
+    await figma.clientStorage.setAsync(KEY.pending, (await getPendingRuns()).filter((r) => r.runId !== runId));
   });
 }
 
@@ -96,28 +107,23 @@ export async function getUploadCache(now: number): Promise<Map<string, string>> 
 }
 
 /** Keeps the newest entries only: clientStorage has 5 MB for everything. */
-export async function rememberUpload(hash: string, imageUUID: string, now: number): Promise<void> {
+export function rememberUpload(hash: string, imageUUID: string, now: number): Promise<void> {
   return serial(async () => {
     const others = (await read(KEY.uploads, UploadCacheSchema, [])).filter((e) => e.hash !== hash && now - e.usedAt <= UPLOAD_TTL_MS);
     await figma.clientStorage.setAsync(KEY.uploads, [{ hash, imageUUID, usedAt: now }, ...others].slice(0, MAX_UPLOAD_ENTRIES));
   });
 }
 
-export async function forgetUpload(hash: string): Promise<void> {
+export function forgetUpload(hash: string): Promise<void> {
   return serial(async () => {
     await figma.clientStorage.setAsync(KEY.uploads, (await read(KEY.uploads, UploadCacheSchema, [])).filter((e) => e.hash !== hash));
   });
 }
 
-/** Recent prompts across documents, newest first, without repeats, at most 20. */
-export async function getRecentPrompts(): Promise<string[]> {
-  return read(KEY.recentPrompts, z.array(z.string()), []);
-}
-export async function rememberPrompt(prompt: string): Promise<void> {
+export const getRecentPrompts = (): Promise<string[]> => read(KEY.recentPrompts, z.array(z.string()), []);
+
+export function rememberPrompt(prompt: string): Promise<void> {
   return serial(async () => {
-    const text = prompt.trim();
-    if (!text) return;
-    const recent = (await getRecentPrompts()).filter((p) => p !== text);
-    await figma.clientStorage.setAsync(KEY.recentPrompts, [text, ...recent].slice(0, MAX_RECENT_PROMPTS));
+    await figma.clientStorage.setAsync(KEY.recentPrompts, rememberRecent(await getRecentPrompts(), prompt));
   });
 }

@@ -1,10 +1,15 @@
-import type { Reference, ToMain, ToUI } from '../core/protocol.ts';
-import { ToUISchema } from '../core/protocolToUI.ts';
+import { REQUEST_TIMEOUT_MS, ReplyValueSchemas, type ReplyValue, type RequestType } from '../core/protocol/requests.ts';
+import type { Reference } from '../core/protocol/shared.ts';
+import type { ToMain, ToMainRequest } from '../core/protocol/toMain.ts';
+import { ToUISchema, type ToUI } from '../core/protocol/toUI.ts';
 
 /** Figma delivers main-thread messages as `event.data.pluginMessage`; anything else is ignored. */
 type Listener = (message: ToUI) => void;
+type Reply = Extract<ToUI, { type: 'reply' }>;
 const listeners = new Set<Listener>();
-const replies = new Map<number, (reply: Extract<ToUI, { type: 'reply' }>) => void>();
+const replies = new Map<number, (reply: Reply) => void>();
+/** The newest selection: a hook that subscribes after it arrived still starts from it. */
+let lastSelection: Extract<ToUI, { type: 'selection' }> | undefined;
 let nextId = 1;
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -13,15 +18,17 @@ window.addEventListener('message', (event: MessageEvent) => {
   const parsed = ToUISchema.safeParse(raw);
   if (!parsed.success) return;
   const message = parsed.data;
-  if (message.type === 'reply') {
-    replies.get(message.id)?.(message);
-    replies.delete(message.id);
-  }
+  if (message.type === 'reply') replies.get(message.id)?.(message);
+  if (message.type === 'selection') lastSelection = message;
   for (const l of listeners) l(message);
 });
 
-export function send(message: ToMain): void {
+export function send(message: Exclude<ToMain, { id: number }>): void {
   parent.postMessage({ pluginMessage: message }, '*');
+}
+
+export function latestSelection(): Extract<ToUI, { type: 'selection' }> | undefined {
+  return lastSelection;
 }
 
 export function onMessage(listener: Listener): () => void {
@@ -29,30 +36,62 @@ export function onMessage(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export type Reply = Extract<ToUI, { type: 'reply' }>;
+/** A request to the main thread that failed, timed out or was cancelled; the message can be shown. */
+export class RequestFailed extends Error {
+  constructor(
+    message: string,
+    readonly cancelled = false,
+  ) {
+    super(message);
+  }
+}
 
-/** Sends a message that carries an `id` and resolves with the main thread's reply to it. */
-export function request(build: (id: number) => ToMain): Promise<Reply> {
+type RequestBody<K extends RequestType> = Omit<Extract<ToMainRequest, { type: K }>, 'id'>;
+
+/**
+ * Sends a request and resolves with its reply, checked against that request's reply type.
+ * Every request ends: a reply, a failure, a time-out, or the caller's Cancel.
+ */
+export function request<K extends RequestType>(body: RequestBody<K> & { type: K }, options: { signal?: AbortSignal; onId?: (id: number) => void } = {}): Promise<ReplyValue<K>> {
   const id = nextId++;
-  return new Promise((resolve) => {
-    replies.set(id, resolve);
-    send(build(id));
+  options.onId?.(id);
+  return new Promise<ReplyValue<K>>((resolve, reject) => {
+    const end = () => {
+      replies.delete(id);
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      end();
+      reject(new RequestFailed('Cancelled.', true));
+    };
+    const timer = setTimeout(() => {
+      end();
+      reject(new RequestFailed('Figma did not answer in time. Close and reopen Riverflow, then try again.'));
+    }, REQUEST_TIMEOUT_MS[body.type]);
+    replies.set(id, (reply) => {
+      end();
+      if (!reply.ok) return reject(new RequestFailed(reply.message));
+      const value = ReplyValueSchemas[body.type].safeParse(reply.value);
+      if (value.success) resolve(value.data as ReplyValue<K>);
+      else reject(new RequestFailed('The plugin’s main thread sent an answer the panel could not read.'));
+    });
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    parent.postMessage({ pluginMessage: { ...body, id } }, '*');
   });
 }
 
-/** Asks the main thread to export references; they arrive one message each. */
-export async function exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean): Promise<Reference[]> {
+/** Asks the main thread to export references; they arrive one message each, then the reply. */
+export async function exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean, signal?: AbortSignal): Promise<Reference[]> {
   const refs: Reference[] = [];
   let requestId = -1;
   const stop = onMessage((m) => {
     if (m.type === 'reference' && m.id === requestId) refs[m.index] = m.reference;
   });
   try {
-    const reply = await request((id) => {
-      requestId = id;
-      return { type: 'export-references', id, nodeIds: [...nodeIds], maxLongSide, skipCache };
-    });
-    if (!reply.ok) throw new Error(reply.message ?? 'Figma could not export the selection.');
+    const { count } = await request({ type: 'export-references', nodeIds: [...nodeIds], maxLongSide, skipCache }, { ...(signal ? { signal } : {}), onId: (id) => (requestId = id) });
+    if (refs.filter(Boolean).length !== count) throw new RequestFailed('Figma could not export the selection.');
     return refs;
   } finally {
     stop();

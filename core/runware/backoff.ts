@@ -1,6 +1,13 @@
-/** Poll delays for getResponse: 1 s, growing ×1.5, capped at 10 s. */
-export function pollDelayMs(attempt: number): number {
-  return Math.min(10_000, Math.round(1000 * 1.5 ** attempt));
+/**
+ * Delay before the next getResponse poll, by how long the run has been waiting. Riverflow
+ * usually finishes within two minutes, so polls stay at 1 s (Runware's polling page starts
+ * at 1–2 s) while a result is likely, and back off only after: 2 s to 5 minutes, then 5 s.
+ * A result is thus on the canvas within about a second of Runware having it.
+ */
+export function pollDelayMs(elapsedMs: number): number {
+  if (elapsedMs < 180_000) return 1000;
+  if (elapsedMs < 300_000) return 2000;
+  return 5000;
 }
 
 /** Resubmission delays after "not accepted" (429/503): exponential with full jitter. */

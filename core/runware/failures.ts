@@ -41,10 +41,13 @@ export class RunwareError extends Error {
 export function classifyApiError(status: number, e: ApiError): Failure {
   const base = { status, code: e.code, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.message ? { detail: e.message } : {}) };
   const code = e.code.toLowerCase();
-  if (code === 'medianotfound' || (/referenceimages/i.test(e.parameter ?? '') && /not found|unknown|does not exist|expired/i.test(e.message))) {
+  // An upload Runware no longer has (or never had): upload afresh, once.
+  if (code === 'medianotfound' || code === 'mediaexpired' || (/referenceimages/i.test(e.parameter ?? '') && /not found|unknown|does not exist|expired/i.test(e.message))) {
     return { kind: 'unknownReference', ...base };
   }
-  if (code === 'tasknotfound' || code === 'taskexpired') return { kind: 'taskNotFound', ...base };
+  // "Failed or not found": either way no image will come under this taskUUID. Resubmitting
+  // the same taskUUID is safe: Runware refuses it as a duplicate if it ever had it.
+  if (code === 'tasknotfound' || code === 'taskexpired' || code === 'taskfailedornotfound') return { kind: 'taskNotFound', ...base };
   if (code.includes('apikey') || status === 401) return { kind: 'auth', ...base };
   if (code.includes('credits') || code.includes('balance') || status === 402) return { kind: 'credits', ...base };
   if (code.includes('nsfw') || code.includes('contentpolicy')) return { kind: 'nsfw', ...base };

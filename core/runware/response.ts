@@ -12,7 +12,9 @@ const EnvelopeSchema = z.looseObject({
   // One upload example shows `data` as a single object: accept both.
   data: z.optional(z.union([z.array(z.unknown()), z.looseObject({})])),
   errors: z.optional(z.array(ApiErrorSchema)),
-  error: z.optional(z.union([ApiErrorSchema, z.string()])),
+  // Older shapes: a single `{error: {...}}`, or `{error: true, errorMessage: "…"}`.
+  error: z.optional(z.union([ApiErrorSchema, z.string(), z.boolean()])),
+  errorMessage: z.optional(z.string()),
 });
 
 export interface ApiError {
@@ -54,12 +56,13 @@ export function parseBody(status: number, text: string): ParsedBody {
   }
   const parsed = EnvelopeSchema.safeParse(json);
   if (!parsed.success) return { ok: false, status, reason: 'not a Runware envelope' };
-  const { data, errors, error } = parsed.data;
-  if (data === undefined && errors === undefined && error === undefined) {
+  const { data, errors, error, errorMessage } = parsed.data;
+  const legacy = error === true ? { code: 'unknown', message: errorMessage ?? '' } : error === false ? undefined : error;
+  if (data === undefined && errors === undefined && legacy === undefined) {
     return { ok: false, status, reason: 'no data or errors' };
   }
   const list = data === undefined ? [] : Array.isArray(data) ? data : [data];
-  const errs = [...(errors ?? []), ...(error === undefined ? [] : [error])].map(toApiError);
+  const errs = [...(errors ?? []), ...(legacy === undefined ? [] : [legacy])].map(toApiError);
   return { ok: true, envelope: { status, data: list, errors: errs } };
 }
 
@@ -102,6 +105,20 @@ export interface TaskProgress {
   readonly processing: boolean;
   /** Items about this task that could not be read as a result, status or error. */
   readonly unreadable: number;
+}
+
+/**
+ * A failure of the request as a whole (errors are otherwise scoped per task, and other
+ * tasks' results still stand): an error scoped to no task, or a 4xx/5xx status with
+ * nothing about `taskUUIDs` in it, classified by that status, never as "could not read".
+ */
+export function requestError(envelope: Envelope, taskUUIDs: readonly string[]): ApiError | undefined {
+  const unscoped = envelope.errors.find((e) => !e.taskUUID);
+  if (unscoped) return unscoped;
+  const ours = (id: unknown) => typeof id === 'string' && taskUUIDs.includes(id);
+  const answered = envelope.data.some((d) => ours((d as { taskUUID?: unknown }).taskUUID)) || envelope.errors.some((e) => ours(e.taskUUID));
+  if (envelope.status >= 400 && !answered) return { code: `http${envelope.status}`, message: '' };
+  return undefined;
 }
 
 /** What an envelope says about one imageInference task. */

@@ -18,7 +18,6 @@ export interface InferenceSettings {
   readonly preset: SizePreset;
   /** UUIDs of uploaded images, URLs or data URIs; the first is the base composition. */
   readonly references: readonly string[];
-  readonly numberResults: number;
   readonly outputFormat: OutputFormat;
   readonly outputQuality: number;
   readonly checkContent: boolean;
@@ -32,8 +31,8 @@ export interface ImageInferenceTask {
   width: number;
   height: number;
   inputs: { referenceImages: string[] };
-  numberResults: number;
-  outputType: 'URL';
+  numberResults: 1;
+  outputType: 'base64Data';
   outputFormat: OutputFormat;
   outputQuality: number;
   includeCost: true;
@@ -42,10 +41,16 @@ export interface ImageInferenceTask {
 }
 
 /**
- * The one imageInference task per click. Async delivery so a slow generation never
- * holds an HTTP request open; URL output so repeated polls stay small.
+ * One imageInference task per variation (numberResults 1), all sent in one request.
+ * Async delivery, so a slow generation never holds a request open; the image inline
+ * (base64Data), so a result never depends on the image host's CORS; one task per image,
+ * so a finished image stops being polled (and never comes twice) while others run on.
  */
-export function buildInferenceTask(settings: InferenceSettings, taskUUID: string): ImageInferenceTask {
+export function buildInferenceTasks(settings: InferenceSettings, taskUUIDs: readonly string[]): ImageInferenceTask[] {
+  return taskUUIDs.map((taskUUID) => buildInferenceTask(settings, taskUUID));
+}
+
+function buildInferenceTask(settings: InferenceSettings, taskUUID: string): ImageInferenceTask {
   const task: ImageInferenceTask = {
     taskType: 'imageInference',
     taskUUID,
@@ -54,8 +59,8 @@ export function buildInferenceTask(settings: InferenceSettings, taskUUID: string
     width: settings.preset.width,
     height: settings.preset.height,
     inputs: { referenceImages: [...settings.references] },
-    numberResults: settings.numberResults,
-    outputType: 'URL',
+    numberResults: 1,
+    outputType: 'base64Data',
     outputFormat: settings.outputFormat,
     outputQuality: settings.outputQuality,
     includeCost: true,
@@ -73,6 +78,10 @@ export function buildGetResponseTask(taskUUID: string) {
   return { taskType: 'getResponse' as const, taskUUID };
 }
 
-export function buildAuthenticationTask(apiKey: string) {
-  return { taskType: 'authentication' as const, apiKey };
+/** Over WebSocket: the first message; with the old session's UUID it resumes that session. */
+export function buildAuthenticationTask(apiKey: string, connectionSessionUUID?: string) {
+  return { taskType: 'authentication' as const, apiKey, ...(connectionSessionUUID ? { connectionSessionUUID } : {}) };
 }
+
+/** Runware's WebSocket keep-alive: answered with `{taskType: "ping", pong: true}`. */
+export const PING_TASK = { taskType: 'ping', ping: true } as const;

@@ -1,73 +1,50 @@
+import { clone, createClientStorage } from './clientStorage.ts';
 import { checkCreateImage, imageHashOf } from './images.ts';
-import { createSceneNode, FakePage, type Artwork, type ExportRenderer, type FakeDocument, type FakeNode, type FakeSceneNode } from './nodes.ts';
+import type { FakeFigmaOptions, FakeHost } from './host.ts';
+import { createSceneNode, FakeDocumentNode, FakePage, type Artwork, type FakeDocument, type FakeSceneNode } from './nodes.ts';
 import { strict } from './strict.ts';
+import { createUI } from './ui.ts';
 
 type Handler = (...args: unknown[]) => void;
 
-export interface FakeFigmaOptions {
-  /** Draws a node for exportAsync: sharp in Node, a canvas in the playground. */
-  readonly render: ExportRenderer;
-  /** clientStorage's initial contents (the playground restores them across reloads). */
-  readonly storage?: Record<string, unknown>;
-  readonly onStorageChange?: (all: Record<string, unknown>) => void;
-  /** Where figma.ui.postMessage goes: the iframe in the playground, a list in tests. */
-  readonly toUI?: (message: unknown) => void;
-  /**
-   * How figma.createImageAsync gets a URL's bytes. Figma fetches it itself, free of the
-   * iframe's CORS; the playground goes through its server for the same effect.
-   */
-  readonly fetchImage?: (url: string) => Promise<Uint8Array>;
-  /** Called by figma.showUI: the playground creates the plugin iframe here, as Figma does. */
-  readonly onShowUI?: (options: ShowUIOptions | undefined) => void;
-  readonly command?: string;
-}
+export type { FakeFigmaOptions, FakeHost } from './host.ts';
+export { snapshotNode } from './snapshot.ts';
 
-/** The test's and the playground's side of the fake: what a person or a test does to "Figma". */
-export interface FakeHost {
-  readonly figma: PluginAPI;
-  readonly page: FakePage;
-  readonly notifications: { message: string; error: boolean }[];
-  readonly undoSteps: { count: number; at: number[] };
-  /** When each UI message arrived (performance.now()), for timing figures. */
-  readonly messageLog: { at: number; type: string }[];
-  readonly storage: Map<string, unknown>;
-  readonly uiOptions: { value: ShowUIOptions | undefined };
-  readonly scrolledTo: string[][];
-  readonly exportCalls: FakeDocument['exportCalls'];
-  readonly images: Map<string, Uint8Array>;
-  addFrame(name: string, box: { x: number; y: number; width: number; height: number }, artwork?: Artwork, type?: 'FRAME' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'RECTANGLE'): FakeSceneNode;
-  select(nodes: readonly FakeSceneNode[]): void;
-  /** A message from the UI, as `parent.postMessage({pluginMessage})` delivers it. */
-  fromUI(message: unknown): void;
-  /** Fires `run` as Figma does when the plugin starts. */
-  run(command?: string, parameters?: Record<string, unknown>): void;
-  /** Types into a quick-action parameter; resolves with the suggestions the plugin set. */
-  input(key: string, query: string): Promise<unknown[]>;
-  close(): void;
-  /** After close(): forget the plugin's handlers so the plugin code can run again on the same document. */
-  restart(): void;
-  node(id: string): FakeNode | undefined;
-  closed: boolean;
+interface OpenFile {
+  readonly doc: FakeDocument;
+  readonly root: FakeDocumentNode;
+  current: FakePage;
 }
-
-/** Figma structured-clones every message and stored value; so does the fake. */
-const clone = <T>(v: T): T => structuredClone(v);
 
 export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
-  let counter = 1;
-  const doc: FakeDocument = {
-    nodes: new Map(),
-    nextId: () => `1:${counter++}`,
-    render: options.render,
-    exportCalls: [],
-    imageBytes: new Map(),
-  };
-  const page = strict(new FakePage(doc, '0:1', 'Page 1'), 'PageNode');
-  doc.nodes.set(page.id, page);
   const handlers = new Map<string, Set<Handler>>();
   const inputHandlers = new Set<(event: ParameterInputEvent) => void>();
-  const emit = (event: string, ...args: unknown[]) => handlers.get(event)?.forEach((h) => h(...args));
-  page.onSelectionChange = () => emit('selectionchange');
+  // Once the plugin is closed, Figma calls none of its callbacks.
+  const emit = (event: string, ...args: unknown[]) => !host.closed && handlers.get(event)?.forEach((h) => h(...args));
+  let command = options.command ?? '';
+  const exportCalls: FakeDocument['exportCalls'] = [];
+  const imageBytes = new Map<string, Uint8Array>();
+
+  /** A new file: ids start again at 1:1, as node ids repeat across real files. */
+  function newFile(): OpenFile {
+    let counter = 1;
+    const doc: FakeDocument = { nodes: new Map(), nextId: () => `1:${counter++}`, render: options.render, exportCalls, imageBytes };
+    const root = strict(new FakeDocumentNode(doc, '0:0', 'Document'), 'DocumentNode');
+    doc.nodes.set(root.id, root);
+    const file: OpenFile = { doc, root, current: undefined as unknown as FakePage };
+    file.current = makePage(file, 'Page 1');
+    file.current.loaded = true;
+    return file;
+  }
+  function makePage(file: OpenFile, name: string): FakePage {
+    const page = strict(new FakePage(file.doc, `0:${file.root.children.length + 1}`, name), 'PageNode');
+    page.parent = file.root;
+    page.onSelectionChange = () => emit('selectionchange');
+    file.root.children.push(page);
+    file.doc.nodes.set(page.id, page);
+    return page;
+  }
+  let file = newFile();
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
   const notifications: FakeHost['notifications'] = [];
   const undoSteps = { count: 0, at: [] as number[] };
@@ -83,52 +60,15 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     if (!handlers.has(event)) handlers.set(event, new Set());
     handlers.get(event)!.add(h);
   };
+  const clientStorage = createClientStorage(storage, persist, () => host.closed);
 
-  const clientStorage: Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync' | 'keysAsync'> = {
-    async getAsync(key) {
-      return storage.has(key) ? clone(storage.get(key)) : undefined;
-    },
-    async setAsync(key, value) {
-      const next = new Map(storage).set(key, clone(value));
-      // Figma's clientStorage holds 5 MB per plugin.
-      const size = [...next.values()].reduce<number>((n, v) => n + (v instanceof Uint8Array ? v.length : JSON.stringify(v ?? null).length), 0);
-      if (size > 5 * 1024 * 1024) throw new Error('clientStorage quota exceeded');
-      storage.set(key, clone(value));
-      persist();
-    },
-    async deleteAsync(key) {
-      storage.delete(key);
-      persist();
-    },
-    async keysAsync() {
-      return [...storage.keys()];
-    },
-  };
-
-  const ui: Pick<UIAPI, 'postMessage' | 'onmessage' | 'on' | 'off' | 'show' | 'hide' | 'resize' | 'close'> = {
-    postMessage(message) {
-      if (host.closed) return;
-      options.toUI?.(clone(message));
-    },
-    get onmessage() {
-      return onmessage;
-    },
-    set onmessage(h) {
-      onmessage = h;
-    },
-    on(_type: 'message', h: MessageEventHandler) {
-      messageHandlers.add(h);
-    },
-    off(_type: 'message', h: MessageEventHandler) {
-      messageHandlers.delete(h);
-    },
-    show() {},
-    hide() {},
-    resize() {},
-    close() {
-      host.close!();
-    },
-  } as Pick<UIAPI, 'postMessage' | 'onmessage' | 'on' | 'off' | 'show' | 'hide' | 'resize' | 'close'>;
+  const ui = createUI({
+    post: (message) => !host.closed && options.toUI?.(clone(message)),
+    setHandler: (h) => (onmessage = h),
+    getHandler: () => onmessage,
+    handlers: messageHandlers,
+    close: () => host.close!(),
+  });
 
   const viewport: Pick<ViewportAPI, 'center' | 'zoom' | 'scrollAndZoomIntoView'> = {
     center: { x: 600, y: 400 },
@@ -157,12 +97,29 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     | 'mixed'
     | 'createRectangle'
     | 'loadAllPagesAsync'
+    | 'setCurrentPageAsync'
   > & {
-    parameters: unknown; currentPage: unknown; ui: unknown; clientStorage: unknown; viewport: unknown } = {
+    parameters: unknown; currentPage: unknown; root: unknown; ui: unknown; clientStorage: unknown; viewport: unknown } = {
     apiVersion: '1.0.0',
     editorType: 'figma',
-    command: options.command ?? '',
-    currentPage: page,
+    get command() {
+      return command;
+    },
+    // Read-only under dynamic-page: switching goes through setCurrentPageAsync.
+    get currentPage() {
+      return file.current;
+    },
+    get root() {
+      return file.root;
+    },
+    async setCurrentPageAsync(target: PageNode) {
+      const next = target as unknown as FakePage;
+      if (!file.root.children.includes(next)) throw new Error('in setCurrentPageAsync: the page is not in this document');
+      await next.loadAsync();
+      file.current = next;
+      emit('currentpagechange');
+      emit('selectionchange');
+    },
     ui: strict(ui, 'figma.ui'),
     clientStorage: strict(clientStorage, 'figma.clientStorage'),
     viewport: strict(viewport, 'figma.viewport'),
@@ -200,18 +157,18 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       'figma.parameters',
     ),
     async getNodeByIdAsync(id: string) {
-      const node = doc.nodes.get(id);
+      const node = file.doc.nodes.get(id);
       return (node && !node.removed ? node : null) as unknown as BaseNode | null;
     },
     mixed: Symbol('figma.mixed') as unknown as PluginAPI['mixed'],
     createImage(bytes: Uint8Array) {
       checkCreateImage(bytes);
       const hash = imageHashOf(bytes);
-      doc.imageBytes.set(hash, bytes);
+      imageBytes.set(hash, bytes);
       return api.getImageByHash(hash)!;
     },
     getImageByHash(hash: string) {
-      const bytes = doc.imageBytes.get(hash);
+      const bytes = imageBytes.get(hash);
       if (!bytes) return null;
       const image: Pick<Image, 'hash' | 'getBytesAsync' | 'getSizeAsync'> = {
         hash,
@@ -225,34 +182,62 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       return api.createImage(bytes);
     },
     createRectangle() {
-      const node = createSceneNode(doc, 'RECTANGLE', 'Rectangle');
-      page.appendChild(node);
+      const node = createSceneNode(file.doc, 'RECTANGLE', 'Rectangle');
+      file.current.appendChild(node);
       return node as unknown as RectangleNode;
     },
-    async loadAllPagesAsync() {},
+    async loadAllPagesAsync() {
+      await Promise.all(file.root.children.map((p) => p.loadAsync()));
+    },
   };
 
+  const strictApi = strict(api, 'figma');
+  // After figma.closePlugin() the API stops working, as in Figma.
+  const guarded = new Proxy(strictApi, {
+    get(obj, prop, receiver) {
+      if (host.closed && typeof prop === 'string' && prop !== 'then') throw new Error(`FakeFigma: figma.${prop} used after the plugin was closed`);
+      return Reflect.get(obj, prop, receiver);
+    },
+  });
+
   Object.assign(host, {
-    figma: strict(api, 'figma') as unknown as PluginAPI,
-    page,
+    figma: guarded as unknown as PluginAPI,
+    get page() {
+      return file.current;
+    },
+    get pages() {
+      return file.root.children;
+    },
+    addPage: (name: string) => makePage(file, name),
+    goToPage(page: FakePage) {
+      page.loaded = true;
+      file.current = page;
+      emit('currentpagechange');
+      emit('selectionchange');
+    },
+    openFile() {
+      file = newFile();
+    },
     notifications,
     undoSteps,
     messageLog,
     storage,
     uiOptions,
     scrolledTo,
-    exportCalls: doc.exportCalls,
-    images: doc.imageBytes,
-    addFrame(name: string, box: { x: number; y: number; width: number; height: number }, artwork?: Artwork, type: Parameters<FakeHost['addFrame']>[3] = 'FRAME') {
-      const node = createSceneNode(doc, type ?? 'FRAME', name, box);
+    exportCalls,
+    images: imageBytes,
+    addFrame(name: string, box: { x: number; y: number; width: number; height: number }, artwork?: Artwork, type: Parameters<FakeHost['addFrame']>[3] = 'FRAME', page?: FakePage) {
+      const node = createSceneNode(file.doc, type ?? 'FRAME', name, box);
       node.artwork = artwork;
       node.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 }, opacity: 1, visible: true } as SolidPaint];
       node.writes = 0;
-      page.appendChild(node);
+      const target = page ?? file.current;
+      target.childList.push(node);
+      node.parent = target;
       return node;
     },
     select(nodes: readonly FakeSceneNode[]) {
-      page.selection = nodes;
+      file.current.selection = nodes;
     },
     fromUI(message: unknown) {
       if (host.closed) return;
@@ -261,10 +246,11 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       onmessage?.(m, { origin: 'null' });
       messageHandlers.forEach((h) => h(m, { origin: 'null' }));
     },
-    run(command = '', parameters?: Record<string, unknown>) {
+    run(next = '', parameters?: Record<string, unknown>) {
+      command = next;
       emit('run', { command, parameters });
     },
-    input(key: string, query: string) {
+    input(key: string, query: string, entered: Record<string, unknown> = {}) {
       return new Promise<unknown[]>((resolve) => {
         const result = strict(
           {
@@ -274,7 +260,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
           } satisfies Pick<SuggestionResults, 'setSuggestions' | 'setError' | 'setLoadingMessage'>,
           'SuggestionResults',
         );
-        inputHandlers.forEach((h) => h({ key, query, parameters: {}, result } as ParameterInputEvent));
+        // Each input event carries the parameters entered so far.
+        inputHandlers.forEach((h) => h({ key, query, parameters: entered, result } as ParameterInputEvent));
       });
     },
     close() {
@@ -290,22 +277,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       uiOptions.value = undefined;
       host.closed = false;
     },
-    node: (id: string) => doc.nodes.get(id),
+    node: (id: string) => file.doc.nodes.get(id),
   });
   return host as FakeHost;
 }
 
-/** Everything about a node a plugin could change, for "the source is untouched" checks. */
-export function snapshotNode(node: FakeSceneNode): string {
-  return JSON.stringify({
-    name: node.name,
-    box: [node.x, node.y, node.width, node.height],
-    visible: node.visible,
-    opacity: node.opacity,
-    fills: node.fills,
-    pluginData: [...node.pluginData],
-    relaunch: node.relaunchData,
-    children: node.children.map((c) => c.id),
-    parent: node.parent?.id,
-  });
-}

@@ -14,6 +14,7 @@ export type ExportRenderer = (
   images: ReadonlyMap<string, Uint8Array>,
 ) => Promise<Uint8Array>;
 
+/** One Figma file: its nodes, pages and plugin data; several files share one clientStorage. */
 export interface FakeDocument {
   readonly nodes: Map<string, FakeNode>;
   nextId(): string;
@@ -23,7 +24,7 @@ export interface FakeDocument {
 }
 
 type ParentNode = FakePage | FakeSceneNode;
-export type FakeNode = FakePage | FakeSceneNode;
+export type FakeNode = FakePage | FakeSceneNode | FakeDocumentNode;
 
 abstract class FakeBase {
   readonly pluginData = new Map<string, string>();
@@ -48,26 +49,60 @@ abstract class FakeBase {
   }
 }
 
-export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' | 'type' | 'removed' | 'getPluginData' | 'setPluginData'> {
-  readonly type = 'PAGE' as const;
+/** The file's root: pages, and the document's own plugin data. */
+export class FakeDocumentNode extends FakeBase implements Pick<DocumentNode, 'id' | 'name' | 'type' | 'getPluginData' | 'setPluginData'> {
+  readonly type = 'DOCUMENT' as const;
   readonly parent = null;
-  readonly children: FakeSceneNode[] = [];
+  readonly children: FakePage[] = [];
+}
+
+const NOT_LOADED = 'Cannot access children on a page that has not been explicitly loaded. Please call `await page.loadAsync()` or `await figma.loadAllPagesAsync()` first.';
+
+export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' | 'type' | 'removed' | 'getPluginData' | 'setPluginData' | 'loadAsync'> {
+  readonly type = 'PAGE' as const;
+  parent: FakeDocumentNode | null = null;
+  /** Under dynamic-page only the current page is loaded; others need loadAsync first. */
+  loaded = false;
+  readonly childList: FakeSceneNode[] = [];
   private _selection: FakeSceneNode[] = [];
   onSelectionChange: () => void = () => {};
 
+  get children(): FakeSceneNode[] {
+    if (!this.loaded) throw new Error(NOT_LOADED);
+    return this.childList;
+  }
+
+  async loadAsync(): Promise<void> {
+    await new Promise((r) => setTimeout(r, 1));
+    this.loaded = true;
+  }
+
+  /** Figma promises no order; the fake reports layer order, never the order of clicks. */
   get selection(): FakeSceneNode[] {
-    return [...this._selection];
+    const order = this.findAllUnchecked();
+    return [...this._selection].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
   set selection(nodes: readonly FakeSceneNode[]) {
     this._selection = [...nodes];
     // Figma fires selectionchange after the change, asynchronously.
-    queueMicrotask(() => this.onSelectionChange());
+    setTimeout(() => this.onSelectionChange(), 0);
   }
 
   appendChild(child: FakeSceneNode): void {
+    if (!this.loaded) throw new Error(NOT_LOADED);
     child.detach();
-    this.children.push(child);
+    this.childList.push(child);
     child.parent = this;
+  }
+
+  private findAllUnchecked(): FakeSceneNode[] {
+    const out: FakeSceneNode[] = [];
+    const walk = (n: FakeSceneNode) => {
+      out.push(n);
+      n.children.forEach(walk);
+    };
+    this.childList.forEach(walk);
+    return out;
   }
   /** Only the pluginData criterion is implemented; others throw so a gap is visible. */
   findAllWithCriteria(criteria: { pluginData?: { keys?: string[] }; [other: string]: unknown }): FakeSceneNode[] {
@@ -78,13 +113,8 @@ export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' |
   }
 
   findAll(predicate?: (n: FakeSceneNode) => boolean): FakeSceneNode[] {
-    const out: FakeSceneNode[] = [];
-    const walk = (n: FakeSceneNode) => {
-      if (!predicate || predicate(n)) out.push(n);
-      n.children.forEach(walk);
-    };
-    this.children.forEach(walk);
-    return out;
+    if (!this.loaded) throw new Error(NOT_LOADED);
+    return this.findAllUnchecked().filter((n) => !predicate || predicate(n));
   }
 }
 
@@ -106,6 +136,8 @@ export class FakeSceneNode
   strokes: Paint[] = [];
   effects: Effect[] = [];
   rotation = 0;
+  strokeWeight = 1;
+  strokeAlign: 'INSIDE' | 'OUTSIDE' | 'CENTER' = 'INSIDE';
   relaunchData: Record<string, string> = {};
   artwork: Artwork | undefined = undefined;
   /** Counts writes to the node, so tests can prove a source was never modified. */
@@ -130,6 +162,26 @@ export class FakeSceneNode
     return { x, y, width: this.width, height: this.height };
   }
 
+  /**
+   * What exportAsync renders: the box grown by visible drop shadows and by strokes drawn
+   * outside it (children are clipped by frames here, as by default in Figma).
+   */
+  get absoluteRenderBounds(): Rect | null {
+    const box = this.absoluteBoundingBox!;
+    let [left, top, right, bottom] = [box.x, box.y, box.x + box.width, box.y + box.height];
+    const stroke = this.strokes.some((p) => p.visible !== false) ? (this.strokeAlign === 'OUTSIDE' ? this.strokeWeight : this.strokeAlign === 'CENTER' ? this.strokeWeight / 2 : 0) : 0;
+    [left, top, right, bottom] = [left - stroke, top - stroke, right + stroke, bottom + stroke];
+    for (const e of this.effects) {
+      if (e.type !== 'DROP_SHADOW' || e.visible === false) continue;
+      const reach = e.radius + (e.spread ?? 0);
+      left = Math.min(left, box.x + e.offset.x - reach);
+      top = Math.min(top, box.y + e.offset.y - reach);
+      right = Math.max(right, box.x + box.width + e.offset.x + reach);
+      bottom = Math.max(bottom, box.y + box.height + e.offset.y + reach);
+    }
+    return { x: left, y: top, width: right - left, height: bottom - top };
+  }
+
   resize(width: number, height: number): void {
     if (!(width >= 0.01 && height >= 0.01)) throw new Error('in resize: width and height must be >= 0.01');
     this.width = width;
@@ -145,7 +197,7 @@ export class FakeSceneNode
 
   detach(): void {
     if (!this.parent) return;
-    const siblings = this.parent.children;
+    const siblings = this.parent.type === 'PAGE' ? this.parent.childList : this.parent.children;
     siblings.splice(siblings.indexOf(this), 1);
     this.parent = null;
   }
@@ -172,10 +224,12 @@ export class FakeSceneNode
   async exportAsync(settings: ExportSettings): Promise<Uint8Array> {
     if (settings.format !== 'PNG' && settings.format !== 'JPG') throw new Error(`FakeFigma: export format ${settings.format} is not implemented`);
     this.doc.exportCalls.push({ nodeId: this.id, settings });
+    // Figma exports the visible bounds, so a shadow or an outside stroke changes size and ratio.
+    const bounds = this.absoluteRenderBounds!;
     const c = (settings as ExportSettingsImage).constraint ?? { type: 'SCALE', value: 1 };
-    const scale = c.type === 'SCALE' ? c.value : c.type === 'WIDTH' ? c.value / this.width : c.value / this.height;
-    const width = Math.max(1, Math.round(this.width * scale));
-    const height = Math.max(1, Math.round(this.height * scale));
+    const scale = c.type === 'SCALE' ? c.value : c.type === 'WIDTH' ? c.value / bounds.width : c.value / bounds.height;
+    const width = Math.max(1, Math.round(bounds.width * scale));
+    const height = Math.max(1, Math.round(bounds.height * scale));
     // Figma refuses exports beyond its renderer's limits.
     if (width * height > 16384 * 16384) throw new Error('in exportAsync: the export is too large');
     return this.doc.render(this, { format: settings.format, width, height }, this.doc.imageBytes);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as esbuild from 'esbuild';
 import { EMULATOR_API_KEY, startEmulator, type Emulator } from '../emulator/server.ts';
 import { pluginCsp, type Manifest } from './csp.ts';
-import type { Timing } from '../../core/protocol.ts';
+import type { Timing } from '../../core/records/devEndpoints.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -55,15 +55,6 @@ export async function startPlayground(config: PlaygroundConfig, port = 0): Promi
     const url = new URL(req.url ?? '/', 'http://x');
     try {
       if (url.pathname === '/') return void res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page);
-      // figma.createImageAsync's stand-in: Figma fetches images itself, outside the iframe's CORS.
-      // Only hosts the plugin may reach are fetched.
-      if (url.pathname === '/fetch-image') {
-        const target = url.searchParams.get('url') ?? '';
-        const allowed = [...manifest.networkAccess.allowedDomains, ...extraHosts].some((h) => target.startsWith(`${h}/`));
-        if (!allowed) return void res.writeHead(403).end('not an allowed host');
-        const image = await fetch(target);
-        return void res.writeHead(image.status, { 'Content-Type': image.headers.get('content-type') ?? 'application/octet-stream' }).end(Buffer.from(await image.arrayBuffer()));
-      }
       if (url.pathname === '/config.json') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(config));
       if (url.pathname === '/plugin/code.js') {
         return void res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' }).end(await readFile(path.join(root, 'dist/code.js')));
@@ -80,7 +71,10 @@ export async function startPlayground(config: PlaygroundConfig, port = 0): Promi
       res.writeHead(500).end(String(e));
     }
   });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}/`,
@@ -92,13 +86,25 @@ export async function startPlayground(config: PlaygroundConfig, port = 0): Promi
 }
 
 // `npm start`: the emulator on 127.0.0.1:8787 (the manifest's devAllowedDomains) and the playground on :8788.
+/** One line instead of a stack trace when a port is taken. */
+async function listening<T>(what: string, port: number, variable: string, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e;
+    console.error(`Port ${port} (${what}) is busy: stop whatever uses it, or choose another with ${variable}=<port> npm start.`);
+    process.exit(1);
+  }
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   const realKey = process.env.RUNWARE_API_KEY;
+  const emulatorPort = Number(process.env.EMULATOR_PORT ?? 8787);
+  const playgroundPort = Number(process.env.PORT ?? 8788);
   let emulator: Emulator | undefined;
-  if (!realKey) emulator = await startEmulator({ port: Number(process.env.EMULATOR_PORT ?? 8787) });
-  const playground = await startPlayground(
-    emulator ? { endpoints: { rest: emulator.url, ws: emulator.wsUrl }, apiKey: EMULATOR_API_KEY } : { endpoints: null, apiKey: realKey! },
-    Number(process.env.PORT ?? 8788),
+  if (!realKey) emulator = await listening('the Runware emulator', emulatorPort, 'EMULATOR_PORT', () => startEmulator({ port: emulatorPort }));
+  const playground = await listening('the playground', playgroundPort, 'PORT', () =>
+    startPlayground(emulator ? { endpoints: { rest: emulator.url, ws: emulator.wsUrl }, apiKey: EMULATOR_API_KEY } : { endpoints: null, apiKey: realKey! }, playgroundPort),
   );
   console.log(`Riverflow playground: ${playground.url}`);
   console.log(emulator ? `Runware emulator:     ${emulator.url} (the playground starts with the emulator's key saved)` : 'Calling the real Runware API with RUNWARE_API_KEY.');

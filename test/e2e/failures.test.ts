@@ -138,10 +138,10 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
     await expectSuccess({ fault: { on: 'imageInference', afterAccept: true, drop: true } });
   });
 
-  it('a result host without CORS for the iframe: Figma fetches the image itself (createImageAsync), placed once', async () => {
+  it('an image host that refuses CORS: the result still lands (it travels inline), placed once', async () => {
     await expectSuccess({ behaviour: { imageCors: false } });
-    // Fetched twice: by the iframe (its answer refused for want of CORS), then on Figma's side.
-    expect(h.emulator.downloads).toHaveLength(2);
+    // Nothing is downloaded from the image host at all: the image came in the poll's answer.
+    expect(h.emulator.downloads).toHaveLength(0);
   });
 
   it('NSFWContent: true', async () => {
@@ -156,12 +156,12 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
     await expectFailure({ behaviour: { result: 'huge' } }, 'The result image could not be used: it is 5000×5000 px, over Figma’s 4096 px limit. Nothing was placed.', 1);
   });
 
-  it('a real bad key (not injected): the emulator answers 401', async () => {
-    await s.ui.getByRole('button', { name: 'Forget key' }).click();
+  it('a real bad key (not injected): the emulator answers 401, and the key step comes back with the reason', async () => {
+    await s.ui.getByRole('button', { name: 'Change key' }).click();
     await s.useKey('WrongKey0123456789abcdefghijkl');
     h.emulator.forgetUploads();
     await expectFailure({}, 'Runware did not accept your API key. Check it under API key, or create a new one at my.runware.ai. Nothing was charged.');
-    await s.ui.getByRole('button', { name: 'Forget key' }).click();
+    await s.ui.getByRole('heading', { name: 'Connect your Runware account' }).waitFor();
     await s.useKey();
   });
 });
@@ -311,7 +311,7 @@ describe('nothing paid is lost', () => {
     expect(await t.nodeNames()).toHaveLength(before + 1);
     expect((await t.nodeNames()).at(-1)).toBe('Story 9:16 — Riverflow 1');
     expect(h.emulator.charges).toHaveLength(1);
-    expect(await t.evaluate((host) => host.storage.get('pending'))).toEqual([]);
+    expect(await t.evaluate((host) => host.storage.get('pendingRuns'))).toEqual([]);
     await t.context.close();
   });
 

@@ -55,12 +55,14 @@ export interface Session {
   /** Waits for the error banner (role=alert) and returns what it says. */
   alertText(): Promise<string | null>;
   reopen(): Promise<void>;
+  /** Closes the plugin and runs it again with a menu or relaunch command (e.g. `edit`). */
+  relaunch(command: string): Promise<void>;
   evaluate<T>(fn: (host: FakeHost) => T | Promise<T>): Promise<T>;
 }
 
 declare global {
   interface Window {
-    playground: { host: FakeHost; reopen(): Promise<void>; quickEdit(prompt: string, size?: string): Promise<void>; selectByName(names: string[]): void };
+    playground: { host: FakeHost; reopen(command?: string): Promise<void>; quickEdit(prompt: string, size?: string): Promise<void>; selectByName(names: string[]): void };
   }
 }
 
@@ -87,12 +89,16 @@ export async function openSession(h: Harness, options: { theme?: 'light' | 'dark
       for (const [i, name] of names.entries()) {
         await page.getByRole('button', { name, exact: true }).click({ modifiers: i === 0 ? [] : ['Shift'] });
       }
+      // The panel hears of a selection change a moment later, as in Figma: wait until it shows.
+      const last = names.at(-1);
+      const panelOpen = await page.evaluate(() => !window.playground.host.closed && window.playground.host.uiOptions.value?.visible !== false);
+      if (last && panelOpen) await ui.getByRole('region', { name: 'References' }).getByText(last).first().waitFor();
     },
     async useKey(key) {
       const { KEY } = await import('../../dev/emulator/server.ts').then((m) => ({ KEY: m.EMULATOR_API_KEY }));
       await ui.getByLabel('API key').fill(key ?? KEY);
       await ui.getByRole('button', { name: 'Save key' }).click();
-      await ui.getByRole('button', { name: 'Forget key' }).waitFor();
+      await ui.getByRole('button', { name: 'Change key' }).waitFor();
     },
     async prompt(text) {
       await ui.getByLabel('Prompt', { exact: true }).fill(text);
@@ -107,6 +113,10 @@ export async function openSession(h: Harness, options: { theme?: 'light' | 'dark
     },
     async reopen() {
       await page.getByRole('button', { name: 'Close & reopen plugin' }).click();
+      await ui.getByRole('button', { name: /Generate|Cancel/ }).waitFor();
+    },
+    async relaunch(command) {
+      await page.evaluate((c) => window.playground.reopen(c), command);
       await ui.getByRole('button', { name: /Generate|Cancel/ }).waitFor();
     },
     evaluate: (fn) => page.evaluate(`(${fn.toString()})(window.playground.host)`) as never,

@@ -55,9 +55,9 @@ describe('iterating like a packaging designer', () => {
     await s.prompt('Deep indigo box');
     await s.generate();
     await s.ui.getByText(/^Placed 1 image beside “Box front”/).waitFor();
-    // The result is selected; Figma's relaunch button reopens the plugin on it.
+    // The result is selected; its relaunch button runs the plugin with the `edit` command, as Figma does.
     await s.prompt('something else');
-    await s.reopen();
+    await s.relaunch('edit');
     await expect.poll(() => s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Deep indigo box');
     await expect.poll(() => s.ui.getByLabel('Size').inputValue()).toBe('1K (16:9)');
     expect(await s.evaluate((host) => host.page.children.find((n) => n.name === 'Box front — Riverflow 1')!.getRelaunchData())).toEqual({
@@ -157,14 +157,15 @@ describe('iterating like a packaging designer', () => {
   });
 });
 
-describe('quick action', () => {
-  it('edits the selection straight from quick actions and reports through a notification', async () => {
+describe('quick edit', () => {
+  it('edits the selection straight from the quick edit and reports through a notification', async () => {
     const s = await openSession(h);
     await s.useKey();
     await s.select('Box front');
+    const before = await s.evaluate((host) => host.notifications.length);
     await s.page.evaluate(() => window.playground.quickEdit('Make it teal', '16:9'));
     await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 15_000 }).toBe(true);
-    expect(await s.evaluate((host) => host.notifications)).toEqual([{ message: 'Riverflow placed 1 image beside “Box front”.', error: false }]);
+    expect((await s.evaluate((host) => host.notifications)).slice(before)).toEqual([{ message: 'Riverflow placed 1 image beside “Box front”.', error: false }]);
     expect(inferenceTasks()[0]).toMatchObject({ positivePrompt: 'Make it teal', width: 1280, height: 720 });
     expect(await s.nodeNames()).toContain('Box front — Riverflow 1');
     await s.context.close();
@@ -173,9 +174,10 @@ describe('quick action', () => {
   it('says what is wrong, in a notification, without running', async () => {
     const s = await openSession(h);
     await s.useKey();
+    const before = await s.evaluate((host) => host.notifications.length);
     await s.page.evaluate(() => window.playground.quickEdit('Make it teal'));
     await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 15_000 }).toBe(true);
-    expect(await s.evaluate((host) => host.notifications)).toEqual([{ message: 'Select a frame, group, component or image on the canvas.', error: true }]);
+    expect((await s.evaluate((host) => host.notifications)).slice(before)).toEqual([{ message: 'Select a frame, group, component or image on the canvas.', error: true }]);
     await s.select('Box front');
     await s.page.evaluate(() => window.playground.quickEdit('Make it teal', '5:4'));
     await expect.poll(() => s.evaluate((host) => host.notifications.at(-1))).toEqual({ message: '“5:4” is not one of Riverflow’s sizes.', error: true });

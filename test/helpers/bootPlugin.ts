@@ -1,14 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
+import vm from 'node:vm';
 import { createFakeFigma, type FakeHost } from '../../dev/fake-figma/figma.ts';
 import { sharpRenderer } from '../../dev/fake-figma/renderWithSharp.ts';
-import type { ToMain, ToUI } from '../../core/protocol.ts';
-import { ToUISchema } from '../../core/protocolToUI.ts';
+import type { ToMain, ToMainRequest } from '../../core/protocol/toMain.ts';
+import { ToUISchema, type ToUI } from '../../core/protocol/toUI.ts';
 
 export interface BootedPlugin {
   readonly host: FakeHost;
   readonly sent: ToUI[];
   /** Sends a UI message and waits for the reply with the same id. */
-  ask(message: ToMain & { id: number }): Promise<Extract<ToUI, { type: 'reply' }>>;
+  ask(message: ToMainRequest): Promise<Extract<ToUI, { type: 'reply' }>>;
   tell(message: ToMain): void;
   waitFor<T extends ToUI['type']>(type: T, predicate?: (m: Extract<ToUI, { type: T }>) => boolean): Promise<Extract<ToUI, { type: T }>>;
 }
@@ -33,7 +34,8 @@ export function bootPlugin(options: { storage?: Record<string, unknown>; setup?:
   const codeUrl = new URL('../../dist/code.js', import.meta.url);
   if (!existsSync(codeUrl)) throw new Error('dist/code.js is missing: run `node build.mjs` (npm test does) first');
   const code = readFileSync(codeUrl, 'utf8');
-  new Function('figma', '__html__', code)(host.figma, '<html></html>');
+  // Exactly the globals Figma's main thread has: no URL, TextEncoder, structuredClone, crypto, queueMicrotask.
+  vm.runInNewContext(code, { figma: host.figma, __html__: '<html></html>', __uiFiles__: {}, console, setTimeout, clearTimeout, setInterval, clearInterval, fetch });
   // Figma fires `run` once the code has loaded, with the menu command and any parameters.
   host.run(options.command ?? '', options.parameters);
   const waitFor = <T extends ToUI['type']>(type: T, predicate: (m: Extract<ToUI, { type: T }>) => boolean = () => true) =>

@@ -1,27 +1,29 @@
 import { describe, expect, it, vi } from 'vitest';
 import sharp from 'sharp';
 import { readImageSize } from '../../core/imageInfo.ts';
-import { ProvenanceSchema, type PendingTask } from '../../core/records.ts';
+import type { PendingRun } from '../../core/records/pendingRun.ts';
+import { ProvenanceSchema } from '../../core/records/provenance.ts';
 import { snapshotNode } from '../../dev/fake-figma/figma.ts';
 import { bootPlugin } from '../helpers/bootPlugin.ts';
 
 const KEY = 'AbCdEf0123456789AbCdEf0123456789';
 const png = async (w: number, h: number) => new Uint8Array(await sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } }).png().toBuffer());
-const task = (over: Partial<PendingTask> = {}): PendingTask => ({
-  taskUUID: '11111111-2222-4333-8444-555555555555',
+const TASK = '11111111-2222-4333-8444-555555555555';
+const taskId = (i: number) => `11111111-2222-4333-8444-55555555555${i}`;
+const run = (over: Partial<PendingRun> = {}, variations = 1): PendingRun => ({
+  runId: 'run-1',
+  fileId: '',
   prompt: 'Make it indigo',
   width: 1152,
   height: 864,
-  numberResults: 1,
   sourceNodeIds: [],
   createdAt: 1,
-  placedImageUUIDs: [],
-  accepted: true,
+  tasks: Array.from({ length: variations }, (_, i) => ({ taskUUID: variations === 1 ? TASK : taskId(i), accepted: true })),
   ...over,
 });
 
 describe('main thread, run from dist/code.js against the fake figma', () => {
-  it('opens with themeColors and tells the UI what is selected, in selection order', async () => {
+  it('opens with themeColors and tells the UI what is selected, in the order it was picked', async () => {
     const p = bootPlugin();
     const { host } = p;
     expect(host.uiOptions.value).toMatchObject({ themeColors: true });
@@ -30,16 +32,20 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const hidden = host.addFrame('Old logo', { x: 0, y: 1000, width: 100, height: 100 });
     hidden.visible = false;
     const text = host.addFrame('Caption', { x: 0, y: 2000, width: 100, height: 20 }, undefined, 'TEXT');
+    host.select([b]);
+    await p.waitFor('selection');
+    // Figma (and the fake) report a selection in layer order; the plugin keeps the picking order.
     host.select([b, hidden, a, text]);
-    const sel = await p.waitFor('selection');
+    const sel = await p.waitFor('selection', (m) => m.nodes.length === 2);
     expect(sel.nodes.map((n) => n.name)).toEqual(['Label', 'Box front']);
+    expect(sel.order).toBe('picked');
     expect(sel.skipped).toEqual([
       { name: 'Old logo', reason: 'is hidden' },
       { name: 'Caption', reason: 'is not a frame, group, component or image' },
     ]);
     p.tell({ type: 'ui-ready' });
     const init = await p.waitFor('init');
-    expect(init).toMatchObject({ apiKey: null, pending: [], endpoints: null, relaunch: null });
+    expect(init).toMatchObject({ apiKey: null, pending: [], pendingElsewhere: 0, endpoints: null, relaunch: null });
   });
 
   it('keeps only the first 10 references', async () => {
@@ -56,10 +62,10 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const big = p.host.addFrame('Poster', { x: 0, y: 0, width: 4000, height: 3000 });
     const tiny = p.host.addFrame('Icon', { x: 0, y: 0, width: 1, height: 1 });
     const reply = await p.ask({ type: 'export-references', id: 1, nodeIds: [big.id, tiny.id], maxLongSide: 1152, skipCache: false });
-    expect(reply.ok).toBe(true);
-    const refs = p.sent.filter((m) => m.type === 'reference');
+    expect(reply).toMatchObject({ ok: true, value: { count: 2 } });
+    const refs = p.sent.flatMap((m) => (m.type === 'reference' && 'bytes' in m.reference ? [m.reference.bytes] : []));
     expect(refs).toHaveLength(2);
-    const sizes = refs.map((m) => (m.type === 'reference' ? readImageSize(m.reference.bytes!) : undefined));
+    const sizes = refs.map((bytes) => readImageSize(bytes));
     expect(sizes[0]).toEqual({ width: 1152, height: 864 });
     expect(sizes[1]).toEqual({ width: 300, height: 300 });
   });
@@ -77,17 +83,19 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const cropped = photo('Cropped photo', 500, 500);
     const rotated = photo('Tilted photo', 500, 375);
     rotated.rotation = 5;
-    await p.ask({ type: 'export-references', id: 1, nodeIds: [fits.id, cropped.id, rotated.id], maxLongSide: 1152, skipCache: true });
-    const refs = p.sent.flatMap((m) => (m.type === 'reference' ? [m.reference] : []));
+    // The fill turned by its own rotation shows the file turned: the file itself would be wrong.
+    const turned = photo('Turned fill', 500, 375);
+    turned.fills = [{ type: 'IMAGE', imageHash: hash, scaleMode: 'FILL', rotation: 90 } as ImagePaint];
+    await p.ask({ type: 'export-references', id: 1, nodeIds: [fits.id, cropped.id, rotated.id, turned.id], maxLongSide: 1152, skipCache: true });
+    const refs = p.sent.flatMap((m) => (m.type === 'reference' && 'bytes' in m.reference ? [m.reference] : []));
     expect(refs[0]).toMatchObject({ mime: 'image/jpeg', bytes: jpg });
-    expect(refs[1]!.bytes).not.toEqual(jpg);
-    expect(refs[2]!.bytes).not.toEqual(jpg);
-    expect(p.host.exportCalls.map((c) => c.nodeId)).toEqual([cropped.id, rotated.id]);
+    for (const r of refs.slice(1)) expect(r.bytes).not.toEqual(jpg);
+    expect(p.host.exportCalls.map((c) => c.nodeId)).toEqual([cropped.id, rotated.id, turned.id]);
     // Over what the output needs (long side 1000 > 864): exported instead, at the node's 1× size.
     p.sent.length = 0;
     await p.ask({ type: 'export-references', id: 2, nodeIds: [fits.id], maxLongSide: 864, skipCache: true });
     const small = p.sent.find((m) => m.type === 'reference');
-    expect(small?.type === 'reference' && readImageSize(small.reference.bytes!)).toEqual({ width: 500, height: 375 });
+    expect(small?.type === 'reference' && 'bytes' in small.reference && readImageSize(small.reference.bytes)).toEqual({ width: 500, height: 375 });
   });
 
   it('sends no bytes for a reference whose upload is cached', async () => {
@@ -102,7 +110,7 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     await p.ask({ type: 'export-references', id: 2, nodeIds: [f.id], maxLongSide: 1024, skipCache: false });
     const again = p.sent.find((m) => m.type === 'reference');
     expect(again?.type === 'reference' && again.reference).toMatchObject({ cachedUUID: 'c0ffee00-0000-4000-8000-000000000001' });
-    expect(again?.type === 'reference' && again.reference.bytes).toBeUndefined();
+    expect(again?.type === 'reference' && 'bytes' in again.reference).toBe(false);
   });
 
   it('says so when a selected frame was deleted before the run', async () => {
@@ -119,18 +127,18 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const neighbour = p.host.addFrame('Neighbour', { x: 1200, y: 0, width: 400, height: 400 });
     const before = snapshotNode(source);
     await p.ask({ type: 'save-key', id: 1, apiKey: KEY });
-    await p.ask({ type: 'pending-save', id: 2, task: task({ sourceNodeIds: [source.id] }) });
-    const reply = await p.ask({ type: 'place-result', id: 3, taskUUID: task().taskUUID, imageUUID: 'img-1', bytes: await png(1152, 864), index: 0, seed: 42, cost: 0.077 });
-    expect(reply.ok).toBe(true);
-    const placed = p.host.node(reply.nodeId!);
-    if (!placed || placed.type === 'PAGE') throw new Error('not placed');
+    await p.ask({ type: 'pending-save', id: 2, run: run({ sourceNodeIds: [source.id] }) });
+    const reply = await p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: TASK, imageUUID: 'img-1', bytes: await png(1152, 864), seed: 42, cost: 0.077 });
+    if (!reply.ok) throw new Error(reply.message);
+    const placed = p.host.node((reply.value as { nodeId: string }).nodeId);
+    if (!placed || placed.type === 'PAGE' || placed.type === 'DOCUMENT') throw new Error('not placed');
     expect(placed.name).toBe('Box front — Riverflow 1');
     expect(placed.fills[0]).toMatchObject({ type: 'IMAGE', scaleMode: 'FILL' });
     expect([placed.width, placed.height]).toEqual([1152, 864]);
     expect(placed.x).toBeGreaterThanOrEqual(neighbour.x + neighbour.width);
     expect(placed.y).toBe(0);
     const provenance = ProvenanceSchema.parse(JSON.parse(placed.getPluginData('riverflow')));
-    expect(provenance).toMatchObject({ prompt: 'Make it indigo', model: 'sourceful:1@2', taskUUID: task().taskUUID, imageUUID: 'img-1', seed: 42, cost: 0.077, sourceNodeId: source.id });
+    expect(provenance).toMatchObject({ prompt: 'Make it indigo', model: 'sourceful:1@2', runId: 'run-1', taskUUID: TASK, imageUUID: 'img-1', seed: 42, cost: 0.077, sourceNodeId: source.id });
     expect(placed.getRelaunchData()).toEqual({ edit: 'Edit with Riverflow' });
     expect(p.host.page.selection.map((n) => n.id)).toEqual([placed.id]);
     expect(p.host.scrolledTo.at(-1)).toEqual([placed.id]);
@@ -147,12 +155,12 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
   it('places a repeated result once, and fills a grid for several', async () => {
     const p = bootPlugin();
     const source = p.host.addFrame('Label', { x: 0, y: 0, width: 600, height: 800 });
-    await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id], numberResults: 3, width: 864, height: 1152 }) });
+    await p.ask({ type: 'pending-save', id: 1, run: run({ sourceNodeIds: [source.id], width: 864, height: 1152 }, 3) });
     const ids: string[] = [];
-    for (const [i, uuid] of ['a', 'b', 'a', 'c'].entries()) {
-      const r = await p.ask({ type: 'place-result', id: 10 + i, taskUUID: task().taskUUID, imageUUID: uuid, bytes: await png(864, 1152), index: i });
-      expect(r.ok).toBe(true);
-      ids.push(r.nodeId!);
+    for (const [i, [task, uuid]] of ([[0, 'a'], [1, 'b'], [0, 'a'], [2, 'c']] as const).entries()) {
+      const r = await p.ask({ type: 'place-result', id: 10 + i, runId: 'run-1', taskUUID: taskId(task), imageUUID: uuid, bytes: await png(864, 1152) });
+      if (!r.ok) throw new Error(r.message);
+      ids.push((r.value as { nodeId: string }).nodeId);
     }
     expect(ids[2]).toBe(ids[0]);
     const results = p.host.page.children.filter((n) => n.name.startsWith('Label — Riverflow'));
@@ -162,39 +170,30 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     expect(p.host.page.selection).toHaveLength(3);
   });
 
-  it('places a result from its URL with figma.createImageAsync when the UI could not download it', async () => {
-    const p = bootPlugin();
-    const source = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 450 });
-    await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id] }) });
-    const url = `data:image/png;base64,${Buffer.from(await png(1152, 864)).toString('base64')}`;
-    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'u', url, index: 0 });
-    expect(r.ok).toBe(true);
-    const node = p.host.node(r.nodeId!);
-    expect(node && node.type !== 'PAGE' && node.fills[0]?.type).toBe('IMAGE');
-  });
-
   it('places at the viewport centre when the source was deleted', async () => {
     const p = bootPlugin();
     const source = p.host.addFrame('Gone', { x: 0, y: 0, width: 600, height: 600 });
     source.remove();
-    await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id], width: 1024, height: 1024 }) });
-    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'x', bytes: await png(1024, 1024), index: 0 });
-    const node = p.host.node(r.nodeId!);
-    if (!node || node.type === 'PAGE') throw new Error('not placed');
+    await p.ask({ type: 'pending-save', id: 1, run: run({ sourceNodeIds: [source.id], width: 1024, height: 1024 }) });
+    const r = await p.ask({ type: 'place-result', id: 2, runId: 'run-1', taskUUID: TASK, imageUUID: 'x', bytes: await png(1024, 1024) });
+    if (!r.ok) throw new Error(r.message);
+    const node = p.host.node((r.value as { nodeId: string }).nodeId);
+    if (!node || node.type === 'PAGE' || node.type === 'DOCUMENT') throw new Error('not placed');
     expect(node.name).toBe('Riverflow result — Riverflow 1');
     expect(Math.abs(node.x + node.width / 2 - 600)).toBeLessThan(1);
   });
 
-  it('refuses a WEBP or oversized image without adding a node', async () => {
+  it('answers a WEBP or oversized image with a failure and adds no node', async () => {
     const p = bootPlugin();
     const source = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 600 });
-    await p.ask({ type: 'pending-save', id: 1, task: task({ sourceNodeIds: [source.id] }) });
+    await p.ask({ type: 'pending-save', id: 1, run: run({ sourceNodeIds: [source.id] }, 2) });
     const webp = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#f00' } }).webp().toBuffer());
-    const r = await p.ask({ type: 'place-result', id: 2, taskUUID: task().taskUUID, imageUUID: 'w', bytes: webp, index: 0 });
-    expect(r).toMatchObject({ ok: false, message: 'Figma could not place the image: Image type is unsupported' });
-    const huge = await p.ask({ type: 'place-result', id: 3, taskUUID: task().taskUUID, imageUUID: 'h', bytes: await png(4097, 10), index: 0 });
-    expect(huge).toMatchObject({ ok: false, message: 'Figma could not place the image: Image is too large' });
+    const r = await p.ask({ type: 'place-result', id: 2, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'w', bytes: webp });
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/^Figma could not place the image: /) });
+    const huge = await p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: taskId(1), imageUUID: 'h', bytes: await png(4097, 10) });
+    expect(huge).toMatchObject({ ok: false, message: expect.stringMatching(/^Figma could not place the image: /) });
     expect(p.host.page.children).toHaveLength(1);
+    expect(p.host.undoSteps.count).toBe(0);
   });
 
   it('forgets the key on request', async () => {
@@ -211,21 +210,24 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
   });
 });
 
-describe('quick action', () => {
+describe('quick edit', () => {
   it('suggests sizes and recent prompts while the designer types, and shows no UI in that mode', async () => {
     const p = bootPlugin({ storage: { recentPrompts: ['Make it teal', 'Add gold foil', 'Teal ribbon'] } });
     expect(await p.host.input('size', '16:9')).toEqual([{ name: '16:9 · 1280×720', data: '1K (16:9)' }]);
     expect(await p.host.input('size', '')).toHaveLength(11);
-    expect(await p.host.input('prompt', 'teal')).toEqual(['Make it teal', 'Teal ribbon']);
+    expect(await p.host.input('prompt', 'teal', { size: '1K (16:9)' })).toEqual(['Make it teal', 'Teal ribbon']);
   });
 
   it('starts the UI hidden with the parameters, and closes with one notification', async () => {
     const p = bootPlugin({ command: 'quick', parameters: { prompt: 'Make it teal', size: '16:9' } });
     expect(p.host.uiOptions.value).toMatchObject({ visible: false });
     p.tell({ type: 'ui-ready' });
-    expect((await p.waitFor('init')).quick).toEqual({ prompt: 'Make it teal', size: '16:9' });
-    p.tell({ type: 'quick-done', message: 'Riverflow placed 1 image beside “Box”.', error: false });
+    expect((await p.waitFor('init')).quickEdit).toEqual({ prompt: 'Make it teal', size: '16:9' });
+    // Writes asked for just before the end must land: closing stops Figma's APIs.
+    p.tell({ type: 'remember-prompt', prompt: 'Make it teal' });
+    p.tell({ type: 'quick-edit-done', message: 'Riverflow placed 1 image beside “Box”.', error: false });
+    await vi.waitFor(() => expect(p.host.closed).toBe(true));
     expect(p.host.notifications).toEqual([{ message: 'Riverflow placed 1 image beside “Box”.', error: false }]);
-    expect(p.host.closed).toBe(true);
+    expect(p.host.storage.get('recentPrompts')).toEqual(['Make it teal']);
   });
 });

@@ -18,6 +18,14 @@ describe('classifyApiError', () => {
     [400, 'invalidWidth', 'invalidParameter'],
     [400, 'mediaNotFound', 'unknownReference'],
     [404, 'taskNotFound', 'taskNotFound'],
+    [404, 'taskFailedOrNotFound', 'taskNotFound'],
+    [400, 'mediaExpired', 'unknownReference'],
+    // A WebSocket answer has no HTTP status: the code alone must say it is the key.
+    [0, 'invalidApiKey', 'auth'],
+    // Errors that name no known code still read by their status, never as unreadable.
+    [401, 'http401', 'auth'],
+    [402, 'http402', 'credits'],
+    [429, 'http429', 'rateLimited'],
     [400, 'nsfwContentDetected', 'nsfw'],
   ])('HTTP %i with %s is %s', (status, code, kind) => {
     expect(classifyApiError(status, { code, message: '' }).kind).toBe(kind);
@@ -67,8 +75,10 @@ describe('API key checks', () => {
 });
 
 describe('backoff', () => {
-  it('polls at 1 s, ×1.5, capped at 10 s', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 7].map(pollDelayMs)).toEqual([1000, 1500, 2250, 3375, 5063, 7594, 10000, 10000]);
+  it('polls every second while Riverflow is likely to finish (3 min), then backs off to 2 s and 5 s', () => {
+    expect([0, 5_000, 120_000, 179_999].map(pollDelayMs)).toEqual([1000, 1000, 1000, 1000]);
+    expect([180_000, 299_999].map(pollDelayMs)).toEqual([2000, 2000]);
+    expect([300_000, 3_600_000].map(pollDelayMs)).toEqual([5000, 5000]);
   });
   it('resubmits with jittered, growing delays', () => {
     expect(retryDelayMs(0, () => 0)).toBe(250);

@@ -1,31 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { groupHistory, parseProvenance } from '../../core/history.ts';
+import { groupHistory } from '../../core/history.ts';
+import { parseProvenance, type Provenance } from '../../core/records/provenance.ts';
 import { readQuickEdit } from '../../core/quickEdit.ts';
 
-const prov = (taskUUID: string, createdAt: number, extra: object = {}) =>
-  JSON.stringify({ prompt: `p-${taskUUID}`, model: 'sourceful:1@2', width: 1152, height: 864, taskUUID, imageUUID: `${taskUUID}-${createdAt}`, sourceNodeId: '1:1', createdAt, index: 1, cost: 0.077, ...extra });
+const prov = (runId: string, createdAt: number): Provenance => ({ prompt: `p-${runId}`, model: 'sourceful:1@2', width: 1152, height: 864, runId, taskUUID: `${runId}-${createdAt}`, imageUUID: `i-${createdAt}`, sourceNodeId: '1:1', createdAt, index: 1, cost: 0.077 });
 
 describe('history', () => {
-  it('groups results by task, newest first, summing cost', () => {
+  it('groups results by run (one task per variation), newest first, summing cost', () => {
     const entries = groupHistory([
-      { nodeId: 'a', data: prov('t1', 100) },
-      { nodeId: 'b', data: prov('t2', 300) },
-      { nodeId: 'c', data: prov('t1', 101) },
-      { nodeId: 'd', data: 'not json' },
-      { nodeId: 'e', data: JSON.stringify({ prompt: 'missing fields' }) },
+      { nodeId: 'a', provenance: prov('t1', 100) },
+      { nodeId: 'b', provenance: prov('t2', 300) },
+      { nodeId: 'c', provenance: prov('t1', 101) },
     ]);
-    expect(entries.map((e) => [e.taskUUID, e.count, e.cost, e.nodeIds])).toEqual([
+    expect(entries.map((e) => [e.runId, e.count, e.cost, e.nodeIds])).toEqual([
       ['t2', 1, 0.077, ['b']],
       ['t1', 2, 0.154, ['a', 'c']],
     ]);
   });
   it('reads provenance or nothing', () => {
-    expect(parseProvenance(prov('t', 1))?.prompt).toBe('p-t');
+    expect(parseProvenance(JSON.stringify(prov('t', 1)))?.prompt).toBe('p-t');
     expect(parseProvenance('{')).toBeUndefined();
+    expect(parseProvenance('')).toBeUndefined();
+    expect(parseProvenance(JSON.stringify({ prompt: 'missing fields' }))).toBeUndefined();
   });
 });
 
-describe('quick action parameters', () => {
+describe('quick edit parameters', () => {
   it('needs a prompt and takes a size by label, ratio or Runware name', () => {
     expect(readQuickEdit({ prompt: '  ', size: null })).toBe('Riverflow needs a prompt: describe the change you want.');
     expect(readQuickEdit({ prompt: 'Teal', size: null })).toEqual({ prompt: 'Teal', preset: undefined });

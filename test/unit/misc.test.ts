@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../core/hash.ts';
 import { base64ToBytes, bytesToBase64, readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
-import { estimateCostUsd, formatUsd } from '../../core/pricing.ts';
+import { formatUsd } from '../../core/format.ts';
+import { estimateCostUsd } from '../../core/pricing.ts';
 import { runBlocker } from '../../core/runBlocker.ts';
-import { DEFAULT_SETTINGS, settingsInRange } from '../../core/records.ts';
+import { DEFAULT_SETTINGS, SettingsSchema } from '../../core/records/settings.ts';
 import sharp from 'sharp';
 
 describe('content hash', () => {
@@ -56,11 +57,12 @@ describe('why Generate is disabled', () => {
 
 describe('stored settings', () => {
   it('are used only within the model page’s ranges', () => {
-    expect(settingsInRange(DEFAULT_SETTINGS)).toBe(true);
-    expect(settingsInRange({ ...DEFAULT_SETTINGS, numberResults: 20, outputQuality: 20 })).toBe(true);
-    expect(settingsInRange({ ...DEFAULT_SETTINGS, numberResults: 21 })).toBe(false);
-    expect(settingsInRange({ ...DEFAULT_SETTINGS, numberResults: 1.5 })).toBe(false);
-    expect(settingsInRange({ ...DEFAULT_SETTINGS, outputQuality: 19 })).toBe(false);
-    expect(settingsInRange({ ...DEFAULT_SETTINGS, outputQuality: 100 })).toBe(false);
+    const ok = (s: object) => SettingsSchema.safeParse(s).success;
+    expect(ok(DEFAULT_SETTINGS)).toBe(true);
+    expect(ok({ ...DEFAULT_SETTINGS, numberResults: 20, outputQuality: 20 })).toBe(true);
+    expect(ok({ ...DEFAULT_SETTINGS, numberResults: 21 })).toBe(false);
+    expect(ok({ ...DEFAULT_SETTINGS, numberResults: 1.5 })).toBe(false);
+    expect(ok({ ...DEFAULT_SETTINGS, outputQuality: 19 })).toBe(false);
+    expect(ok({ ...DEFAULT_SETTINGS, outputQuality: 100 })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateInference } from '../../dev/emulator/contract.ts';
-import { buildGetResponseTask, buildInferenceTask, buildUploadTask, RIVERFLOW_MODEL } from '../../core/runware/tasks.ts';
+import { buildGetResponseTask, buildInferenceTasks, buildUploadTask, RIVERFLOW_MODEL } from '../../core/runware/tasks.ts';
 import { isUuidV4, uuidV4 } from '../../core/runware/uuid.ts';
 import { findPreset } from '../../core/sizes.ts';
 
@@ -9,7 +9,6 @@ const settings = {
   prompt: '  Make the box deep indigo  ',
   preset,
   references: ['a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'data:image/png;base64,iVBORw0KGgo='],
-  numberResults: 3,
   outputFormat: 'PNG' as const,
   outputQuality: 90,
   checkContent: false,
@@ -18,7 +17,7 @@ const settings = {
 describe('imageInference task', () => {
   it('carries every field the model page asks for, and nothing else', () => {
     const uuid = uuidV4();
-    expect(buildInferenceTask(settings, uuid)).toEqual({
+    expect(buildInferenceTasks(settings, [uuid])[0]).toEqual({
       taskType: 'imageInference',
       taskUUID: uuid,
       model: 'sourceful:1@2',
@@ -26,8 +25,8 @@ describe('imageInference task', () => {
       width: 1152,
       height: 864,
       inputs: { referenceImages: settings.references },
-      numberResults: 3,
-      outputType: 'URL',
+      numberResults: 1,
+      outputType: 'base64Data',
       outputFormat: 'PNG',
       outputQuality: 90,
       includeCost: true,
@@ -36,13 +35,19 @@ describe('imageInference task', () => {
     expect(RIVERFLOW_MODEL).toBe('sourceful:1@2');
   });
 
+  it('makes one task per variation, each with its own taskUUID and one result', () => {
+    const tasks = buildInferenceTasks(settings, [uuidV4(), uuidV4(), uuidV4()]);
+    expect(tasks.map((t) => t.numberResults)).toEqual([1, 1, 1]);
+    expect(new Set(tasks.map((t) => t.taskUUID)).size).toBe(3);
+  });
+
   it('adds the safety block only when the check is on', () => {
-    expect(buildInferenceTask({ ...settings, checkContent: true }, uuidV4()).safety).toEqual({ checkContent: true, mode: 'fast' });
+    expect(buildInferenceTasks({ ...settings, checkContent: true }, [uuidV4()])[0]!.safety).toEqual({ checkContent: true, mode: 'fast' });
   });
 
   it('passes the emulator’s strict contract check', () => {
-    expect(validateInference(buildInferenceTask(settings, uuidV4()) as unknown as Record<string, unknown>)).toBeUndefined();
-    expect(validateInference(buildInferenceTask({ ...settings, checkContent: true }, uuidV4()) as unknown as Record<string, unknown>)).toBeUndefined();
+    expect(validateInference(buildInferenceTasks(settings, [uuidV4()])[0]! as unknown as Record<string, unknown>)).toBeUndefined();
+    expect(validateInference(buildInferenceTasks({ ...settings, checkContent: true }, [uuidV4()])[0]! as unknown as Record<string, unknown>)).toBeUndefined();
   });
 
   it('makes upload and getResponse tasks', () => {
@@ -61,7 +66,7 @@ describe('uuid v4', () => {
 });
 
 describe('emulator contract', () => {
-  const ok = () => buildInferenceTask(settings, uuidV4()) as unknown as Record<string, unknown>;
+  const ok = () => buildInferenceTasks(settings, [uuidV4()])[0]! as unknown as Record<string, unknown>;
   it.each([
     ['a size not in the table', { width: 1000, height: 1000 }, 'width'],
     ['another model', { model: 'sourceful:1@1' }, 'model'],

@@ -1,5 +1,5 @@
 import { Disclosure } from '@create-figma-plugin/ui';
-import type { Settings } from '../../core/records.ts';
+import type { Settings } from '../../core/records/settings.ts';
 import { MAX_QUALITY, MIN_QUALITY } from '../../core/runware/tasks.ts';
 import { IntegerField } from './IntegerField.tsx';
 

@@ -2,33 +2,76 @@ import { Button, Textbox } from '@create-figma-plugin/ui';
 
 interface Props {
   readonly value: string;
-  readonly saved: boolean;
   readonly problem: string | undefined;
+  /** Why the key step is shown again (Runware refused the saved key). */
+  readonly refused: string | undefined;
+  /** True when a key is saved and the designer chose to change it. */
+  readonly changing: boolean;
   readonly onInput: (value: string) => void;
   readonly onSave: () => void;
   readonly onForget: () => void;
+  readonly onCancel: () => void;
 }
 
-/** Password field: the key is kept in figma.clientStorage only, never in the document. */
-export function ApiKeyField({ value, saved, problem, onInput, onSave, onForget }: Props) {
+/**
+ * The key step: first thing on a first run, where a designer pastes the key and presses
+ * Enter. The key is kept in figma.clientStorage only, never in the document.
+ */
+export function ApiKeyField({ value, problem, refused, changing, onInput, onSave, onForget, onCancel }: Props) {
+  const canSave = value.trim() !== '' && problem === undefined;
   return (
-    <div class="field">
+    <section class="field key-step" aria-labelledby="key-step-title">
+      <h2 class="label" id="key-step-title">
+        Connect your Runware account
+      </h2>
+      <p class="hint">
+        Paste an API key from my.runware.ai (API Keys). It is saved on this computer only, never in the file. Each image costs $0.077 on your Runware account.
+      </p>
+      {refused ? (
+        <p class="hint error" role="alert">
+          {refused}
+        </p>
+      ) : null}
       <label for="api-key">API key</label>
-      <div class="row">
+      <div
+        class="row"
+        onKeyDown={(e: KeyboardEvent) => {
+          if (e.key === 'Enter' && canSave) {
+            e.preventDefault();
+            onSave();
+          }
+        }}
+      >
         <div class="grow">
           <Textbox id="api-key" password value={value} onValueInput={onInput} placeholder="Paste your Runware key" variant="border" />
         </div>
-        {saved ? (
-          <Button secondary onClick={onForget}>
-            Forget key
-          </Button>
-        ) : (
-          <Button secondary disabled={value.trim() === '' || problem !== undefined} onClick={onSave}>
-            Save key
-          </Button>
-        )}
+        <Button disabled={!canSave} onClick={onSave}>
+          Save key
+        </Button>
       </div>
-      {value && problem ? <p class="hint error">{problem}</p> : saved ? <p class="hint">Saved on this computer only.</p> : null}
-    </div>
+      {value && problem ? <p class="hint error">{problem}</p> : null}
+      {changing ? (
+        <div class="row">
+          <button type="button" class="link" onClick={onCancel}>
+            Keep the saved key
+          </button>
+          <button type="button" class="link" onClick={onForget}>
+            Forget key
+          </button>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Once a key is saved, it stays out of the way: one line, with a way to change it. */
+export function SavedKeyLine({ onChange }: { readonly onChange: () => void }) {
+  return (
+    <p class="hint row key-line">
+      <span class="grow">Runware key ✓</span>
+      <button type="button" class="link" onClick={onChange}>
+        Change key
+      </button>
+    </p>
   );
 }

@@ -1,4 +1,4 @@
-import type { SelectedNode } from '../../core/protocol.ts';
+import type { SelectedNode } from '../../core/protocol/shared.ts';
 
 export interface BatchItem {
   readonly id: string;

@@ -1,5 +1,5 @@
 import { Disclosure } from '@create-figma-plugin/ui';
-import { formatUsd } from '../../core/pricing.ts';
+import { formatUsd, plural } from '../../core/format.ts';
 import type { HistoryEntry } from '../../core/history.ts';
 import { findPreset } from '../../core/sizes.ts';
 
@@ -27,14 +27,14 @@ export function HistoryPanel({ open, onToggle, entries, thumbnails, onReuse, onS
           const preset = findPreset(e.width, e.height);
           const thumb = e.nodeIds[0] ? thumbnails.get(e.nodeIds[0]) : undefined;
           return (
-            <li key={e.taskUUID}>
+            <li key={e.runId}>
               {thumb ? <img class="thumb" src={thumb} alt="" /> : <span class="thumb" />}
               <div class="grow">
                 <p class="history-prompt" title={e.prompt}>
                   {e.prompt}
                 </p>
                 <p class="hint">
-                  {preset ? preset.ratio : `${e.width}×${e.height}`} · {e.count} image{e.count === 1 ? '' : 's'}
+                  {preset ? preset.ratio : `${e.width}×${e.height}`} · {plural(e.count, 'image')}
                   {e.cost ? ` · ${formatUsd(e.cost)}` : ''} · {when(e.createdAt)}
                 </p>
                 <div class="row">

@@ -1,8 +1,11 @@
-import type { SelectedNode } from '../../core/protocol.ts';
+import { formatSize } from '../../core/format.ts';
+import type { SelectedNode, SkippedNode } from '../../core/protocol/shared.ts';
 
 interface Props {
   readonly nodes: readonly SelectedNode[];
-  readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  readonly skipped: readonly SkippedNode[];
+  /** Picked first by the designer, or first in reading order (the plugin opened on a multi-selection). */
+  readonly baseRule: 'picked' | 'reading';
   readonly thumbnails: ReadonlyMap<string, string>;
   readonly onMove: (index: number, delta: -1 | 1) => void;
   readonly onRemove: (index: number) => void;
@@ -13,7 +16,7 @@ interface Props {
  * The references in the order they are sent. Riverflow reads the first as the composition,
  * so it is marked as the base; reordering and dropping here leaves Figma's selection alone.
  */
-export function ReferencesList({ nodes, skipped, thumbnails, onMove, onRemove, onReset }: Props) {
+export function ReferencesList({ nodes, skipped, baseRule, thumbnails, onMove, onRemove, onReset }: Props) {
   return (
     <section class="field" aria-label="References">
       <div class="row">
@@ -25,6 +28,11 @@ export function ReferencesList({ nodes, skipped, thumbnails, onMove, onRemove, o
         ) : null}
       </div>
       {nodes.length === 0 ? <p class="hint">Nothing usable selected.</p> : null}
+      {nodes.length > 1 ? (
+        <p class="hint" data-testid="base-rule">
+          Base: “{nodes[0]!.name}”, {baseRule === 'picked' ? 'the frame you picked first' : 'the top-left frame on the canvas'}. Reorder below to change it.
+        </p>
+      ) : null}
       <ol class="refs">
         {nodes.map((n, i) => (
           <li key={n.id}>
@@ -32,7 +40,7 @@ export function ReferencesList({ nodes, skipped, thumbnails, onMove, onRemove, o
             <span class="grow ref-text">
               <span class="ref-name">{n.name}</span>
               <span class="hint">
-                {Math.round(n.width)}×{Math.round(n.height)}
+                {formatSize(n.width, n.height)}
                 {i === 0 ? ' · base' : ''}
               </span>
             </span>

@@ -1,7 +1,10 @@
 import { presetLabel, SIZE_PRESETS } from '../core/sizes.ts';
 import { getRecentPrompts } from './storage.ts';
 
-/** Suggestions while the designer types quick-action parameters (no UI, no edits allowed here). */
+/**
+ * Suggestions while the designer types the quick edit's parameters. Figma calls this
+ * before `run`, with no UI, and the document may not be changed here.
+ */
 export async function suggestParameters({ key, query, result }: ParameterInputEvent): Promise<void> {
   const q = query.toLowerCase();
   if (key === 'size') {

@@ -1,26 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { BATCH_CONCURRENCY, runPool } from '../core/pool.ts';
-import { formatUsd, roundCents } from '../core/pricing.ts';
-import type { DevEndpoints, SelectedNode } from '../core/protocol.ts';
-import type { PendingTask, Settings } from '../core/records.ts';
-import { matchPreset, type SizePreset } from '../core/sizes.ts';
-import { send } from './bridge.ts';
-import type { BatchItem } from './components/BatchStatus.tsx';
-import { makeClient } from './makeClient.ts';
-import { collectResults, RunFailed, runEdit, type RunOutcome, type RunProgress } from './run.ts';
+import { formatUsd, plural } from '../../core/format.ts';
+import { BATCH_CONCURRENCY, runPool } from '../../core/pool.ts';
+import { roundCents } from '../../core/pricing.ts';
+import type { SelectedNode } from '../../core/protocol/shared.ts';
+import type { PendingRun } from '../../core/records/pendingRun.ts';
+import type { Settings } from '../../core/records/settings.ts';
+import { matchPreset, type SizePreset } from '../../core/sizes.ts';
+import { send } from '../bridge.ts';
+import type { BatchItem } from '../components/BatchStatus.tsx';
+import { collectResults } from '../run/collectResults.ts';
+import { runEdit } from '../run/runEdit.ts';
+import { RunFailed, type RunOutcome, type RunProgress } from '../run/runFailed.ts';
+import { makeClient, type Connection } from '../runware/makeClient.ts';
 
 export type RunState =
   | { readonly status: 'idle' }
   | { readonly status: 'running'; readonly progress: RunProgress; readonly startedAt: number; readonly recovering: boolean }
   | { readonly status: 'done'; readonly message: string }
   | { readonly status: 'error'; readonly message: string };
-
-/** Where calls go and with which key: the saved key, the emulator in the playground. */
-export interface Connection {
-  readonly apiKey: string;
-  readonly endpoints: DevEndpoints | null;
-  readonly transport: 'rest' | 'ws' | null;
-}
 
 export interface EditInput {
   readonly prompt: string;
@@ -29,24 +26,27 @@ export interface EditInput {
   readonly settings: Settings;
 }
 
-const CANCELLED_KEPT = 'Stopped waiting. Runware had already accepted the task: its results are kept and placed the next time you open Riverflow.';
-const CANCELLED_FREE = 'Cancelled before Runware accepted the task. Nothing was charged.';
+export const CANCELLED_KEPT = 'Stopped waiting. Runware had already accepted the task: its results are kept and placed the next time you open Riverflow.';
+export const CANCELLED_MAYBE = 'Stopped waiting. Runware may have accepted the task: if it did, its results are placed the next time you open Riverflow.';
+export const CANCELLED_FREE = 'Cancelled before Runware accepted the task. Nothing was charged.';
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function flaggedNote(outcome: RunOutcome): string {
-  return outcome.flagged ? ` ${plural(outcome.flagged, 'result')} flagged by the safety check ${outcome.flagged === 1 ? 'was' : 'were'} not placed.` : '';
+/** What a run left out, in one sentence each: flagged images and variations that failed. */
+export function outcomeNotes(outcome: RunOutcome): string {
+  const flagged = outcome.flagged ? ` ${plural(outcome.flagged, 'result')} flagged by the safety check ${outcome.flagged === 1 ? 'was' : 'were'} not placed.` : '';
+  return flagged + outcome.failed.map((f) => ` ${f}`).join('');
 }
 
 function failureOf(e: unknown): RunFailed {
   return e instanceof RunFailed ? e : new RunFailed(e instanceof Error ? e.message : String(e), false, 0);
 }
 
+function cancelMessage(failed: RunFailed): string {
+  return failed.maybeAccepted ? CANCELLED_MAYBE : failed.kept ? CANCELLED_KEPT : CANCELLED_FREE;
+}
+
 /**
  * The runs of this panel: one edit, "Edit each frame" batches and the recovery of
- * interrupted tasks, with their progress, messages, cancel and the session's cost.
+ * interrupted runs, with their progress, messages, cancel and the session's cost.
  * `onFinished` is called after every run (the history panel refreshes then).
  */
 export function useRuns(onFinished: () => void) {
@@ -68,7 +68,7 @@ export function useRuns(onFinished: () => void) {
   async function withClient(connection: Connection, start: RunState & { status: 'running' }, body: (client: ReturnType<typeof makeClient>, signal: AbortSignal) => Promise<void>) {
     const controller = new AbortController();
     abort.current = controller;
-    const client = makeClient(connection.apiKey, connection.endpoints, connection.transport);
+    const client = makeClient(connection);
     setNow(Date.now());
     setRun(start);
     try {
@@ -87,12 +87,12 @@ export function useRuns(onFinished: () => void) {
       try {
         const outcome = await runEdit(client, input, progress, signal);
         setSessionCost((c) => roundCents(c + outcome.cost));
-        const text = `Placed ${plural(outcome.placed, 'image')} beside “${input.nodes[0]?.name ?? 'the selection'}”.${flaggedNote(outcome)}`;
+        const text = `Placed ${plural(outcome.placed, 'image')} beside “${input.nodes[0]?.name ?? 'the selection'}”.`;
         send({ type: 'notify', message: text, error: false });
-        setRun({ status: 'done', message: `${text} Cost ${formatUsd(outcome.cost)}.` });
+        setRun({ status: outcome.failed.length ? 'error' : 'done', message: `${text}${outcomeNotes(outcome)} Cost ${formatUsd(outcome.cost)}.` });
       } catch (e) {
         const failed = failureOf(e);
-        if (signal.aborted) return setRun({ status: 'done', message: failed.kept ? CANCELLED_KEPT : CANCELLED_FREE });
+        if (signal.aborted) return setRun({ status: 'done', message: cancelMessage(failed) });
         setRun({ status: 'error', message: failed.placed > 0 ? `${failed.message} (${plural(failed.placed, 'result')} placed before this.)` : failed.message });
       }
     });
@@ -112,15 +112,16 @@ export function useRuns(onFinished: () => void) {
     const start = { status: 'running', startedAt: Date.now(), recovering: false, progress: { stage: 'waiting', placed: 0, total: items.length } } as const;
     await withClient(connection, start, async (client, signal) => {
       await runPool(todo, BATCH_CONCURRENCY, async ({ id, node }) => {
+        if (signal.aborted) return update(id, { status: 'failed', message: CANCELLED_FREE });
         update(id, { status: 'running' });
         try {
           const outcome = await runEdit(client, { ...input, preset: matchPreset(node.width, node.height), nodes: [node] }, () => {}, signal);
           placed += outcome.placed;
           cost += outcome.cost;
-          update(id, { status: 'placed', message: `${plural(outcome.placed, 'image')}${flaggedNote(outcome)}` });
+          update(id, { status: 'placed', message: `${plural(outcome.placed, 'image')}${outcomeNotes(outcome)}` });
         } catch (e) {
           const failed = failureOf(e);
-          update(id, { status: 'failed', message: signal.aborted ? (failed.kept ? CANCELLED_KEPT : CANCELLED_FREE) : failed.message });
+          update(id, { status: 'failed', message: signal.aborted ? cancelMessage(failed) : failed.message });
         }
         progress({ stage: 'waiting', placed: state.filter((it) => it.status === 'placed').length, total: state.length });
       });
@@ -142,21 +143,22 @@ export function useRuns(onFinished: () => void) {
     );
   }
 
-  /** Places what tasks left pending by a closed plugin have produced since. */
-  async function recover(connection: Connection, pending: readonly PendingTask[]) {
+  /** Places what runs left pending by a closed plugin have produced since. */
+  async function recover(connection: Connection, pending: readonly PendingRun[]) {
     let placed = 0;
     let cost = 0;
     const messages: string[] = [];
-    const start = { status: 'running', startedAt: Date.now(), recovering: true, progress: { stage: 'waiting', placed: 0, total: pending[0]?.numberResults ?? 1 } } as const;
+    const start = { status: 'running', startedAt: Date.now(), recovering: true, progress: { stage: 'waiting', placed: 0, total: pending[0]?.tasks.length ?? 1 } } as const;
     await withClient(connection, start, async (client, signal) => {
-      for (const task of pending) {
+      for (const pendingRun of pending) {
         try {
-          const outcome = await collectResults(client, task, progress, signal);
+          const outcome = await collectResults(client, pendingRun, progress, signal, true);
           placed += outcome.placed;
           cost += outcome.cost;
+          messages.push(...outcome.failed);
         } catch (e) {
-          // A task Runware never accepted is simply forgotten; others say what happened.
-          if (task.accepted && e instanceof RunFailed) messages.push(e.message);
+          // A run Runware never accepted is simply forgotten; others say what happened.
+          if (pendingRun.tasks.some((t) => t.accepted) && e instanceof RunFailed) messages.push(e.message);
         }
       }
     });
@@ -164,8 +166,8 @@ export function useRuns(onFinished: () => void) {
     if (placed > 0) {
       const text = `Placed ${plural(placed, 'result')} from an earlier run that was interrupted.`;
       send({ type: 'notify', message: text, error: false });
-      setRun({ status: 'done', message: text });
-    } else if (messages.length > 0) setRun({ status: 'error', message: messages[0]! });
+      setRun({ status: messages.length ? 'error' : 'done', message: [text, ...messages].join(' ') });
+    } else if (messages.length > 0) setRun({ status: 'error', message: messages.join(' ') });
     else setRun({ status: 'idle' });
   }
 
@@ -179,5 +181,6 @@ export function useRuns(onFinished: () => void) {
     retry,
     recover,
     cancel: () => abort.current?.abort(),
+    clear: () => setRun((r) => (r.status === 'running' ? r : { status: 'idle' })),
   };
 }

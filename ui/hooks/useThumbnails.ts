@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { onMessage, send } from './bridge.ts';
+import { onMessage, send } from '../bridge.ts';
 
 /**
  * Preview images of nodes, fetched from the main thread once per node and kept as blob
@@ -24,16 +24,18 @@ export function useThumbnails(nodeIds: readonly string[], refreshKey = ''): Read
     [],
   );
 
+  const wantedKey = nodeIds.join(',');
   // Debounced: while results land the selection changes quickly, and previews can wait.
   useEffect(() => {
+    const ids = wantedKey ? wantedKey.split(',') : [];
     const timer = setTimeout(() => {
-      const wanted = nodeIds.filter((id) => !asked.current.has(`${id}:${refreshKey}`));
+      const wanted = ids.filter((id) => !asked.current.has(`${id}:${refreshKey}`));
       if (wanted.length === 0) return;
       wanted.forEach((id) => asked.current.add(`${id}:${refreshKey}`));
       send({ type: 'get-thumbnails', nodeIds: wanted });
     }, 250);
     return () => clearTimeout(timer);
-  }, [nodeIds.join(','), refreshKey]);
+  }, [wantedKey, refreshKey]);
 
   return urls;
 }

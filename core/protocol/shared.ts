@@ -1,0 +1,28 @@
+import * as z from 'zod/mini';
+
+/** Pieces both directions use. Messages are structured-cloned: Uint8Array crosses as is. */
+// Checked by tag, not instanceof: the main thread's realm is not the iframe's (nor a test's).
+export const BytesSchema = z.custom<Uint8Array>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]');
+
+export const TransportNameSchema = z.enum(['rest', 'ws']);
+export type TransportName = z.infer<typeof TransportNameSchema>;
+
+export const SelectedNodeSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  width: z.number(),
+  height: z.number(),
+});
+export type SelectedNode = z.infer<typeof SelectedNodeSchema>;
+
+export const SkippedNodeSchema = z.object({ name: z.string(), reason: z.string() });
+export type SkippedNode = z.infer<typeof SkippedNodeSchema>;
+
+const ReferenceBase = { nodeId: z.string(), hash: z.string(), mime: z.enum(['image/png', 'image/jpeg']) };
+
+/** An exported reference: its bytes, or, when Runware already holds the same bytes, their upload's UUID. */
+export const ReferenceSchema = z.union([
+  z.object({ ...ReferenceBase, bytes: BytesSchema }),
+  z.object({ ...ReferenceBase, cachedUUID: z.string() }),
+]);
+export type Reference = z.infer<typeof ReferenceSchema>;

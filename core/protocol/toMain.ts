@@ -1,0 +1,41 @@
+import * as z from 'zod/mini';
+import { PendingRunSchema } from '../records/pendingRun.ts';
+import { SettingsSchema } from '../records/settings.ts';
+import { BytesSchema, TransportNameSchema } from './shared.ts';
+
+/** Requests carry an `id` and are answered by one `reply` (see requests.ts). */
+const id = z.int();
+
+export const ToMainSchema = z.discriminatedUnion('type', [
+  // Events: nothing comes back.
+  z.object({ type: z.literal('ui-ready') }),
+  z.object({ type: z.literal('save-settings'), settings: SettingsSchema }),
+  z.object({ type: z.literal('save-transport'), transport: TransportNameSchema }),
+  z.object({ type: z.literal('remember-upload'), hash: z.string(), imageUUID: z.string() }),
+  z.object({ type: z.literal('forget-upload'), hash: z.string() }),
+  z.object({ type: z.literal('notify'), message: z.string(), error: z.boolean() }),
+  z.object({ type: z.literal('get-thumbnails'), nodeIds: z.array(z.string()) }),
+  z.object({ type: z.literal('get-history') }),
+  z.object({ type: z.literal('remember-prompt'), prompt: z.string() }),
+  z.object({ type: z.literal('quick-edit-done'), message: z.string(), error: z.boolean() }),
+  // Requests.
+  z.object({ type: z.literal('save-key'), id, apiKey: z.string() }),
+  z.object({ type: z.literal('forget-key'), id }),
+  z.object({ type: z.literal('export-references'), id, nodeIds: z.array(z.string()), maxLongSide: z.int(), skipCache: z.boolean() }),
+  z.object({ type: z.literal('pending-save'), id, run: PendingRunSchema }),
+  z.object({ type: z.literal('pending-remove'), id, runId: z.string() }),
+  z.object({
+    type: z.literal('place-result'),
+    id,
+    runId: z.string(),
+    taskUUID: z.string(),
+    imageUUID: z.string(),
+    /** The checked image (PNG, JPEG or GIF, ≤ 4096 px): Runware sends results inline. */
+    bytes: BytesSchema,
+    seed: z.optional(z.number()),
+    cost: z.optional(z.number()),
+  }),
+  z.object({ type: z.literal('select-nodes'), id, nodeIds: z.array(z.string()) }),
+]);
+export type ToMain = z.infer<typeof ToMainSchema>;
+export type ToMainRequest = Extract<ToMain, { id: number }>;

@@ -1,0 +1,46 @@
+import * as z from 'zod/mini';
+import { DevEndpointsSchema } from '../records/devEndpoints.ts';
+import { PendingRunSchema } from '../records/pendingRun.ts';
+import { ProvenanceSchema } from '../records/provenance.ts';
+import { SettingsSchema } from '../records/settings.ts';
+import { BytesSchema, ReferenceSchema, SelectedNodeSchema, SkippedNodeSchema, TransportNameSchema } from './shared.ts';
+
+export const QuickEditParametersSchema = z.object({ prompt: z.string(), size: z.nullable(z.string()) });
+export type QuickEditParameters = z.infer<typeof QuickEditParametersSchema>;
+
+export const HistoryResultSchema = z.object({ nodeId: z.string(), provenance: ProvenanceSchema });
+export type HistoryResult = z.infer<typeof HistoryResultSchema>;
+
+export const ToUISchema = z.union([
+  z.object({
+    type: z.literal('init'),
+    apiKey: z.nullable(z.string()),
+    settings: SettingsSchema,
+    /** Runs of this file left pending by a closed plugin, to be collected and placed. */
+    pending: z.array(PendingRunSchema),
+    /** Runs pending in other files: kept for their own file, mentioned in the panel. */
+    pendingElsewhere: z.int(),
+    endpoints: z.nullable(DevEndpointsSchema),
+    transport: z.nullable(TransportNameSchema),
+    recentPrompts: z.array(z.string()),
+    /** The result the plugin was relaunched on with "Edit again". */
+    relaunch: z.nullable(ProvenanceSchema),
+    /** The quick edit's parameters, as typed: run at once, unseen, and report. */
+    quickEdit: z.nullable(QuickEditParametersSchema),
+  }),
+  z.object({
+    type: z.literal('selection'),
+    /** Usable nodes, the base first: the order the designer picked them in, where known. */
+    nodes: z.array(SelectedNodeSchema),
+    /** Selected nodes that cannot be sent, with the reason shown to the user. */
+    skipped: z.array(SkippedNodeSchema),
+    /** How the base was chosen: picked first while the panel watched, or reading order. */
+    order: z.enum(['picked', 'reading']),
+  }),
+  z.object({ type: z.literal('reference'), id: z.int(), index: z.int(), reference: ReferenceSchema }),
+  z.object({ type: z.literal('thumbnail'), nodeId: z.string(), bytes: z.nullable(BytesSchema) }),
+  z.object({ type: z.literal('history'), results: z.array(HistoryResultSchema) }),
+  z.object({ type: z.literal('reply'), id: z.int(), ok: z.literal(true), value: z.unknown() }),
+  z.object({ type: z.literal('reply'), id: z.int(), ok: z.literal(false), message: z.string() }),
+]);
+export type ToUI = z.infer<typeof ToUISchema>;

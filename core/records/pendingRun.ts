@@ -1,0 +1,48 @@
+import * as z from 'zod/mini';
+
+const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+/**
+ * One Runware task of a run: each variation is its own task (numberResults 1), so a
+ * finished image is never sent again while the others are still being polled.
+ */
+export const PendingTaskSchema = z.object({
+  taskUUID: z.string(),
+  /** Set once Runware acknowledged the task: before that, recovery must not assume a charge. */
+  accepted: z.boolean(),
+  /** The image placed for this task, once it is on the canvas. */
+  placedImageUUID: z.optional(z.string()),
+});
+export type PendingTask = z.infer<typeof PendingTaskSchema>;
+
+/**
+ * A run Runware may be working on, written before submitting and removed once every task
+ * has ended: what lets a closed plugin recover a paid result on the next start.
+ */
+export const PendingRunSchema = z.object({
+  runId: z.string(),
+  /** The document the run belongs to (clientStorage is per user, not per file). */
+  fileId: z.string(),
+  prompt: z.string(),
+  width: z.int(),
+  height: z.int(),
+  sourceNodeIds: z.array(z.string()),
+  createdAt: z.number(),
+  tasks: z.array(PendingTaskSchema).check(z.minLength(1)),
+  /** Where each result goes, fixed when the first one arrives so later ones fill the same grid. */
+  slots: z.optional(z.array(RectSchema)),
+});
+export type PendingRun = z.infer<typeof PendingRunSchema>;
+
+/** Tasks that may still produce an image: accepted (or maybe accepted) and not placed yet. */
+export function openTasks(run: PendingRun): PendingTask[] {
+  return run.tasks.filter((t) => !t.placedImageUUID);
+}
+
+export function placedCount(run: PendingRun): number {
+  return run.tasks.filter((t) => t.placedImageUUID).length;
+}
+
+export function updateTask(run: PendingRun, taskUUID: string, patch: Partial<PendingTask>): PendingRun {
+  return { ...run, tasks: run.tasks.map((t) => (t.taskUUID === taskUUID ? { ...t, ...patch } : t)) };
+}

@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+
+/** The plugin-data key every placed result carries its provenance under. */
+export const PROVENANCE_KEY = 'riverflow';
+
+/** Provenance stored in plugin data on every placed result: the document is the record. */
+export const ProvenanceSchema = z.object({
+  prompt: z.string(),
+  model: z.string(),
+  width: z.number(),
+  height: z.number(),
+  /** The run the result belongs to (its variations share it). */
+  runId: z.string(),
+  taskUUID: z.string(),
+  imageUUID: z.string(),
+  seed: z.optional(z.number()),
+  cost: z.optional(z.number()),
+  sourceNodeId: z.string(),
+  createdAt: z.number(),
+  /** 1-based variation number, as in the node's name. */
+  index: z.number(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** Reads a result's plugin data; anything else (another version, a hand edit) is undefined. */
+export function parseProvenance(raw: string): Provenance | undefined {
+  if (!raw) return undefined;
+  try {
+    const parsed = ProvenanceSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

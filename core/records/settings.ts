@@ -1,0 +1,13 @@
+import * as z from 'zod/mini';
+import { MAX_QUALITY, MAX_RESULTS, MIN_QUALITY } from '../runware/tasks.ts';
+
+/** Per-user output options, kept in clientStorage; the model page's ranges live here. */
+export const SettingsSchema = z.object({
+  numberResults: z.int().check(z.gte(1), z.lte(MAX_RESULTS)),
+  outputFormat: z.enum(['JPG', 'PNG', 'WEBP']),
+  outputQuality: z.int().check(z.gte(MIN_QUALITY), z.lte(MAX_QUALITY)),
+  checkContent: z.boolean(),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = { numberResults: 1, outputFormat: 'PNG', outputQuality: 95, checkContent: false };

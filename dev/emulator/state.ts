@@ -1,0 +1,85 @@
+import type { EmuError } from './contract.ts';
+
+export interface Behaviour {
+  /** getResponse answers `processing` this many times before results show. */
+  processingPolls: number;
+  /**
+   * Time Riverflow takes per task, from acceptance to a finished image, on the emulator's
+   * clock (see `clockScale`); a function gets the task's position in its request.
+   */
+  serverMs: number | ((index: number) => number);
+  /** Emulator time runs this much faster than real time (benches run 120 s tasks in 6 s). */
+  clockScale: number;
+  /** Results are flagged `NSFWContent: true`. */
+  nsfw: boolean;
+  /** REST API answers carry CORS headers (a browser refuses the call without them). */
+  cors: boolean;
+  /** Result and upload downloads carry CORS headers. */
+  imageCors: boolean;
+  /** `corrupt`: bytes that do not decode; `huge`: a 5000 px image. */
+  result: 'ok' | 'corrupt' | 'huge';
+  /** Results of numberResults > 1 appear one more per poll. */
+  trickle: boolean;
+  /** Added before every answer. */
+  latencyMs: number;
+  /**
+   * Generations that end with an error instead of an image: the task at this position of
+   * its request (0-based). `item` reports it as a `status: "error"` item among the others,
+   * `errors` as an `errors[]` entry next to the others' `data`.
+   */
+  failGeneration: { index: number; shape: 'item' | 'errors'; error: EmuError } | null;
+}
+
+export const DEFAULT_BEHAVIOUR: Behaviour = {
+  processingPolls: 0,
+  serverMs: 0,
+  clockScale: 1,
+  nsfw: false,
+  cors: true,
+  imageCors: true,
+  result: 'ok',
+  trickle: false,
+  latencyMs: 0,
+  failGeneration: null,
+};
+
+export interface RecordedRequest {
+  readonly transport: 'rest' | 'ws';
+  readonly bytes: number;
+  readonly tasks: readonly Record<string, unknown>[];
+  readonly auth: 'header' | 'task' | 'none';
+  status: number;
+  /** Time the emulator spent on the request (rendering included), for the bench's overhead figures. */
+  ms: number;
+  /** Bytes of the answer as sent (compressed when the client asked for it). */
+  answerBytes: number;
+}
+
+export interface Charge {
+  readonly taskUUID: string;
+  readonly numberResults: number;
+  readonly cost: number;
+}
+
+/** A finished image handed out for the first time: when it was ready, and when it left. */
+export interface Delivery {
+  readonly taskUUID: string;
+  readonly imageUUID: string;
+  readonly bytes: number;
+  readonly readyAt: number;
+  readonly sentAt: number;
+}
+
+export interface TaskState {
+  readonly task: Record<string, unknown>;
+  /** Position of the task in the request that submitted it. */
+  readonly index: number;
+  pollsLeft: number;
+  /** performance.now() at which the image is ready. */
+  readyAt: number;
+  revealed: number;
+  readonly results: Promise<Record<string, unknown>[]>;
+  readonly error: EmuError | null;
+  readonly errorShape: 'item' | 'errors';
+  delivered: boolean;
+}

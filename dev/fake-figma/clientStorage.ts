@@ -1,0 +1,41 @@
+/** Figma structured-clones every message and stored value; so does the fake. */
+export const clone = <T>(v: T): T => structuredClone(v);
+
+/** A round trip to the Figma app: clientStorage answers later, never at once. */
+const roundTrip = () => new Promise((r) => setTimeout(r, 2));
+const never = new Promise<never>(() => {});
+
+/**
+ * figma.clientStorage: per user and plugin (one map shared by every file), 5 MB, values
+ * cloned; each call is a round trip, and a write still under way when the plugin closes
+ * is lost, as in Figma.
+ */
+export function createClientStorage(storage: Map<string, unknown>, persist: () => void, isClosed: () => boolean): Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync' | 'keysAsync'> {
+  return {
+    async getAsync(key) {
+      await roundTrip();
+      return storage.has(key) ? clone(storage.get(key)) : undefined;
+    },
+    async setAsync(key, value) {
+      const copy = clone(value);
+      await roundTrip();
+      if (isClosed()) return never;
+      const next = new Map(storage).set(key, copy);
+      // Figma's clientStorage holds 5 MB per plugin.
+      const size = [...next.values()].reduce<number>((n, v) => n + (v instanceof Uint8Array ? v.length : JSON.stringify(v ?? null).length), 0);
+      if (size > 5 * 1024 * 1024) throw new Error('clientStorage quota exceeded');
+      storage.set(key, copy);
+      persist();
+    },
+    async deleteAsync(key) {
+      await roundTrip();
+      if (isClosed()) return never;
+      storage.delete(key);
+      persist();
+    },
+    async keysAsync() {
+      await roundTrip();
+      return [...storage.keys()];
+    },
+  };
+}

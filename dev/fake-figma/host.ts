@@ -1,0 +1,55 @@
+import type { Artwork, ExportRenderer, FakeDocument, FakeNode, FakePage, FakeSceneNode } from './nodes.ts';
+
+export interface FakeFigmaOptions {
+  /** Draws a node for exportAsync: sharp in Node, a canvas in the playground. */
+  readonly render: ExportRenderer;
+  /** clientStorage's initial contents (the playground restores them across reloads). */
+  readonly storage?: Record<string, unknown>;
+  readonly onStorageChange?: (all: Record<string, unknown>) => void;
+  /** Where figma.ui.postMessage goes: the iframe in the playground, a list in tests. */
+  readonly toUI?: (message: unknown) => void;
+  /**
+   * How figma.createImageAsync gets a URL's bytes. Figma's page on images says the image
+   * server's CORS can block it: the playground fetches from the browser, under CORS.
+   */
+  readonly fetchImage?: (url: string) => Promise<Uint8Array>;
+  /** Called by figma.showUI: the playground creates the plugin iframe here, as Figma does. */
+  readonly onShowUI?: (options: ShowUIOptions | undefined) => void;
+  readonly command?: string;
+}
+
+/** The test's and the playground's side of the fake: what a person or a test does to "Figma". */
+export interface FakeHost {
+  readonly figma: PluginAPI;
+  /** The current page of the open file. */
+  readonly page: FakePage;
+  readonly pages: readonly FakePage[];
+  /** Adds a page to the open file (not loaded, as under dynamic-page). */
+  addPage(name: string): FakePage;
+  /** The designer switches page, as clicking it in Figma's page list does. */
+  goToPage(page: FakePage): void;
+  /** Opens another file (a new document, its own ids and pages); clientStorage is shared. */
+  openFile(): void;
+  readonly notifications: { message: string; error: boolean }[];
+  readonly undoSteps: { count: number; at: number[] };
+  /** When each UI message arrived (performance.now()), for timing figures. */
+  readonly messageLog: { at: number; type: string }[];
+  readonly storage: Map<string, unknown>;
+  readonly uiOptions: { value: ShowUIOptions | undefined };
+  readonly scrolledTo: string[][];
+  readonly exportCalls: FakeDocument['exportCalls'];
+  readonly images: Map<string, Uint8Array>;
+  addFrame(name: string, box: { x: number; y: number; width: number; height: number }, artwork?: Artwork, type?: 'FRAME' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'RECTANGLE', page?: FakePage): FakeSceneNode;
+  select(nodes: readonly FakeSceneNode[]): void;
+  /** A message from the UI, as `parent.postMessage({pluginMessage})` delivers it. */
+  fromUI(message: unknown): void;
+  /** Fires `run` as Figma does when the plugin starts. */
+  run(command?: string, parameters?: Record<string, unknown>): void;
+  /** Types into a quick-edit parameter; resolves with the suggestions the plugin set. */
+  input(key: string, query: string, entered?: Record<string, unknown>): Promise<unknown[]>;
+  close(): void;
+  /** After close(): forget the plugin's handlers so the plugin code can run again on the same document. */
+  restart(): void;
+  node(id: string): FakeNode | undefined;
+  closed: boolean;
+}

@@ -1,0 +1,23 @@
+/**
+ * An identity for the open file, kept in the document's own plugin data. clientStorage is
+ * per user, not per file, and node ids repeat across files: a pending run must be placed
+ * only in the file it came from.
+ */
+const FILE_ID_KEY = 'fileId';
+let cached: string | undefined;
+
+function randomId(): string {
+  // The main thread has no crypto: Math.random is enough to tell a user's files apart.
+  return Array.from({ length: 4 }, () => Math.floor(Math.random() * 0x100000000).toString(36)).join('');
+}
+
+export function fileId(): string {
+  if (cached) return cached;
+  let id = figma.root.getPluginData(FILE_ID_KEY);
+  if (!id) {
+    id = randomId();
+    figma.root.setPluginData(FILE_ID_KEY, id);
+  }
+  cached = id;
+  return id;
+}

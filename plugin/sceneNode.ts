@@ -1,0 +1,22 @@
+/** The scene node with this id, or null when it is gone (deleted, or not a scene node at all). */
+export async function findSceneNode(id: string): Promise<SceneNode | null> {
+  const node = await figma.getNodeByIdAsync(id);
+  if (!node || node.removed || node.type === 'PAGE' || node.type === 'DOCUMENT') return null;
+  return node as SceneNode;
+}
+
+/** The page a node lives on. */
+export function pageOf(node: BaseNode): PageNode | null {
+  let n: BaseNode | null = node;
+  while (n && n.type !== 'PAGE') n = n.parent;
+  return n;
+}
+
+/**
+ * The page, ready to read and change: under `documentAccess: "dynamic-page"` a page other
+ * than the current one must be loaded first, or reading its children throws.
+ */
+export async function loadedPage(page: PageNode): Promise<PageNode> {
+  if (page !== figma.currentPage) await page.loadAsync();
+  return page;
+}

@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { SelectedNode, SkippedNode } from '../../core/protocol/shared.ts';
+import type { ToUI } from '../../core/protocol/toUI.ts';
+import { drop, move, orderFor, selectionKey, type ReferenceOrder } from '../../core/referenceOrder.ts';
+import { latestSelection, onMessage } from '../bridge.ts';
+
+/** Figma's selection as references: the usable nodes in the designer's order, and what is left out. */
+export function useSelection() {
+  const first = latestSelection();
+  const [selected, setSelected] = useState<readonly SelectedNode[]>(first?.nodes ?? []);
+  const [skipped, setSkipped] = useState<readonly SkippedNode[]>(first?.skipped ?? []);
+  const [baseRule, setBaseRule] = useState<'picked' | 'reading'>(first?.order ?? 'picked');
+  const [order, setOrder] = useState<ReferenceOrder | undefined>(undefined);
+
+  useEffect(() => {
+    const apply = (m: Extract<ToUI, { type: 'selection' }>) => {
+      setSelected(m.nodes);
+      setSkipped(m.skipped);
+      setBaseRule(m.order);
+    };
+    const stop = onMessage((m) => m.type === 'selection' && apply(m));
+    // A selection that arrived between the first render and this subscription is not lost.
+    const missed = latestSelection();
+    if (missed) apply(missed);
+    return stop;
+  }, []);
+
+  const selectedIds = selected.map((n) => n.id);
+  const nodes = orderFor(selectedIds, order).map((id) => selected.find((n) => n.id === id)!);
+  const ids = nodes.map((n) => n.id);
+  const change = (next: string[]) => setOrder({ selectionKey: selectionKey(selectedIds), ids: next });
+  const reordered = ids.join(',') !== selectedIds.join(',');
+
+  return {
+    nodes,
+    skipped,
+    base: nodes[0],
+    /** How the base was chosen, when the designer did not reorder by hand. */
+    baseRule: reordered ? ('picked' as const) : baseRule,
+    reordered,
+    moveReference: (index: number, delta: -1 | 1) => change(move(ids, index, delta)),
+    dropReference: (index: number) => change(drop(ids, index)),
+    resetOrder: () => setOrder(undefined),
+  };
+}

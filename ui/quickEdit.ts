@@ -1,0 +1,37 @@
+import { plural } from '../core/format.ts';
+import type { SelectedNode, SkippedNode } from '../core/protocol/shared.ts';
+import type { ToUI } from '../core/protocol/toUI.ts';
+import { readQuickEdit } from '../core/quickEdit.ts';
+import { runBlocker } from '../core/runBlocker.ts';
+import { matchPreset } from '../core/sizes.ts';
+import { send } from './bridge.ts';
+import { runEdit } from './run/runEdit.ts';
+import { makeClient } from './runware/makeClient.ts';
+
+type Init = Extract<ToUI, { type: 'init' }>;
+
+/**
+ * The quick edit: the same run as the panel's, on the current selection, with the saved
+ * key and output options, unseen, reported through one notification as the plugin closes.
+ */
+export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], skipped: readonly SkippedNode[]): Promise<void> {
+  const done = (message: string, error: boolean) => send({ type: 'quick-edit-done', message, error });
+  const quick = init.quickEdit ? readQuickEdit(init.quickEdit) : 'Riverflow needs a prompt: describe the change you want.';
+  if (typeof quick === 'string') return done(quick, true);
+  const { apiKey } = init;
+  if (!apiKey) return done('Open Riverflow once and save your Runware API key, then use the quick edit.', true);
+  const problem = runBlocker({ apiKey, prompt: quick.prompt, selected: nodes.length, skipped });
+  if (problem) return done(problem, true);
+  const base = nodes[0]!;
+  const preset = quick.preset ?? matchPreset(base.width, base.height);
+  send({ type: 'remember-prompt', prompt: quick.prompt });
+  const client = makeClient({ apiKey, endpoints: init.endpoints, transport: init.transport });
+  try {
+    const outcome = await runEdit(client, { prompt: quick.prompt, preset, nodes, settings: init.settings }, () => {}, new AbortController().signal);
+    done(`Riverflow placed ${plural(outcome.placed, 'image')} beside “${base.name}”.`, false);
+  } catch (e) {
+    done(e instanceof Error ? e.message : String(e), true);
+  } finally {
+    client.close();
+  }
+}

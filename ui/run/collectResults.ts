@@ -1,0 +1,80 @@
+import { openTasks, type PendingRun } from '../../core/records/pendingRun.ts';
+import { retryPolicy, RunwareError } from '../../core/runware/failures.ts';
+import { request, RequestFailed } from '../bridge.ts';
+import type { RunwareClient } from '../runware/client.ts';
+import { loadResultImage } from '../runware/resultImage.ts';
+import { RECOVERY_NOTE, RunFailed, type RunOutcome, type RunProgress } from './runFailed.ts';
+
+/**
+ * Polls a run's open tasks and places each image the moment it arrives. Shared by new runs
+ * and by the recovery of runs left pending when the plugin was closed. A task Runware
+ * ends with an error ends alone: the others are still placed.
+ */
+export async function collectResults(client: RunwareClient, run: PendingRun, onProgress: (p: RunProgress) => void, signal: AbortSignal, immediate = false): Promise<RunOutcome> {
+  const total = run.tasks.length;
+  const variation = new Map(run.tasks.map((t, i) => [t.taskUUID, i + 1]));
+  // "Variation 2: …" only where there is more than one.
+  const label = (taskUUID: string) => (total > 1 ? `Variation ${variation.get(taskUUID)}: ` : '');
+  const already = total - openTasks(run).length;
+  let placed = already;
+  let flagged = 0;
+  let cost = 0;
+  const failed: string[] = [];
+  const ended = () => placed + flagged + failed.length - already;
+  onProgress({ stage: 'waiting', placed, total });
+  try {
+    await client.poll(
+      openTasks(run).map((t) => t.taskUUID),
+      {
+        onResult: async (result) => {
+          cost += result.cost ?? 0;
+          if (result.nsfw) {
+            flagged++;
+            return;
+          }
+          onProgress({ stage: 'placing', placed, total });
+          let image;
+          try {
+            image = await loadResultImage(result, signal);
+          } catch (e) {
+            if (e instanceof RunwareError && e.failure.kind === 'cancelled') throw e;
+            failed.push(`${label(result.taskUUID)}${e instanceof Error ? e.message : String(e)}`);
+            return;
+          }
+          try {
+            const place = { type: 'place-result', runId: run.runId, taskUUID: result.taskUUID, imageUUID: result.imageUUID, bytes: image.bytes } as const;
+            await request({ ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) }, { signal });
+          } catch (e) {
+            if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
+            // Figma refused this one image: say so, and place the others.
+            failed.push(`${label(result.taskUUID)}${e instanceof Error ? e.message : String(e)}`);
+            return;
+          }
+          placed++;
+          onProgress({ stage: 'waiting', placed, total });
+        },
+        onTaskFailed: async (taskUUID, failure) => {
+          // Not found: Runware never took this one (a submit whose answer was lost), so nothing is owed.
+          if (failure.failure.kind !== 'taskNotFound' || run.tasks.find((t) => t.taskUUID === taskUUID)?.accepted) {
+            failed.push(`${label(taskUUID)}${failure.message}`);
+          }
+        },
+      },
+      signal,
+      immediate,
+    );
+  } catch (e) {
+    // Ambiguous failures keep the run pending: the next start asks Runware again.
+    const kept = e instanceof RunwareError && (retryPolicy(e.failure.kind) === 'check' || e.failure.kind === 'cancelled');
+    if (!kept) await request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+    const message = e instanceof Error ? e.message : 'Something went wrong while placing the results.';
+    const cancelled = e instanceof RunwareError && e.failure.kind === 'cancelled';
+    throw new RunFailed(kept && !cancelled ? `${message} ${RECOVERY_NOTE}` : message, kept, placed - already);
+  }
+  await request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+  if (ended() > 0 && placed === already) {
+    const reason = flagged ? 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.' : failed.join(' ');
+    throw new RunFailed(reason, false, 0);
+  }
+  return { runId: run.runId, placed: placed - already, flagged, failed, cost };
+}

@@ -1,0 +1,32 @@
+/** Said whenever a run stays pending: the designer should know a paid result is not lost. */
+export const RECOVERY_NOTE = 'Runware may still finish the task: its results are placed the next time you open Riverflow.';
+
+/** A run that ended without every result; `kept` says it stays pending for recovery. */
+export class RunFailed extends Error {
+  constructor(
+    message: string,
+    readonly kept: boolean,
+    readonly placed: number,
+    /** True when Runware may or may not have taken the task (a cancel during the submit). */
+    readonly maybeAccepted = false,
+  ) {
+    super(message);
+  }
+}
+
+export type Stage = 'exporting' | 'uploading' | 'submitting' | 'waiting' | 'placing';
+
+export interface RunProgress {
+  readonly stage: Stage;
+  readonly placed: number;
+  readonly total: number;
+}
+
+export interface RunOutcome {
+  readonly runId: string;
+  readonly placed: number;
+  readonly flagged: number;
+  /** Variations Runware ended without an image, with the reason, e.g. "Variation 2: …". */
+  readonly failed: readonly string[];
+  readonly cost: number;
+}
