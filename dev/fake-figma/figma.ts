@@ -45,6 +45,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     return page;
   }
   let file = newFile();
+  const files = [file];
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
   const notifications: FakeHost['notifications'] = [];
   const undoSteps = { count: 0, at: [] as number[] };
@@ -202,12 +203,6 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
 
   Object.assign(host, {
     figma: guarded as unknown as PluginAPI,
-    get page() {
-      return file.current;
-    },
-    get pages() {
-      return file.root.children;
-    },
     addPage: (name: string) => makePage(file, name),
     goToPage(page: FakePage) {
       page.loaded = true;
@@ -215,8 +210,11 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       emit('currentpagechange');
       emit('selectionchange');
     },
-    openFile() {
-      file = newFile();
+    openFile(index?: number) {
+      if (index === undefined) {
+        file = newFile();
+        files.push(file);
+      } else file = files[index] ?? file;
     },
     notifications,
     undoSteps,
@@ -278,6 +276,11 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       host.closed = false;
     },
     node: (id: string) => file.doc.nodes.get(id),
+  });
+  // Getters, not copies: Object.assign would freeze the page and the file seen at creation.
+  Object.defineProperties(host, {
+    page: { get: () => file.current, enumerable: true },
+    pages: { get: () => file.root.children, enumerable: true },
   });
   return host as FakeHost;
 }

@@ -28,8 +28,8 @@ export interface FakeHost {
   addPage(name: string): FakePage;
   /** The designer switches page, as clicking it in Figma's page list does. */
   goToPage(page: FakePage): void;
-  /** Opens another file (a new document, its own ids and pages); clientStorage is shared. */
-  openFile(): void;
+  /** Opens a new file (its own document, ids and pages), or goes back to an earlier one by index; clientStorage is shared. */
+  openFile(index?: number): void;
   readonly notifications: { message: string; error: boolean }[];
   readonly undoSteps: { count: number; at: number[] };
   /** When each UI message arrived (performance.now()), for timing figures. */

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Behaviour, Fault } from '../../dev/emulator/server.ts';
 import { KEY, openSession, startHarness, type Harness, type Session } from './harness.ts';
 
@@ -6,10 +6,6 @@ let h: Harness;
 let s: Session;
 beforeAll(async () => {
   h = await startHarness();
-  s = await openSession(h);
-  await s.useKey();
-  await s.select('Box front');
-  await s.prompt('Make the box deep indigo');
 });
 afterAll(async () => {
   await h?.close();
@@ -49,6 +45,17 @@ async function expectSuccess(setup: { fault?: Fault; behaviour?: Partial<Behavio
 const ALWAYS = 99;
 
 describe('API failures: a clear message, nothing placed, nothing charged twice', () => {
+  // Each case on its own page and emulator state: one failure cannot spread to the next.
+  beforeEach(async () => {
+    s = await openSession(h);
+    await s.useKey();
+    await s.select('Box front');
+    await s.prompt('Make the box deep indigo');
+  });
+  afterEach(async () => {
+    await s.context.close();
+  });
+
   it('400 names the rejected parameter', async () => {
     await expectFailure(
       { fault: { on: 'imageInference', status: 400, error: { code: 'invalidWidth', message: 'Width 1152 is not allowed', parameter: 'width' } } },
@@ -162,7 +169,6 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
     h.emulator.forgetUploads();
     await expectFailure({}, 'Runware did not accept your API key. Check it under API key, or create a new one at my.runware.ai. Nothing was charged.');
     await s.ui.getByRole('heading', { name: 'Connect your Runware account' }).waitFor();
-    await s.useKey();
   });
 });
 

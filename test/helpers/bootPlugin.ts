@@ -11,6 +11,8 @@ export interface BootedPlugin {
   /** Sends a UI message and waits for the reply with the same id. */
   ask(message: ToMainRequest): Promise<Extract<ToUI, { type: 'reply' }>>;
   tell(message: ToMain): void;
+  /** Closes the plugin and runs dist/code.js afresh on the host's (current) document, as reopening does. */
+  reopen(command?: string): void;
   waitFor<T extends ToUI['type']>(type: T, predicate?: (m: Extract<ToUI, { type: T }>) => boolean): Promise<Extract<ToUI, { type: T }>>;
 }
 
@@ -34,10 +36,13 @@ export function bootPlugin(options: { storage?: Record<string, unknown>; setup?:
   const codeUrl = new URL('../../dist/code.js', import.meta.url);
   if (!existsSync(codeUrl)) throw new Error('dist/code.js is missing: run `node build.mjs` (npm test does) first');
   const code = readFileSync(codeUrl, 'utf8');
-  // Exactly the globals Figma's main thread has: no URL, TextEncoder, structuredClone, crypto, queueMicrotask.
-  vm.runInNewContext(code, { figma: host.figma, __html__: '<html></html>', __uiFiles__: {}, console, setTimeout, clearTimeout, setInterval, clearInterval, fetch });
-  // Figma fires `run` once the code has loaded, with the menu command and any parameters.
-  host.run(options.command ?? '', options.parameters);
+  const start = (command: string, parameters?: Record<string, unknown>) => {
+    // Exactly the globals Figma's main thread has: no URL, TextEncoder, structuredClone, crypto, queueMicrotask.
+    vm.runInNewContext(code, { figma: host.figma, __html__: '<html></html>', __uiFiles__: {}, console, setTimeout, clearTimeout, setInterval, clearInterval, fetch });
+    // Figma fires `run` once the code has loaded, with the menu command and any parameters.
+    host.run(command, parameters);
+  };
+  start(options.command ?? '', options.parameters);
   const waitFor = <T extends ToUI['type']>(type: T, predicate: (m: Extract<ToUI, { type: T }>) => boolean = () => true) =>
     new Promise<Extract<ToUI, { type: T }>>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no ${type} message`)), 10_000);
@@ -55,6 +60,11 @@ export function bootPlugin(options: { storage?: Record<string, unknown>; setup?:
     host,
     sent,
     tell: (m) => host.fromUI(m),
+    reopen: (command = '') => {
+      host.close();
+      host.restart();
+      start(command);
+    },
     ask: (m) => {
       host.fromUI(m);
       return waitFor('reply', (r) => r.id === m.id);
