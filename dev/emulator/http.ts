@@ -34,6 +34,7 @@ export function httpHandler(front: HttpFrontEnd): http.RequestListener {
     const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? '')) && text.length > 1024;
     const body = gzip ? gzipSync(text) : Buffer.from(text);
     record.answerBytes = body.length;
+    record.answerJsonBytes = Buffer.byteLength(text);
     res.writeHead(status, { 'Content-Type': text.startsWith('{') ? 'application/json' : 'text/html', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
     res.end(body);
   }
@@ -72,7 +73,7 @@ export function httpHandler(front: HttpFrontEnd): http.RequestListener {
     }
     const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
     const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    const record: RecordedRequest = { transport: 'rest', bytes: raw.length, tasks: list, auth: bearer ? 'header' : list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0, ms: 0, answerBytes: 0 };
+    const record: RecordedRequest = { transport: 'rest', bytes: raw.length, tasks: list, auth: bearer ? 'header' : list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0, ms: 0, answerBytes: 0, answerJsonBytes: 0 };
     requests.push(record);
     const started = performance.now();
     res.on('finish', () => (record.ms = performance.now() - started));
@@ -92,7 +93,7 @@ export function httpHandler(front: HttpFrontEnd): http.RequestListener {
       const key = typeof auth?.apiKey === 'string' ? auth.apiKey : bearer;
       if (!key || !account.keys.has(key)) answer = invalidKey();
       else {
-        answer = await runTasks(account, auth ? list.slice(1) : list);
+        answer = await runTasks(account, auth ? list.slice(1) : list, started);
         if (auth) answer = { ...answer, body: { ...answer.body, data: [{ taskType: 'authentication' }, ...(answer.body.data ?? [])] } };
       }
     }

@@ -93,6 +93,8 @@ async function submit(account: Account, task: Record<string, unknown>, index: nu
   const state: TaskState = {
     task,
     index,
+    acceptedAt: performance.now(),
+    lastAskedAt: performance.now(),
     pollsLeft: account.behaviour.processingPolls,
     readyAt: performance.now() + serverMs(account.behaviour, index),
     revealed: 0,
@@ -101,7 +103,10 @@ async function submit(account: Account, task: Record<string, unknown>, index: nu
     errorShape: failing?.shape ?? 'item',
     delivered: false,
   };
-  state.results.catch(() => undefined);
+  state.results.then(
+    () => (state.renderedAt = performance.now()),
+    () => (state.renderedAt = performance.now()),
+  );
   account.tasks.set(id, state);
   if (task.deliveryMethod === 'async') data.push({ taskType: 'imageInference', taskUUID: id });
   else {
@@ -116,9 +121,12 @@ async function submit(account: Account, task: Record<string, unknown>, index: nu
  * The cautious reading of Runware's polling page: every answer lists every generation's
  * current state, the finished ones with their data, every time they are asked for.
  */
-async function report(account: Account, taskUUID: string, data: object[], errors: EmuError[]): Promise<void> {
+async function report(account: Account, taskUUID: string, data: object[], errors: EmuError[], askedAt: number): Promise<void> {
   const state = account.tasks.get(taskUUID)!;
-  if (state.pollsLeft > 0 || performance.now() < state.readyAt) {
+  const previousAskedAt = state.lastAskedAt;
+  state.lastAskedAt = askedAt;
+  // Still rendering counts as processing: an image is ready when it exists.
+  if (state.pollsLeft > 0 || performance.now() < state.readyAt || state.renderedAt === undefined) {
     if (state.pollsLeft > 0) state.pollsLeft--;
     data.push({ taskType: 'imageInference', taskUUID, status: 'processing' });
     return;
@@ -135,14 +143,15 @@ async function report(account: Account, taskUUID: string, data: object[], errors
     if (!state.delivered) {
       state.delivered = true;
       const bytes = account.images.get(r.imageUUID as string)?.bytes.length ?? 0;
-      account.deliveries.push({ taskUUID, imageUUID: r.imageUUID as string, bytes, readyAt: state.readyAt, sentAt: performance.now() });
+      const epoch = (t: number) => performance.timeOrigin + t;
+      account.deliveries.push({ taskUUID, imageUUID: r.imageUUID as string, bytes, readyAt: epoch(Math.max(state.readyAt, state.acceptedAt, state.renderedAt ?? 0)), askedAt: epoch(askedAt), previousAskedAt: epoch(previousAskedAt), sentAt: epoch(performance.now()) });
     }
   }
   if (state.revealed < results.length) data.push({ taskType: 'imageInference', taskUUID, status: 'processing' });
 }
 
 /** Runs one request's tasks as Runware would, after authentication was settled by the front end. */
-export async function runTasks(account: Account, list: readonly Record<string, unknown>[]): Promise<Answer> {
+export async function runTasks(account: Account, list: readonly Record<string, unknown>[], askedAt = performance.now()): Promise<Answer> {
   const data: object[] = [];
   const errors: EmuError[] = [];
   let status = 0;
@@ -182,7 +191,7 @@ export async function runTasks(account: Account, list: readonly Record<string, u
         fail(404, withIds({ code: 'taskFailedOrNotFound', message: 'No task with this taskUUID was found, or it failed.', parameter: 'taskUUID' }));
         continue;
       }
-      await report(account, taskUUID, data, errors);
+      await report(account, taskUUID, data, errors, askedAt);
     } else if (taskType === 'ping') {
       data.push({ taskType: 'ping', pong: true });
     } else {

@@ -53,6 +53,8 @@ export interface RecordedRequest {
   ms: number;
   /** Bytes of the answer as sent (compressed when the client asked for it). */
   answerBytes: number;
+  /** Bytes of the answer's JSON before any compression. */
+  answerJsonBytes: number;
 }
 
 export interface Charge {
@@ -66,7 +68,11 @@ export interface Delivery {
   readonly taskUUID: string;
   readonly imageUUID: string;
   readonly bytes: number;
+  /** Epoch milliseconds (performance.timeOrigin + now), comparable with the browser's. */
   readonly readyAt: number;
+  /** When the poll that carried it arrived, and the poll before that one (or the acceptance). */
+  readonly askedAt: number;
+  readonly previousAskedAt: number;
   readonly sentAt: number;
 }
 
@@ -74,9 +80,14 @@ export interface TaskState {
   readonly task: Record<string, unknown>;
   /** Position of the task in the request that submitted it. */
   readonly index: number;
+  readonly acceptedAt: number;
   pollsLeft: number;
-  /** performance.now() at which the image is ready. */
+  /** performance.now() at which the image is ready (no sooner than it is rendered). */
   readyAt: number;
+  /** When the stand-in image finished rendering: until then the task is still processing. */
+  renderedAt?: number;
+  /** When this task was last asked about (getResponse), or accepted. */
+  lastAskedAt: number;
   revealed: number;
   readonly results: Promise<Record<string, unknown>[]>;
   readonly error: EmuError | null;

@@ -32,7 +32,8 @@ export function attachWebSocket(server: http.Server, account: Account, faults: F
     socket.on('close', () => clearTimeout(idle));
     const reply = (record: RecordedRequest, status: number, text: string) => {
       record.status = status;
-      record.answerBytes = text.length;
+      record.answerBytes = Buffer.byteLength(text);
+      record.answerJsonBytes = record.answerBytes;
       socket.send(text);
     };
     socket.on('message', async (raw) => {
@@ -45,7 +46,7 @@ export function attachWebSocket(server: http.Server, account: Account, faults: F
         body = undefined;
       }
       const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
-      const record: RecordedRequest = { transport: 'ws', bytes: text.length, tasks: list, auth: list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0, ms: 0, answerBytes: 0 };
+      const record: RecordedRequest = { transport: 'ws', bytes: text.length, tasks: list, auth: list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0, ms: 0, answerBytes: 0, answerJsonBytes: 0 };
       requests.push(record);
       const started = performance.now();
       if (account.behaviour.latencyMs) await sleep(account.behaviour.latencyMs);
@@ -74,7 +75,7 @@ export function attachWebSocket(server: http.Server, account: Account, faults: F
         tasks = list.slice(1);
       }
       if (!key) return reply(record, 401, JSON.stringify({ errors: [{ ...INVALID_KEY, message: 'Authenticate first: send an authentication task.' }] }));
-      const answer = tasks.length ? await runTasks(account, tasks) : { status: 200, body: {} };
+      const answer = tasks.length ? await runTasks(account, tasks, started) : { status: 200, body: {} };
       const out = { ...answer.body, ...(data.length || answer.body.data ? { data: [...data, ...(answer.body.data ?? [])] } : {}) };
       if (fault?.afterAccept) {
         if (fault.hang) return;

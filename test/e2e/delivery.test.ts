@@ -33,9 +33,11 @@ describe('answers the real Runware gives, handled', () => {
       expect(await s.alertText()).toBe('Placed 1 image beside “Box front”. Variation 2: Runware had a server error (The provider failed). Cost $0.077.');
       expect(await s.nodeNames()).toHaveLength(before + 1);
       expect(h.emulator.charges).toHaveLength(2);
-      // Both ended in the first poll (the run is over once the message shows): no poll after it,
-      // and nothing left pending for a task Runware ended.
-      expect(polls()).toHaveLength(1);
+      // The failed task is asked about once (its first poll ends it), never again; and
+      // nothing is left pending for a task Runware ended.
+      const submit = h.emulator.requests.find((r) => r.tasks.some((t) => t.taskType === 'imageInference'))!;
+      const failedTask = submit.tasks[1]!.taskUUID;
+      expect(polls().filter((r) => r.tasks.some((t) => t.taskUUID === failedTask))).toHaveLength(1);
       await expect.poll(() => s.evaluate((host) => host.storage.get('pendingRuns'))).toEqual([]);
     });
   }

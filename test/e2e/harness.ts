@@ -3,6 +3,7 @@ import { chromium, type Browser, type BrowserContext, type FrameLocator, type Pa
 import { startEmulator, type Emulator } from '../../dev/emulator/server.ts';
 import { startPlayground, type Playground } from '../../dev/playground/server.ts';
 import type { FakeHost } from '../../dev/fake-figma/figma.ts';
+import type { Timing } from '../../core/records/devEndpoints.ts';
 
 /** A well-formed key the emulator accepts (not a real Runware key). */
 export { EMULATOR_API_KEY as KEY } from '../../dev/emulator/server.ts';
@@ -18,9 +19,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(timing: Timing = TEST_TIMING): Promise<Harness> {
   const emulator = await startEmulator();
-  const playground = await startPlayground({ endpoints: { rest: emulator.url, ws: emulator.wsUrl, timing: TEST_TIMING } });
+  const playground = await startPlayground({ endpoints: { rest: emulator.url, ws: emulator.wsUrl, timing } });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,

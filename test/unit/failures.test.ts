@@ -75,8 +75,8 @@ describe('API key checks', () => {
 });
 
 describe('backoff', () => {
-  it('polls every second while Riverflow is likely to finish (3 min), then backs off to 2 s and 5 s', () => {
-    expect([0, 5_000, 120_000, 179_999].map(pollDelayMs)).toEqual([1000, 1000, 1000, 1000]);
+  it('polls every 750 ms while Riverflow is likely to finish (3 min), then backs off to 2 s and 5 s', () => {
+    expect([0, 5_000, 120_000, 179_999].map(pollDelayMs)).toEqual([750, 750, 750, 750]);
     expect([180_000, 299_999].map(pollDelayMs)).toEqual([2000, 2000]);
     expect([300_000, 3_600_000].map(pollDelayMs)).toEqual([5000, 5000]);
   });

@@ -140,14 +140,14 @@ describe('RunwareClient.poll', () => {
     };
   };
 
-  it('polls every second in one request for all open tasks, and drops each task once it has its image', async () => {
+  it('polls every 750 ms in one request for all open tasks, and drops each task once it has its image', async () => {
     const { c, transport, sleeps } = client((list, n) => ok(list.map((t) => (n >= 2 || t.taskUUID === ids[0] ? image(t.taskUUID as string) : { taskUUID: t.taskUUID, status: 'processing' }))));
     const h = collect();
     await c.poll(ids.slice(0, 3), h.handlers);
     expect(h.results.map((r) => r.taskUUID)).toEqual([ids[0], ids[1], ids[2]]);
     // The finished task is not asked for again, so its image never comes twice.
     expect(transport.calls.map((l) => l.length)).toEqual([3, 2, 2]);
-    expect(sleeps).toEqual([1000, 1000, 1000]);
+    expect(sleeps).toEqual([750, 750, 750]);
   });
 
   it('a generation with status "error" ends that task alone; the others are still placed', async () => {
@@ -180,7 +180,7 @@ describe('RunwareClient.poll', () => {
   it('gives up with a time-out after the limit (the run stays pending), having backed off after 3 minutes', async () => {
     const { c, sleeps } = client((list) => ok(list.map((t) => ({ taskUUID: t.taskUUID, status: 'processing' }))), { timing: { requestTimeoutMs: 1000, pollLimitMs: 400_000, pollScale: 1 } });
     await expect(c.poll([ids[0]!], collect().handlers)).rejects.toMatchObject({ failure: { kind: 'timeout' } });
-    expect(new Set(sleeps)).toEqual(new Set([1000, 2000, 5000]));
+    expect(new Set(sleeps)).toEqual(new Set([750, 2000, 5000]));
   });
 });
 

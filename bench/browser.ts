@@ -1,0 +1,60 @@
+import { median, kb, line } from './print.ts';
+import { openSession, startHarness } from '../test/e2e/harness.ts';
+
+export async function browserFigures() {
+  console.log('# In Chromium against the emulator at zero latency (medians)');
+  // Polls 1000× faster than real: the figure is the plugin's own work, not the poll schedule (see delivery.ts).
+  const h = await startHarness({ requestTimeoutMs: 60_000, pollLimitMs: 600_000, pollScale: 0.001 });
+  try {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.prompt('Make the box deep indigo');
+
+    const run = async (variations: number) => {
+      await s.select('Box front');
+      await s.ui.getByLabel('Variations').fill(String(variations));
+      h.emulator.reset();
+      await s.evaluate((host) => {
+        host.messageLog.length = 0;
+        host.undoSteps.at.length = 0;
+      });
+      await s.generate();
+      await s.ui.getByText(/^Placed \d+ images? beside “Box front”/).waitFor({ timeout: 60_000 });
+      // Timed in the page, from the UI's first message after the click to the last result's
+      // undo step: a test driver's own latency would otherwise dominate the figure.
+      const total = await s.evaluate((host) => host.undoSteps.at.at(-1)! - host.messageLog.find((m) => m.type === 'export-references')!.at);
+      const server = h.emulator.requests.reduce((n, r) => n + r.ms, 0) + h.emulator.downloads.reduce((n, d) => n + d.ms, 0);
+      const bytes = h.emulator.requests.reduce((n, r) => n + r.bytes, 0);
+      return { total, server, overhead: total - server, bytes };
+    };
+
+    const first = await run(1);
+    const repeat = await run(1);
+    line('bytes sent, first run'.padEnd(28), kb(first.bytes), '(upload of the reference + task + polls)');
+    line('bytes sent, repeat run'.padEnd(28), kb(repeat.bytes), '(no image bytes: the cached upload UUID is sent)');
+
+    for (const [n, runs, goal] of [[1, 7, 100], [20, 5, 1000]] as const) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(await run(n));
+      const overhead = median(samples.map((x) => x.overhead));
+      line(
+        `click→placed, ${n} result${n > 1 ? 's' : ''}`.padEnd(28),
+        `overhead ${overhead.toFixed(0)} ms`.padEnd(20),
+        `(total ${median(samples.map((x) => x.total)).toFixed(0)} ms − server ${median(samples.map((x) => x.server)).toFixed(0)} ms; goal ≤ ${goal} ms)`,
+      );
+    }
+
+    const opens = [];
+    for (let i = 0; i < 7; i++) {
+      await s.page.getByRole('button', { name: 'Close & reopen plugin' }).click();
+      await s.ui.getByRole('button', { name: 'Generate' }).waitFor();
+      // Read inside the plugin iframe: from its navigation start to the panel's first usable render.
+      const frame = s.page.frames().find((f) => f.url().includes('/plugin/ui.html'))!;
+      opens.push(await frame.evaluate(() => performance.getEntriesByName('riverflow-interactive')[0]!.startTime));
+    }
+    line('UI open→interactive'.padEnd(28), `${median(opens).toFixed(0)} ms`, '(iframe navigation start → panel rendered with init data, incl. code.js start; goal ≤ 150 ms)');
+  } finally {
+    await h.close();
+  }
+}
+
