@@ -1,7 +1,9 @@
-/** The hosts the plugin talks to; manifest.json's allowlist must match (a test checks it). */
+/**
+ * The hosts the plugin talks to; manifest.json's allowlist must match (a test checks it).
+ * No image host: results come inline (base64Data), so nothing is downloaded from im.runware.ai.
+ */
 export const RUNWARE_REST_URL = 'https://api.runware.ai/v1';
 export const RUNWARE_WS_URL = 'wss://ws-api.runware.ai/v1';
-export const RUNWARE_IMAGE_ORIGIN = 'https://im.runware.ai';
 
 export interface Endpoints {
   readonly rest: string;

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { RUNWARE_IMAGE_ORIGIN, RUNWARE_REST_URL, RUNWARE_WS_URL } from '../../core/runware/endpoints.ts';
+import { RUNWARE_REST_URL, RUNWARE_WS_URL } from '../../core/runware/endpoints.ts';
 
 const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8'));
 
 describe('manifest.json', () => {
   it('allows exactly the Runware hosts the plugin calls, with a reason', () => {
-    const called = [RUNWARE_REST_URL, RUNWARE_WS_URL, RUNWARE_IMAGE_ORIGIN].map((u) => new URL(u).origin);
+    const called = [RUNWARE_REST_URL, RUNWARE_WS_URL].map((u) => new URL(u).origin);
     expect([...manifest.networkAccess.allowedDomains].sort()).toEqual(called.sort());
     expect(manifest.networkAccess.allowedDomains).not.toContain('*');
     expect(manifest.networkAccess.reasoning).toMatch(/Runware/);

@@ -8,18 +8,6 @@ export interface PlaceableImage {
   readonly height: number;
 }
 
-async function download(url: string, signal?: AbortSignal): Promise<Uint8Array> {
-  let response: Response;
-  try {
-    response = await fetch(url, signal ? { signal } : {});
-  } catch {
-    if (signal?.aborted) throw new RunwareError({ kind: 'cancelled' });
-    throw new RunwareError({ kind: 'network', host: new URL(url).host });
-  }
-  if (!response.ok) throw new RunwareError({ kind: 'badImage', detail: `the download failed with HTTP ${response.status}` });
-  return new Uint8Array(await response.arrayBuffer());
-}
-
 /** Re-encodes WEBP as PNG in the iframe: Figma's createImage rejects WEBP. */
 async function webpToPng(bytes: Uint8Array): Promise<Uint8Array> {
   const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: 'image/webp' }));
@@ -31,17 +19,18 @@ async function webpToPng(bytes: Uint8Array): Promise<Uint8Array> {
 }
 
 /**
- * Fetches a result and makes sure Figma can take it: a PNG, JPEG or GIF that decodes,
+ * Decodes an inline result and makes sure Figma can take it: a PNG, JPEG or GIF that decodes,
  * at most 4096 px a side. Anything else is refused with a reason, before the canvas is touched.
  */
 export async function loadResultImage(result: ImageResult, signal?: AbortSignal): Promise<PlaceableImage> {
   const { kind: sourceKind, value } = result.source;
+  // Results are asked for inline: a link would need the image host, which the manifest does not allow.
+  if (sourceKind === 'url') throw new RunwareError({ kind: 'badImage', detail: 'Runware sent a link instead of the image' });
+  if (signal?.aborted) throw new RunwareError({ kind: 'cancelled' });
   let bytes: Uint8Array;
   try {
-    bytes =
-      sourceKind === 'url' ? await download(value, signal) : base64ToBytes(sourceKind === 'dataURI' ? value.slice(value.indexOf(',') + 1) : value);
-  } catch (e) {
-    if (e instanceof RunwareError) throw e;
+    bytes = base64ToBytes(sourceKind === 'dataURI' ? value.slice(value.indexOf(',') + 1) : value);
+  } catch {
     throw new RunwareError({ kind: 'badImage', detail: 'the image data is corrupt' });
   }
   const kind = sniffImageKind(bytes);
