@@ -106,6 +106,11 @@ export const eventHandlers: EventHandlers = {
   },
   'get-history': () => postToUI({ type: 'history', results: resultsOnPage(figma.currentPage) }),
   'remember-prompt': ({ prompt }) => storage.rememberPrompt(prompt),
+  // The corner handle: Figma plugins resize their own window, and the size is remembered.
+  'resize-ui': ({ size }) => {
+    figma.ui.resize(size.width, size.height);
+    return storage.setPanelSize(size);
+  },
   // Ends a quick edit: every write it asked for must land first, since closing stops Figma's APIs.
   'quick-edit-done': async ({ message, error }) => {
     await storage.settled();

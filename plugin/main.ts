@@ -2,16 +2,17 @@ import type { QuickEditParameters } from '../core/protocol/toUI.ts';
 import { onUIMessage } from './bridge.ts';
 import { eventHandlers, requestHandlers, sendInit, sendSelection } from './handlers.ts';
 import { suggestParameters } from './quickEditParameters.ts';
+import { getPanelSize } from './storage.ts';
 
 // Wiring only: behaviour lives in the modules this imports. The UI is shown from `run`,
 // not at load: Figma asks for quick-edit parameters before `run`, and not once showUI ran.
 figma.parameters.on('input', (event) => void suggestParameters(event));
-figma.on('run', ({ command, parameters }) => {
+figma.on('run', async ({ command, parameters }) => {
   const quickEdit: QuickEditParameters | null =
     command === 'quick' ? { prompt: String(parameters?.prompt ?? ''), size: typeof parameters?.size === 'string' ? parameters.size : null } : null;
   // The network calls live in the iframe, so a quick edit runs it unseen and reports by notify.
   if (quickEdit) figma.showUI(__html__, { visible: false, themeColors: true });
-  else figma.showUI(__html__, { width: 340, height: 640, title: 'Riverflow', themeColors: true });
+  else figma.showUI(__html__, { ...(await getPanelSize()), title: 'Riverflow', themeColors: true });
   figma.on('selectionchange', sendSelection);
   onUIMessage(requestHandlers, { ...eventHandlers, 'ui-ready': () => sendInit(command, quickEdit) });
 });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DevEndpointsSchema, type DevEndpoints } from '../core/records/devEndpoints.ts';
 import { PendingRunSchema, type PendingRun } from '../core/records/pendingRun.ts';
+import { DEFAULT_PANEL_SIZE, PanelSizeSchema, type PanelSize } from '../core/records/panelSize.ts';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../core/records/settings.ts';
 import { UploadCacheSchema } from '../core/records/uploadCache.ts';
 import { TransportNameSchema, type TransportName } from '../core/protocol/shared.ts';
@@ -20,6 +21,7 @@ const KEY = {
   transport: 'transport',
   endpoints: 'devEndpoints',
   recentPrompts: 'recentPrompts',
+  panelSize: 'panelSize',
 } as const;
 
 /** Runware deletes uploads 30 days after last use; stop trusting ours a day earlier. */
@@ -127,3 +129,6 @@ export function rememberPrompt(prompt: string): Promise<void> {
     await figma.clientStorage.setAsync(KEY.recentPrompts, rememberRecent(await getRecentPrompts(), prompt));
   });
 }
+
+export const getPanelSize = (): Promise<PanelSize> => read(KEY.panelSize, PanelSizeSchema, DEFAULT_PANEL_SIZE);
+export const setPanelSize = (size: PanelSize) => serial(() => figma.clientStorage.setAsync(KEY.panelSize, size));

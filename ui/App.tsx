@@ -15,6 +15,7 @@ import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { IntegerField } from './components/IntegerField.tsx';
 import { PromptField } from './components/PromptField.tsx';
 import { ReferencesList } from './components/ReferencesList.tsx';
+import { ResizeHandle } from './components/ResizeHandle.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
 import { SizeField } from './components/SizeField.tsx';
 import { useConnection } from './hooks/useConnection.ts';
@@ -90,6 +91,7 @@ export function App({ init }: { readonly init: Init }) {
 
   return (
     <main class="app" onKeyDown={(e: KeyboardEvent) => e.key === 'Escape' && running && runs.cancel()}>
+      <h1 class="visually-hidden">Riverflow</h1>
       {showKeyStep ? (
         <ApiKeyField
           value={key.draft}
@@ -131,6 +133,7 @@ export function App({ init }: { readonly init: Init }) {
       {batch.length ? <BatchStatus items={batch} busy={running} onRetry={(id) => key.connection && void runs.retry(key.connection, id, { prompt, settings })} /> : null}
       <HistoryPanel open={history.open} onToggle={history.toggle} entries={history.entries} thumbnails={thumbnails} onReuse={(e) => setPrompt(e.prompt)} onSelect={(e) => void history.select(e.nodeIds)} />
       {!showKeyStep ? <SavedKeyLine onChange={() => setChangingKey(true)} /> : null}
+      <ResizeHandle />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PanelSizeSchema } from '../records/panelSize.ts';
 import { PendingRunSchema } from '../records/pendingRun.ts';
 import { SettingsSchema } from '../records/settings.ts';
 import { BytesSchema, TransportNameSchema } from './shared.ts';
@@ -18,6 +19,7 @@ export const ToMainSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-history') }),
   z.object({ type: z.literal('remember-prompt'), prompt: z.string() }),
   z.object({ type: z.literal('quick-edit-done'), message: z.string(), error: z.boolean() }),
+  z.object({ type: z.literal('resize-ui'), size: PanelSizeSchema }),
   // Requests.
   z.object({ type: z.literal('save-key'), id, apiKey: z.string() }),
   z.object({ type: z.literal('forget-key'), id }),

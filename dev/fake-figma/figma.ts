@@ -69,6 +69,10 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     getHandler: () => onmessage,
     handlers: messageHandlers,
     close: () => host.close!(),
+    resize: (width, height) => {
+      uiOptions.value = { ...uiOptions.value, width, height };
+      options.onResize?.(width, height);
+    },
   });
 
   const viewport: Pick<ViewportAPI, 'center' | 'zoom' | 'scrollAndZoomIntoView'> = {

@@ -15,6 +15,8 @@ export interface FakeFigmaOptions {
   readonly fetchImage?: (url: string) => Promise<Uint8Array>;
   /** Called by figma.showUI: the playground creates the plugin iframe here, as Figma does. */
   readonly onShowUI?: (options: ShowUIOptions | undefined) => void;
+  /** Called by figma.ui.resize: the playground resizes the plugin iframe. */
+  readonly onResize?: (width: number, height: number) => void;
   readonly command?: string;
 }
 

@@ -7,6 +7,7 @@ export function createUI(wire: {
   getHandler: () => MessageEventHandler | undefined;
   handlers: Set<MessageEventHandler>;
   close: () => void;
+  resize: (width: number, height: number) => void;
 }): UIFake {
   return {
     postMessage(message: unknown) {
@@ -26,7 +27,9 @@ export function createUI(wire: {
     },
     show() {},
     hide() {},
-    resize() {},
+    resize(width: number, height: number) {
+      wire.resize(width, height);
+    },
     close() {
       wire.close();
     },

@@ -57,7 +57,8 @@ async function main() {
     storage: seeded,
     onStorageChange: (all) => localStorage.setItem(STORAGE_KEY, JSON.stringify(all)),
     toUI: (message) => iframe?.contentWindow?.postMessage({ pluginMessage: message }, '*'),
-    onShowUI: (options) => showPluginFrame(options?.visible !== false),
+    onShowUI: (options) => showPluginFrame(options?.visible !== false, options),
+    onResize: (width, height) => iframe && Object.assign(iframe.style, { width: `${width}px`, height: `${height}px` }),
     // figma.createImageAsync is not a way round CORS (Figma's page on images): fetched here, under CORS.
     fetchImage: async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer()),
   });
@@ -77,7 +78,7 @@ async function main() {
     host.run(command, parameters);
   }
 
-  function showPluginFrame(visible = true) {
+  function showPluginFrame(visible = true, options?: ShowUIOptions) {
     const slot = document.getElementById('frame-slot')!;
     slot.replaceChildren();
     iframe = document.createElement('iframe');
@@ -86,6 +87,7 @@ async function main() {
     // allow-scripts without allow-same-origin: a null origin, as in Figma.
     iframe.setAttribute('sandbox', 'allow-scripts');
     iframe.title = 'Riverflow plugin';
+    if (options?.width && options.height) Object.assign(iframe.style, { width: `${options.width}px`, height: `${options.height}px` });
     iframe.src = `/plugin/ui.html?theme=${theme}`;
     slot.append(iframe);
   }

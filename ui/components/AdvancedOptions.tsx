@@ -1,4 +1,4 @@
-import { Disclosure } from '@create-figma-plugin/ui';
+import { Disclosure } from './Disclosure.tsx';
 import type { Settings } from '../../core/records/settings.ts';
 import { MAX_QUALITY, MIN_QUALITY } from '../../core/runware/tasks.ts';
 import { IntegerField } from './IntegerField.tsx';
@@ -12,7 +12,7 @@ interface Props {
 
 export function AdvancedOptions({ open, onToggle, settings, onChange }: Props) {
   return (
-    <Disclosure open={open} title="Advanced" onClick={onToggle}>
+    <Disclosure open={open} title="Advanced" onToggle={onToggle}>
       <div class="field">
         <label for="format">Output format</label>
         <select id="format" class="select" value={settings.outputFormat} onChange={(e) => onChange({ ...settings, outputFormat: (e.currentTarget as HTMLSelectElement).value as Settings['outputFormat'] })}>

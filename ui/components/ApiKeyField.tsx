@@ -1,4 +1,4 @@
-import { Button, Textbox } from '@create-figma-plugin/ui';
+import { Textbox } from '@create-figma-plugin/ui';
 
 interface Props {
   readonly value: string;
@@ -45,9 +45,9 @@ export function ApiKeyField({ value, problem, refused, changing, onInput, onSave
         <div class="grow">
           <Textbox id="api-key" password value={value} onValueInput={onInput} placeholder="Paste your Runware key" variant="border" />
         </div>
-        <Button disabled={!canSave} onClick={onSave}>
+        <button type="button" class="btn primary" disabled={!canSave} onClick={onSave}>
           Save key
-        </Button>
+        </button>
       </div>
       {value && problem ? <p class="hint error">{problem}</p> : null}
       {changing ? (

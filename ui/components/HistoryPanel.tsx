@@ -1,4 +1,4 @@
-import { Disclosure } from '@create-figma-plugin/ui';
+import { Disclosure } from './Disclosure.tsx';
 import { formatUsd, plural } from '../../core/format.ts';
 import type { HistoryEntry } from '../../core/history.ts';
 import { findPreset } from '../../core/sizes.ts';
@@ -20,7 +20,7 @@ function when(ms: number): string {
 /** This page's runs, read back from the results' provenance. */
 export function HistoryPanel({ open, onToggle, entries, thumbnails, onReuse, onSelect }: Props) {
   return (
-    <Disclosure open={open} title={`History (${entries.length})`} onClick={onToggle}>
+    <Disclosure open={open} title={`History (${entries.length})`} onToggle={onToggle}>
       {entries.length === 0 ? <p class="hint">No Riverflow results on this page yet.</p> : null}
       <ul class="history" aria-label="History">
         {entries.map((e) => {

@@ -1,4 +1,3 @@
-import { Button } from '@create-figma-plugin/ui';
 import { plural } from '../../core/format.ts';
 import type { RunState } from '../hooks/useRuns.ts';
 import type { RunProgress } from '../run/runFailed.ts';
@@ -34,15 +33,15 @@ export function RunStatus({ run, elapsed, batch, blocker, each, refused, onGener
             {run.recovering ? 'Recovering an earlier run… ' : ''}
             {STAGE_TEXT[run.progress.stage]} {elapsed} s{run.progress.total > 1 ? ` · ${run.progress.placed} of ${run.progress.total} ${batch ? 'frames done' : 'placed'}` : ''}
           </div>
-          <Button secondary onClick={onCancel}>
+          <button type="button" class="btn secondary" onClick={onCancel}>
             Cancel
-          </Button>
+          </button>
         </div>
       ) : (
         <div>
-          <Button fullWidth disabled={blocker !== undefined} onClick={onGenerate}>
+          <button type="button" class="btn primary full" disabled={blocker !== undefined} onClick={onGenerate} aria-describedby={blocker ? 'blocker' : undefined}>
             {each ? `Generate for ${plural(each, 'frame')}` : 'Generate'}
-          </Button>
+          </button>
           {blocker ? (
             <p class="hint" id="blocker">
               {blocker}

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { OUTPUT_DIR, openSession, startHarness, type Harness, type Session } from './harness.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(() => h.emulator.reset());
+
+/** axe-core, injected into the plugin iframe, on the panel as it is now: every rule, colour contrast included. */
+async function violations(s: Session): Promise<string[]> {
+  const frame = s.page.frames().find((f) => f.url().includes('/plugin/ui.html'))!;
+  await frame.evaluate(axeSource);
+  const result = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    return axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe('accessibility, measured with axe-core on every panel state', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`has no violations in the ${theme} theme: first run, nothing selected, one and several frames, running, errors, history, batch`, async () => {
+      const s = await openSession(h, { theme });
+      const seen: Record<string, string[]> = {};
+      seen['first run'] = await violations(s);
+      await s.useKey();
+      seen['nothing selected'] = await violations(s);
+      await s.select('Box front');
+      await s.prompt('Deep indigo');
+      seen['one frame'] = await violations(s);
+      await s.select('Box front', 'Label', 'Poster 16:9');
+      seen['several frames'] = await violations(s);
+      await s.select('Box front');
+      h.emulator.set({ processingPolls: 10_000 });
+      await s.generate();
+      await s.ui.getByText(/Riverflow is working/).waitFor();
+      seen.running = await violations(s);
+      await s.ui.getByRole('button', { name: 'Cancel' }).click();
+      await s.ui.getByText(/^Stopped waiting/).waitFor();
+      h.emulator.reset();
+      h.emulator.inject({ on: 'imageInference', status: 400, error: { code: 'invalidWidth', message: 'bad width', parameter: 'width' } });
+      await s.generate();
+      await s.alertText();
+      seen['error banner'] = await violations(s);
+      h.emulator.inject({ status: 401, error: { code: 'invalidApiKey', message: 'Invalid API key' } });
+      await s.generate();
+      await s.ui.getByRole('heading', { name: 'Connect your Runware account' }).waitFor();
+      seen['refused key'] = await violations(s);
+      await s.useKey();
+      await s.ui.getByRole('button', { name: /History/ }).click();
+      seen['history open'] = await violations(s);
+      await s.select('Box front', 'Label');
+      await s.ui.getByLabel('Edit each frame').check();
+      h.emulator.inject({ on: 'imageInference', status: 400, error: { code: 'invalidWidth', message: 'bad', parameter: 'width' } });
+      await s.generate();
+      await s.ui.getByRole('list', { name: 'Batch' }).getByText(/Failed/).first().waitFor();
+      seen.batch = await violations(s);
+      await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/a11y-batch-${theme}.png` });
+      expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((k) => [k, []])));
+      await s.context.close();
+    });
+  }
+});
+
+describe('first run', () => {
+  it('starts with the key step; Enter saves, Save confirms, and the key then steps aside', async () => {
+    const s = await openSession(h);
+    expect(await s.evaluate((host) => host.storage.has('apiKey'))).toBe(false);
+    // The key step comes before everything else in the panel.
+    const order = await s.ui.locator('h2').allTextContents();
+    expect(order[0]).toBe('Connect your Runware account');
+    await s.ui.getByText(/from my\.runware\.ai/).first().waitFor();
+    await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/first-run.png` });
+    const { KEY } = await import('./harness.ts');
+    await s.ui.getByLabel('API key').fill(KEY);
+    await s.ui.getByLabel('API key').press('Enter');
+    await s.ui.getByText('Runware key ✓').waitFor();
+    await expect.poll(() => s.evaluate((host) => host.notifications.map((n) => n.message))).toContain('Runware key saved');
+    expect(await s.evaluate((host) => host.storage.get('apiKey'))).toBe(KEY);
+    expect(await s.ui.getByRole('heading', { name: 'Connect your Runware account' }).count()).toBe(0);
+    await s.select('Box front');
+    await s.prompt('Deep indigo');
+    expect(await s.ui.getByRole('button', { name: 'Generate' }).isEnabled()).toBe(true);
+    await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/after-first-run.png` });
+    await s.context.close();
+  });
+});
+
+describe('keyboard', () => {
+  it('reorders references, opens history and resizes the panel from the keyboard, with a visible focus', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Box front', 'Label');
+    // Reached with the keyboard (Shift+Tab from "Remove"; "Move down" is disabled for the last one).
+    await s.ui.getByRole('button', { name: 'Remove “Label”' }).focus();
+    await s.ui.getByRole('button', { name: 'Remove “Label”' }).press('Shift+Tab');
+    const up = s.ui.getByRole('button', { name: 'Move “Label” up' });
+    await expect.poll(() => up.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await up.evaluate((b) => getComputedStyle(b).outlineStyle)).not.toBe('none');
+    await up.press('Enter');
+    await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Label', 'Box front']);
+    const history = s.ui.getByRole('button', { name: /History/ });
+    expect(await history.getAttribute('aria-expanded')).toBe('false');
+    await history.focus();
+    await history.press('Enter');
+    await s.ui.getByText('No Riverflow results on this page yet.').waitFor();
+    expect(await history.getAttribute('aria-expanded')).toBe('true');
+    const frame = s.page.locator('iframe[title="Riverflow plugin"]');
+    const before = (await frame.boundingBox())!.width;
+    await s.ui.getByRole('button', { name: 'Corner grip' }).focus();
+    await s.ui.getByRole('button', { name: 'Corner grip' }).press('ArrowRight');
+    await s.ui.getByRole('button', { name: 'Corner grip' }).press('ArrowRight');
+    await expect.poll(async () => (await frame.boundingBox())!.width).toBe(before + 40);
+    await expect.poll(() => s.evaluate((host) => host.storage.get('panelSize'))).toMatchObject({ width: before + 40 });
+    // Remembered: the next start opens at that size.
+    await s.reopen();
+    expect(await s.evaluate((host) => host.uiOptions.value)).toMatchObject({ width: before + 40 });
+    await s.context.close();
+  });
+});

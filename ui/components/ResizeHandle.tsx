@@ -1,0 +1,41 @@
+import { useRef } from 'preact/hooks';
+import { clampPanelSize } from '../../core/records/panelSize.ts';
+import { send } from '../bridge.ts';
+
+const STEP = 20;
+
+/**
+ * The corner grip Figma plugins use to resize their own window (figma.ui.resize): drag it,
+ * or focus it and use the arrow keys. The main thread remembers the size.
+ */
+export function ResizeHandle() {
+  const drag = useRef<{ x: number; y: number; width: number; height: number } | null>(null);
+  const resize = (width: number, height: number) => send({ type: 'resize-ui', size: clampPanelSize(width, height) });
+  return (
+    <button
+      type="button"
+      class="resize-handle"
+      aria-label="Corner grip"
+      title="Drag, or use the arrow keys, to make the panel larger or smaller"
+      onPointerDown={(e: PointerEvent) => {
+        (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+        drag.current = { x: e.screenX, y: e.screenY, width: window.innerWidth, height: window.innerHeight };
+      }}
+      onPointerMove={(e: PointerEvent) => {
+        const d = drag.current;
+        if (d) resize(d.width + e.screenX - d.x, d.height + e.screenY - d.y);
+      }}
+      onPointerUp={() => (drag.current = null)}
+      onKeyDown={(e: KeyboardEvent) => {
+        const delta = { ArrowRight: [STEP, 0], ArrowLeft: [-STEP, 0], ArrowDown: [0, STEP], ArrowUp: [0, -STEP] }[e.key];
+        if (!delta) return;
+        e.preventDefault();
+        resize(window.innerWidth + delta[0]!, window.innerHeight + delta[1]!);
+      }}
+    >
+      <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
+        <path d="M9 1 1 9M9 5 5 9" stroke="currentColor" fill="none" />
+      </svg>
+    </button>
+  );
+}
