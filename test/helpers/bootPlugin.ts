@@ -11,6 +11,8 @@ export interface BootedPlugin {
   /** Sends a UI message and waits for the reply with the same id. */
   ask(message: ToMainRequest): Promise<Extract<ToUI, { type: 'reply' }>>;
   tell(message: ToMain): void;
+  /** Resolves once the plugin has shown its UI (and so listens to it and to selection changes). */
+  ready(): Promise<void>;
   /** Closes the plugin and runs dist/code.js afresh on the host's (current) document, as reopening does. */
   reopen(command?: string): void;
   waitFor<T extends ToUI['type']>(type: T, predicate?: (m: Extract<ToUI, { type: T }>) => boolean): Promise<Extract<ToUI, { type: T }>>;
@@ -23,7 +25,11 @@ export interface BootedPlugin {
 export function bootPlugin(options: { storage?: Record<string, unknown>; setup?: (host: FakeHost) => void; command?: string; parameters?: Record<string, unknown> } = {}): BootedPlugin {
   const sent: ToUI[] = [];
   const waiters: (() => void)[] = [];
+  // The iframe exists once figma.showUI ran: a UI cannot speak before that, so neither does the test.
+  let uiShown: () => void = () => {};
+  let shown = new Promise<void>((resolve) => (uiShown = resolve));
   const host = createFakeFigma({
+    onShowUI: () => uiShown(),
     render: sharpRenderer(),
     ...(options.storage ? { storage: options.storage } : {}),
     toUI: (m) => {
@@ -59,14 +65,16 @@ export function bootPlugin(options: { storage?: Record<string, unknown>; setup?:
   return {
     host,
     sent,
-    tell: (m) => host.fromUI(m),
+    ready: () => shown.then(() => undefined),
+    tell: (m) => void shown.then(() => host.fromUI(m)),
     reopen: (command = '') => {
       host.close();
       host.restart();
+      shown = new Promise<void>((resolve) => (uiShown = resolve));
       start(command);
     },
     ask: (m) => {
-      host.fromUI(m);
+      void shown.then(() => host.fromUI(m));
       return waitFor('reply', (r) => r.id === m.id);
     },
     waitFor,

@@ -48,6 +48,7 @@ describe('dynamic-page: other pages are loaded before they are read or changed',
 describe('export geometry', () => {
   it('plans the reference from the rendered bounds (a shadow widens the export), keeping the ratio and the cap', async () => {
     const p = bootPlugin();
+    await p.ready();
     const card = p.host.addFrame('Card with shadow', { x: 0, y: 0, width: 1000, height: 1000 });
     card.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 100, spread: 0, offset: { x: 400, y: 0 }, color: { r: 0, g: 0, b: 0, a: 0.5 }, blendMode: 'NORMAL' } as DropShadowEffect];
     p.host.select([card]);

@@ -26,7 +26,8 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
   it('opens with themeColors and tells the UI what is selected, in the order it was picked', async () => {
     const p = bootPlugin();
     const { host } = p;
-    expect(host.uiOptions.value).toMatchObject({ themeColors: true });
+    await p.ready();
+    expect(host.uiOptions.value).toMatchObject({ themeColors: true, width: 340, height: 640 });
     const a = host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
     const b = host.addFrame('Label', { x: 2000, y: 0, width: 600, height: 800 });
     const hidden = host.addFrame('Old logo', { x: 0, y: 1000, width: 100, height: 100 });
@@ -50,6 +51,7 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
 
   it('keeps only the first 10 references', async () => {
     const p = bootPlugin();
+    await p.ready();
     const frames = Array.from({ length: 12 }, (_, i) => p.host.addFrame(`F${i}`, { x: i * 200, y: 0, width: 100, height: 100 }));
     p.host.select(frames);
     const sel = await p.waitFor('selection');
@@ -220,6 +222,7 @@ describe('quick edit', () => {
 
   it('starts the UI hidden with the parameters, and closes with one notification', async () => {
     const p = bootPlugin({ command: 'quick', parameters: { prompt: 'Make it teal', size: '16:9' } });
+    await p.ready();
     expect(p.host.uiOptions.value).toMatchObject({ visible: false });
     p.tell({ type: 'ui-ready' });
     expect((await p.waitFor('init')).quickEdit).toEqual({ prompt: 'Make it teal', size: '16:9' });
