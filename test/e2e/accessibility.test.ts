@@ -1,18 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { OUTPUT_DIR, openSession, startHarness, type Harness, type Session } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_DIR, openSession, type Session } from './harness.ts';
+import { sharedHarness } from './sharedHarness.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(() => h.emulator.reset());
+const h = sharedHarness();
 
 /** axe-core, injected into the plugin iframe, on the panel as it is now: every rule, colour contrast included. */
 async function violations(s: Session): Promise<string[]> {

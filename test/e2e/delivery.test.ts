@@ -1,17 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openSession, startHarness, type Harness, type Session } from './harness.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './harness.ts';
+import { sharedHarness } from './sharedHarness.ts';
 
-let h: Harness;
+const h = sharedHarness();
 let s: Session;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
 // Each test its own page and emulator state: one failure cannot spread.
 beforeEach(async () => {
-  h.emulator.reset();
   s = await openSession(h);
   await s.useKey();
 });

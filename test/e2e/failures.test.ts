@@ -1,18 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Behaviour, Fault } from '../../dev/emulator/server.ts';
-import { KEY, openSession, startHarness, type Harness, type Session } from './harness.ts';
+import { KEY, openSession, type Session } from './harness.ts';
+import { sharedHarness } from './sharedHarness.ts';
 
-let h: Harness;
+const h = sharedHarness();
 let s: Session;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(() => {
-  h.emulator.reset();
-});
 
 const inferenceCalls = () => h.emulator.requests.filter((r) => r.tasks.some((t) => t.taskType === 'imageInference')).length;
 

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readImageSize } from '../../core/imageInfo.ts';
 import { matchPreset, presetLabel } from '../../core/sizes.ts';
-import { KEY, OUTPUT_DIR, openSession, startHarness, type Harness } from './harness.ts';
+import { KEY, OUTPUT_DIR, openSession } from './harness.ts';
+import { sharedHarness } from './sharedHarness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
+const h = sharedHarness();
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readImageSize } from '../../core/imageInfo.ts';
-import { OUTPUT_DIR, openSession, startHarness, type Harness } from './harness.ts';
+import { OUTPUT_DIR, openSession } from './harness.ts';
+import { sharedHarness } from './sharedHarness.ts';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(() => h.emulator.reset());
+const h = sharedHarness();
 
 const inferenceTasks = () => h.emulator.requests.flatMap((r) => r.tasks).filter((t) => t.taskType === 'imageInference');
 const uploadSizes = () =>
