@@ -1,7 +1,8 @@
-import { REQUEST_TIMEOUT_MS, ReplyValueSchemas, type ReplyValue, type RequestType } from '../core/protocol/requests.ts';
+import { REQUEST_TIMEOUT_MS, ReplyValueSchemas, type ReplyValue, type RequestBody, type RequestType } from '../core/protocol/requests.ts';
 import type { Reference } from '../core/protocol/shared.ts';
-import type { ToMain, ToMainRequest } from '../core/protocol/toMain.ts';
+import type { ToMain } from '../core/protocol/toMain.ts';
 import { ToUISchema, type ToUI } from '../core/protocol/toUI.ts';
+import { RequestFailed } from './requestFailed.ts';
 
 /** Figma delivers main-thread messages as `event.data.pluginMessage`; anything else is ignored. */
 type Listener = (message: ToUI) => void;
@@ -36,23 +37,13 @@ export function onMessage(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** A request to the main thread that failed, timed out or was cancelled; the message can be shown. */
-export class RequestFailed extends Error {
-  constructor(
-    message: string,
-    readonly cancelled = false,
-  ) {
-    super(message);
-  }
-}
-
-type RequestBody<K extends RequestType> = Omit<Extract<ToMainRequest, { type: K }>, 'id'>;
+export { RequestFailed };
 
 /**
  * Sends a request and resolves with its reply, checked against that request's reply type.
  * Every request ends: a reply, a failure, a time-out, or the caller's Cancel.
  */
-export function request<K extends RequestType>(body: RequestBody<K> & { type: K }, options: { signal?: AbortSignal; onId?: (id: number) => void } = {}): Promise<ReplyValue<K>> {
+export function request<K extends RequestType>(body: RequestBody<K>, options: { signal?: AbortSignal; onId?: (id: number) => void } = {}): Promise<ReplyValue<K>> {
   const id = nextId++;
   options.onId?.(id);
   return new Promise<ReplyValue<K>>((resolve, reject) => {

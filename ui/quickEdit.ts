@@ -5,6 +5,7 @@ import { readQuickEdit } from '../core/quickEdit.ts';
 import { runBlocker } from '../core/runBlocker.ts';
 import { matchPreset } from '../core/sizes.ts';
 import { send } from './bridge.ts';
+import { iframeHost } from './run/iframeHost.ts';
 import { runEdit } from './run/runEdit.ts';
 import { makeClient } from './runware/makeClient.ts';
 
@@ -27,7 +28,7 @@ export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], s
   send({ type: 'remember-prompt', prompt: quick.prompt });
   const client = makeClient({ apiKey, endpoints: init.endpoints, transport: init.transport });
   try {
-    const outcome = await runEdit(client, { prompt: quick.prompt, preset, nodes, settings: init.settings }, () => {}, new AbortController().signal);
+    const outcome = await runEdit(iframeHost, client, { prompt: quick.prompt, preset, nodes, settings: init.settings }, () => {}, new AbortController().signal);
     done(`Riverflow placed ${plural(outcome.placed, 'image')} beside “${base.name}”.`, false);
   } catch (e) {
     done(e instanceof Error ? e.message : String(e), true);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { ToMainRequest } from './toMain.ts';
 
 /**
  * What each UI → main request answers with when it succeeds. A failure is always
@@ -16,6 +17,8 @@ export const ReplyValueSchemas = {
 
 export type RequestType = keyof typeof ReplyValueSchemas;
 export type ReplyValue<K extends RequestType> = z.infer<(typeof ReplyValueSchemas)[K]>;
+/** A request as its sender writes it: the bridge adds the id. */
+export type RequestBody<K extends RequestType> = Omit<Extract<ToMainRequest, { type: K }>, 'id'> & { type: K };
 
 /** How long the main thread may take before the UI gives up on a request (Figma can be slow on big exports). */
 export const REQUEST_TIMEOUT_MS: Record<RequestType, number> = {

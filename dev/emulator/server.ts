@@ -55,12 +55,12 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
   const requests: RecordedRequest[] = [];
   const downloads: { bytes: number; ms: number }[] = [];
   const server = http.createServer(httpHandler({ account, faults, requests, downloads }));
-  const wss = attachWebSocket(server, account, faults, requests, { idleMs: options.wsIdleMs ?? 120_000 });
-
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', resolve);
   });
+  // Attached once listening: a port in use is then the caller's error to report, not an unhandled event.
+  const wss = attachWebSocket(server, account, faults, requests, { idleMs: options.wsIdleMs ?? 120_000 });
   const { port } = server.address() as AddressInfo;
   account.origin = `http://127.0.0.1:${port}`;
 

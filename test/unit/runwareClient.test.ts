@@ -1,54 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RunwareError } from '../../core/runware/failures.ts';
-import type { Envelope, ImageResult } from '../../core/runware/response.ts';
+import type { ImageResult } from '../../core/runware/response.ts';
 import { buildInferenceTasks } from '../../core/runware/tasks.ts';
 import { findPreset } from '../../core/sizes.ts';
 import { RunwareClient } from '../../ui/runware/client.ts';
-import type { SendOptions, Transport } from '../../ui/runware/transport.ts';
+import { client, fail, ok, ScriptedTransport, type Tasks } from '../helpers/scriptedClient.ts';
 
-/**
- * The code that decides charges, driven directly: a scripted transport answers each call,
- * the clock and sleep are injected, so every branch runs in milliseconds.
- */
-type Tasks = readonly Record<string, unknown>[];
-type Script = (tasks: Tasks, call: number) => Envelope | RunwareError;
-
-class ScriptedTransport implements Transport {
-  readonly calls: Tasks[] = [];
-  constructor(
-    readonly name: 'rest' | 'ws',
-    private readonly script: Script,
-  ) {}
-  async send(tasks: readonly object[], _options: SendOptions): Promise<Envelope> {
-    const list = tasks as Tasks;
-    this.calls.push(list);
-    const answer = this.script(list, this.calls.length - 1);
-    if (answer instanceof RunwareError) throw answer;
-    return answer;
-  }
-  async probe(): Promise<void> {}
-  close(): void {}
-}
-
-function client(script: Script, extra: Partial<ConstructorParameters<typeof RunwareClient>[0]> = {}) {
-  const transport = new ScriptedTransport('rest', script);
-  let now = 0;
-  const sleeps: number[] = [];
-  const c = new RunwareClient({
-    transports: [transport],
-    timing: { requestTimeoutMs: 1000, pollLimitMs: 60_000, pollScale: 1 },
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      now += ms;
-    },
-    now: () => now,
-    ...extra,
-  });
-  return { c, transport, sleeps };
-}
-
-const ok = (data: unknown[], errors: Envelope['errors'] = [], status = 200): Envelope => ({ status, data, errors });
-const fail = (status: number, code: string, taskUUID?: string): Envelope => ({ status, data: [], errors: [{ code, message: code, ...(taskUUID ? { taskUUID } : {}) }] });
 const ids = ['a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000003'];
 const tasks = (n: number) =>
   buildInferenceTasks({ prompt: 'teal', preset: findPreset(1024, 1024)!, references: ['r'], outputFormat: 'PNG', outputQuality: 95, checkContent: false }, ids.slice(0, n));

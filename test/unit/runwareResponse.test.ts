@@ -79,3 +79,12 @@ describe('readTaskProgress', () => {
     expect(p.results).toEqual([]);
   });
 });
+
+describe('legacy bodies the SDKs still handle', () => {
+  it('reads {"error": true, "errorMessage": …} and a single {"error": {…}} as errors', () => {
+    const legacy = parseBody(401, '{"error":true,"errorMessage":"Invalid api key"}');
+    expect(legacy).toEqual({ ok: true, envelope: { status: 401, data: [], errors: [{ code: 'unknown', message: 'Invalid api key' }] } });
+    const single = parseBody(0, '{"error":{"code":"invalidApiKey","message":"Invalid API key","taskType":"authentication"}}');
+    expect(single.ok && single.envelope.errors).toEqual([{ code: 'invalidApiKey', message: 'Invalid API key' }]);
+  });
+});

@@ -9,6 +9,7 @@ import { matchPreset, type SizePreset } from '../../core/sizes.ts';
 import { send } from '../bridge.ts';
 import type { BatchItem } from '../components/BatchStatus.tsx';
 import { collectResults } from '../run/collectResults.ts';
+import { iframeHost } from '../run/iframeHost.ts';
 import { runEdit } from '../run/runEdit.ts';
 import { RunFailed, type RunOutcome, type RunProgress } from '../run/runFailed.ts';
 import { makeClient, type Connection } from '../runware/makeClient.ts';
@@ -85,7 +86,7 @@ export function useRuns(onFinished: () => void) {
     const start = { status: 'running', startedAt: Date.now(), recovering: false, progress: { stage: 'exporting', placed: 0, total: input.settings.numberResults } } as const;
     await withClient(connection, start, async (client, signal) => {
       try {
-        const outcome = await runEdit(client, input, progress, signal);
+        const outcome = await runEdit(iframeHost, client, input, progress, signal);
         setSessionCost((c) => roundCents(c + outcome.cost));
         const text = `Placed ${plural(outcome.placed, 'image')} beside “${input.nodes[0]?.name ?? 'the selection'}”.`;
         send({ type: 'notify', message: text, error: false });
@@ -115,7 +116,7 @@ export function useRuns(onFinished: () => void) {
         if (signal.aborted) return update(id, { status: 'failed', message: CANCELLED_FREE });
         update(id, { status: 'running' });
         try {
-          const outcome = await runEdit(client, { ...input, preset: matchPreset(node.width, node.height), nodes: [node] }, () => {}, signal);
+          const outcome = await runEdit(iframeHost, client, { ...input, preset: matchPreset(node.width, node.height), nodes: [node] }, () => {}, signal);
           placed += outcome.placed;
           cost += outcome.cost;
           update(id, { status: 'placed', message: `${plural(outcome.placed, 'image')}${outcomeNotes(outcome)}` });
@@ -152,7 +153,7 @@ export function useRuns(onFinished: () => void) {
     await withClient(connection, start, async (client, signal) => {
       for (const pendingRun of pending) {
         try {
-          const outcome = await collectResults(client, pendingRun, progress, signal, true);
+          const outcome = await collectResults(iframeHost, client, pendingRun, progress, signal, true);
           placed += outcome.placed;
           cost += outcome.cost;
           messages.push(...outcome.failed);

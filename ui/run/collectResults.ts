@@ -1,8 +1,8 @@
 import { openTasks, type PendingRun } from '../../core/records/pendingRun.ts';
 import { retryPolicy, RunwareError } from '../../core/runware/failures.ts';
-import { request, RequestFailed } from '../bridge.ts';
+import { RequestFailed } from '../requestFailed.ts';
 import type { RunwareClient } from '../runware/client.ts';
-import { loadResultImage } from '../runware/resultImage.ts';
+import type { RunHost } from './runHost.ts';
 import { RECOVERY_NOTE, RunFailed, type RunOutcome, type RunProgress } from './runFailed.ts';
 
 /**
@@ -10,7 +10,14 @@ import { RECOVERY_NOTE, RunFailed, type RunOutcome, type RunProgress } from './r
  * and by the recovery of runs left pending when the plugin was closed. A task Runware
  * ends with an error ends alone: the others are still placed.
  */
-export async function collectResults(client: RunwareClient, run: PendingRun, onProgress: (p: RunProgress) => void, signal: AbortSignal, immediate = false): Promise<RunOutcome> {
+export async function collectResults(
+  host: RunHost,
+  client: RunwareClient,
+  run: PendingRun,
+  onProgress: (p: RunProgress) => void,
+  signal: AbortSignal,
+  immediate = false,
+): Promise<RunOutcome> {
   const total = run.tasks.length;
   const variation = new Map(run.tasks.map((t, i) => [t.taskUUID, i + 1]));
   // "Variation 2: …" only where there is more than one.
@@ -35,7 +42,7 @@ export async function collectResults(client: RunwareClient, run: PendingRun, onP
           onProgress({ stage: 'placing', placed, total });
           let image;
           try {
-            image = await loadResultImage(result, signal);
+            image = await host.loadResultImage(result, signal);
           } catch (e) {
             if (e instanceof RunwareError && e.failure.kind === 'cancelled') throw e;
             failed.push(`${label(result.taskUUID)}${e instanceof Error ? e.message : String(e)}`);
@@ -43,7 +50,7 @@ export async function collectResults(client: RunwareClient, run: PendingRun, onP
           }
           try {
             const place = { type: 'place-result', runId: run.runId, taskUUID: result.taskUUID, imageUUID: result.imageUUID, bytes: image.bytes } as const;
-            await request({ ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) }, { signal });
+            await host.request({ ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) }, { signal });
           } catch (e) {
             if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
             // Figma refused this one image: say so, and place the others.
@@ -66,12 +73,12 @@ export async function collectResults(client: RunwareClient, run: PendingRun, onP
   } catch (e) {
     // Ambiguous failures keep the run pending: the next start asks Runware again.
     const kept = e instanceof RunwareError && (retryPolicy(e.failure.kind) === 'check' || e.failure.kind === 'cancelled');
-    if (!kept) await request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+    if (!kept) await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
     const message = e instanceof Error ? e.message : 'Something went wrong while placing the results.';
     const cancelled = e instanceof RunwareError && e.failure.kind === 'cancelled';
     throw new RunFailed(kept && !cancelled ? `${message} ${RECOVERY_NOTE}` : message, kept, placed - already);
   }
-  await request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+  await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
   if (ended() > 0 && placed === already) {
     const reason = flagged ? 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.' : failed.join(' ');
     throw new RunFailed(reason, false, 0);

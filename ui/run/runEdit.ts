@@ -6,9 +6,10 @@ import { RunwareError } from '../../core/runware/failures.ts';
 import { buildInferenceTasks } from '../../core/runware/tasks.ts';
 import { uuidV4 } from '../../core/runware/uuid.ts';
 import type { SizePreset } from '../../core/sizes.ts';
-import { exportReferences, request, RequestFailed, send } from '../bridge.ts';
+import { RequestFailed } from '../requestFailed.ts';
 import type { RunwareClient, SubmitOutcome } from '../runware/client.ts';
 import { collectResults } from './collectResults.ts';
+import type { RunHost } from './runHost.ts';
 import { RECOVERY_NOTE, RunFailed, type RunOutcome, type RunProgress } from './runFailed.ts';
 
 export interface EditRequest {
@@ -23,11 +24,11 @@ function dataUri(ref: Extract<Reference, { bytes: Uint8Array }>): string {
 }
 
 /** Upload each reference Runware does not hold yet; cached ones cost nothing and send no bytes. */
-async function referenceIds(client: RunwareClient, refs: readonly Reference[], signal: AbortSignal): Promise<string[]> {
+async function referenceIds(host: RunHost, client: RunwareClient, refs: readonly Reference[], signal: AbortSignal): Promise<string[]> {
   const ids: string[] = [];
   for (const ref of refs) {
     const uuid = 'cachedUUID' in ref ? ref.cachedUUID : await client.upload(dataUri(ref), signal);
-    send({ type: 'remember-upload', hash: ref.hash, imageUUID: uuid });
+    host.send({ type: 'remember-upload', hash: ref.hash, imageUUID: uuid });
     ids.push(uuid);
   }
   return ids;
@@ -44,16 +45,16 @@ function beforeSubmit(e: unknown): RunFailed {
  * One click: export, upload what is new, submit one task per variation, place what comes
  * back. The run is written down before submitting, so a closed plugin can still find it.
  */
-export async function runEdit(client: RunwareClient, req: EditRequest, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<RunOutcome> {
+export async function runEdit(host: RunHost, client: RunwareClient, req: EditRequest, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<RunOutcome> {
   const total = req.settings.numberResults;
   const maxLongSide = Math.max(req.preset.width, req.preset.height);
   const nodeIds = req.nodes.map((n) => n.id);
   onProgress({ stage: 'exporting', placed: 0, total });
-  let refs = await exportReferences(nodeIds, maxLongSide, false, signal).catch((e: unknown) => {
+  let refs = await host.exportReferences(nodeIds, maxLongSide, false, signal).catch((e: unknown) => {
     throw beforeSubmit(e);
   });
   onProgress({ stage: 'uploading', placed: 0, total });
-  let ids = await referenceIds(client, refs, signal).catch((e: unknown) => {
+  let ids = await referenceIds(host, client, refs, signal).catch((e: unknown) => {
     throw beforeSubmit(e);
   });
   let run: PendingRun = {
@@ -66,7 +67,7 @@ export async function runEdit(client: RunwareClient, req: EditRequest, onProgres
     createdAt: Date.now(),
     tasks: Array.from({ length: total }, () => ({ taskUUID: uuidV4(), accepted: false })),
   };
-  await request({ type: 'pending-save', run }).catch((e: unknown) => {
+  await host.request({ type: 'pending-save', run }).catch((e: unknown) => {
     throw new RunFailed(`The plugin could not save the run for recovery, so it did not start. ${e instanceof Error ? e.message : ''}`.trim(), false, 0);
   });
   onProgress({ stage: 'submitting', placed: 0, total });
@@ -77,33 +78,33 @@ export async function runEdit(client: RunwareClient, req: EditRequest, onProgres
     const stale = [...outcomes].filter(([, o]) => o.accepted === false && o.cause.failure.kind === 'unknownReference').map(([id]) => id);
     if (stale.length) {
       // Runware forgot an upload (kept 30 days after last use): upload afresh, once.
-      for (const ref of refs) send({ type: 'forget-upload', hash: ref.hash });
-      refs = await exportReferences(nodeIds, maxLongSide, true, signal);
-      ids = await referenceIds(client, refs, signal);
+      for (const ref of refs) host.send({ type: 'forget-upload', hash: ref.hash });
+      refs = await host.exportReferences(nodeIds, maxLongSide, true, signal);
+      ids = await referenceIds(host, client, refs, signal);
       const again = await client.submit(buildInferenceTasks({ ...settings, references: ids }, stale), signal);
       outcomes = new Map([...outcomes, ...again]);
     }
   } catch (e) {
     // Cancelled mid-submit: Runware may or may not have the tasks; the next start asks.
     const cancelled = (e instanceof RunwareError && e.failure.kind === 'cancelled') || (e instanceof RequestFailed && e.cancelled);
-    if (!cancelled) await request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+    if (!cancelled) await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
     throw new RunFailed(e instanceof Error ? e.message : String(e), cancelled, 0, cancelled);
   }
   // Tasks Runware refused cost nothing and leave the run; accepted and unknown ones stay.
   const kept = run.tasks.filter((t) => outcomes.get(t.taskUUID)?.accepted !== false);
   const refused = [...outcomes.values()].find((o): o is Extract<SubmitOutcome, { accepted: false }> => o.accepted === false);
   if (!kept.length) {
-    await request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+    await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
     throw new RunFailed(`${refused?.cause.message ?? 'Runware did not take the task.'} Nothing was charged.`, false, 0);
   }
   run = { ...run, tasks: kept.map((t) => ({ ...t, accepted: outcomes.get(t.taskUUID)?.accepted === true })) };
-  await request({ type: 'pending-save', run }).catch(() => undefined);
+  await host.request({ type: 'pending-save', run }).catch(() => undefined);
   if (!run.tasks.some((t) => t.accepted)) {
     // Lost answers: Runware may be running them. Keep the run pending; the next start asks again.
     const unknown = [...outcomes.values()].find((o): o is Extract<SubmitOutcome, { accepted: 'unknown' }> => o.accepted === 'unknown');
     throw new RunFailed(`${unknown?.cause.message ?? 'Runware did not answer.'} ${RECOVERY_NOTE}`, true, 0);
   }
-  const outcome = await collectResults(client, run, onProgress, signal);
+  const outcome = await collectResults(host, client, run, onProgress, signal);
   const notTaken = refused && kept.length < total ? [`${total - kept.length} of ${total} variations were not taken by Runware (${refused.cause.message}) and not charged.`] : [];
   return { ...outcome, failed: [...notTaken, ...outcome.failed] };
 }

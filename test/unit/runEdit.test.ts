@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplyValue, RequestBody, RequestType } from '../../core/protocol/requests.ts';
+import type { Reference } from '../../core/protocol/shared.ts';
+import type { PendingRun } from '../../core/records/pendingRun.ts';
+import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
+import { RunwareError } from '../../core/runware/failures.ts';
+import { findPreset } from '../../core/sizes.ts';
+import { collectResults } from '../../ui/run/collectResults.ts';
+import { runEdit } from '../../ui/run/runEdit.ts';
+import { RunFailed } from '../../ui/run/runFailed.ts';
+import type { RunHost } from '../../ui/run/runHost.ts';
+import { client, fail, ok, type Script, type Tasks } from '../helpers/scriptedClient.ts';
+
+/**
+ * The run itself (export → upload → pending → submit → poll → place), with the main thread,
+ * Runware and the decoder all played in memory: every branch of keep / remove / resubmit.
+ */
+function fakeHost(options: { placeFails?: boolean } = {}) {
+  const log: string[] = [];
+  const pending = new Map<string, PendingRun>();
+  const placed: string[] = [];
+  const host: RunHost = {
+    async request<K extends RequestType>(body: RequestBody<K>): Promise<ReplyValue<K>> {
+      log.push(body.type);
+      if (body.type === 'pending-save') {
+        const run = (body as unknown as RequestBody<'pending-save'>).run;
+        pending.set(run.runId, run);
+      } else if (body.type === 'pending-remove') pending.delete((body as unknown as RequestBody<'pending-remove'>).runId);
+      else if (body.type === 'place-result') {
+        if (options.placeFails) throw new Error('Figma could not place the image: Image is too large');
+        placed.push((body as unknown as RequestBody<'place-result'>).taskUUID);
+        return { nodeId: `node-${placed.length}` } as ReplyValue<K>;
+      }
+      return {} as ReplyValue<K>;
+    },
+    send: (m) => void log.push(m.type),
+    async exportReferences(nodeIds, _max, skipCache): Promise<Reference[]> {
+      log.push(skipCache ? 'export-fresh' : 'export');
+      return nodeIds.map((nodeId) => ({ nodeId, hash: `h-${nodeId}`, mime: 'image/png', bytes: new Uint8Array([1, 2, 3]) }));
+    },
+    loadResultImage: async () => ({ bytes: new Uint8Array([9]), width: 1, height: 1 }),
+  };
+  return { host, log, pending, placed };
+}
+
+const request = (variations: number) => ({
+  prompt: 'Deep indigo',
+  preset: findPreset(1152, 864)!,
+  nodes: [{ id: '1:1', name: 'Box front', width: 1152, height: 864 }],
+  settings: { ...DEFAULT_SETTINGS, numberResults: variations },
+});
+const inference = (list: Tasks) => list.filter((t) => t.taskType === 'imageInference');
+const image = (taskUUID: unknown) => ({ taskType: 'imageInference', taskUUID, imageUUID: `img-${String(taskUUID)}`, imageBase64Data: 'AA==', status: 'success', cost: 0.077 });
+/** Runware as it should be: uploads, acknowledgements, then every image on the first poll. */
+const runware: Script = (list) => {
+  if (list[0]?.taskType === 'imageUpload') return ok([{ taskType: 'imageUpload', taskUUID: list[0].taskUUID, imageUUID: 'u-1' }]);
+  if (list[0]?.taskType === 'imageInference') return ok(list.map((t) => ({ taskType: 'imageInference', taskUUID: t.taskUUID })));
+  return ok(list.map((t) => image(t.taskUUID)));
+};
+const signal = () => new AbortController().signal;
+
+describe('runEdit', () => {
+  it('writes the run down before submitting, places every variation, then forgets the run', async () => {
+    const { host, log, pending, placed } = fakeHost();
+    const { c, transport } = client(runware);
+    const outcome = await runEdit(host, c, request(3), () => {}, signal());
+    expect(outcome).toMatchObject({ placed: 3, failed: [] });
+    expect(outcome.cost).toBeCloseTo(0.231, 6);
+    expect(placed).toHaveLength(3);
+    expect(log.indexOf('pending-save')).toBeLessThan(log.indexOf('place-result'));
+    expect(transport.calls.map((l) => l[0]!.taskType)).toEqual(['imageUpload', 'imageInference', 'getResponse']);
+    expect(inference(transport.calls[1]!)).toHaveLength(3);
+    expect(pending.size).toBe(0);
+  });
+
+  it('a refusal (402) for every task: nothing was charged, the run is forgotten', async () => {
+    const { host, pending, placed } = fakeHost();
+    const { c } = client((list) => (list[0]?.taskType === 'imageInference' ? fail(402, 'insufficientCredits') : runware(list, 0)));
+    const e = await runEdit(host, c, request(2), () => {}, signal()).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(RunFailed);
+    expect((e as RunFailed).message).toMatch(/out of credits.*Nothing was charged\.$/);
+    expect((e as RunFailed).kept).toBe(false);
+    expect([pending.size, placed.length]).toEqual([0, 0]);
+  });
+
+  it('no answer and getResponse cannot tell: the run stays pending, never resubmitted', async () => {
+    const { host, pending } = fakeHost();
+    const { c, transport } = client((list) => (list[0]?.taskType === 'imageUpload' ? runware(list, 0) : new RunwareError({ kind: 'network', host: 'api.runware.ai' })));
+    const e = (await runEdit(host, c, request(1), () => {}, signal()).catch((x: unknown) => x)) as RunFailed;
+    expect(e.kept).toBe(true);
+    expect(e.message).toMatch(/placed the next time you open Riverflow\.$/);
+    expect(pending.size).toBe(1);
+    expect(transport.calls.filter((l) => l[0]?.taskType === 'imageInference')).toHaveLength(1);
+  });
+
+  it('one variation refused for good (429 that never clears): the other is placed, and the refusal is said', async () => {
+    const { host, placed } = fakeHost();
+    let first = '';
+    const { c } = client((list) => {
+      if (list[0]?.taskType !== 'imageInference') return runware(list, 0);
+      first ||= String(list[0].taskUUID);
+      const data = list.filter((t) => t.taskUUID === first).map((t) => ({ taskType: 'imageInference', taskUUID: t.taskUUID }));
+      const errors = list.filter((t) => t.taskUUID !== first).map((t) => ({ code: 'rateLimitExceeded', message: 'Queue full', taskUUID: String(t.taskUUID) }));
+      return ok(data, errors);
+    });
+    const outcome = await runEdit(host, c, request(2), () => {}, signal());
+    expect(outcome.placed).toBe(1);
+    expect(placed).toEqual([first]);
+    expect(outcome.failed[0]).toMatch(/^1 of 2 variations were not taken by Runware \(Runware is limiting requests.*\) and not charged\.$/);
+  });
+
+  it('an upload Runware forgot (mediaExpired): exported afresh, uploaded again once, then submitted', async () => {
+    const { host, log } = fakeHost();
+    let refused = false;
+    const { c } = client((list) => {
+      if (list[0]?.taskType === 'imageInference' && !refused) {
+        refused = true;
+        return fail(400, 'mediaExpired', String(list[0].taskUUID));
+      }
+      return runware(list, 0);
+    });
+    const outcome = await runEdit(host, c, request(1), () => {}, signal());
+    expect(outcome.placed).toBe(1);
+    expect(log.filter((x) => x.startsWith('export'))).toEqual(['export', 'export-fresh']);
+    expect(log).toContain('forget-upload');
+  });
+
+  it('cancelled while the submit is in flight: kept, and said to be maybe accepted', async () => {
+    const { host, pending } = fakeHost();
+    const controller = new AbortController();
+    const { c } = client((list) => {
+      if (list[0]?.taskType === 'imageInference') {
+        controller.abort();
+        return new RunwareError({ kind: 'cancelled' });
+      }
+      return runware(list, 0);
+    });
+    const e = (await runEdit(host, c, request(1), () => {}, controller.signal).catch((x: unknown) => x)) as RunFailed;
+    expect([e.kept, e.maybeAccepted]).toEqual([true, true]);
+    expect(pending.size).toBe(1);
+  });
+});
+
+describe('collectResults', () => {
+  const run = (accepted: boolean[]): PendingRun => ({
+    runId: 'r',
+    fileId: 'f',
+    prompt: 'p',
+    width: 1024,
+    height: 1024,
+    sourceNodeIds: ['1:1'],
+    createdAt: 0,
+    tasks: accepted.map((a, i) => ({ taskUUID: `t${i}`, accepted: a })),
+  });
+
+  it('a task Runware never took (not found, never acknowledged) ends quietly: nothing is owed', async () => {
+    const { host, placed } = fakeHost();
+    const { c } = client((list) => ok(list.filter((t) => t.taskUUID === 't0').map((t) => image(t.taskUUID)), [{ code: 'taskFailedOrNotFound', message: '', taskUUID: 't1' }]));
+    const outcome = await collectResults(host, c, run([true, false]), () => {}, signal(), true);
+    expect([outcome.placed, outcome.failed]).toEqual([1, []]);
+    expect(placed).toEqual(['t0']);
+  });
+
+  it('Figma refusing the only image: its reason is the run’s message, and the run is forgotten', async () => {
+    const { host } = fakeHost({ placeFails: true });
+    const { c } = client((list) => ok(list.map((t) => image(t.taskUUID))));
+    const e = (await collectResults(host, c, run([true]), () => {}, signal(), true).catch((x: unknown) => x)) as RunFailed;
+    expect(e.message).toBe('Figma could not place the image: Image is too large');
+    expect(e.kept).toBe(false);
+  });
+
+  it('gives up after the time limit, keeping the run for the next start', async () => {
+    const { host, pending } = fakeHost();
+    pending.set('r', run([true]));
+    const { c } = client((list) => ok(list.map((t) => ({ taskUUID: t.taskUUID, status: 'processing' }))), { timing: { requestTimeoutMs: 1000, pollLimitMs: 10_000, pollScale: 1 } });
+    const e = (await collectResults(host, c, run([true]), () => {}, signal()).catch((x: unknown) => x)) as RunFailed;
+    expect(e.kept).toBe(true);
+    expect(e.message).toMatch(/^Runware did not answer in time\. Runware may still finish the task/);
+    expect(pending.has('r')).toBe(true);
+  });
+});

@@ -1,0 +1,6 @@
+import { exportReferences, request, send } from '../bridge.ts';
+import { loadResultImage } from '../runware/resultImage.ts';
+import type { RunHost } from './runHost.ts';
+
+/** The plugin iframe's side of a run: Figma's main thread through messages, the browser's decoder. */
+export const iframeHost: RunHost = { request, send, exportReferences, loadResultImage };

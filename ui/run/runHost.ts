@@ -1,0 +1,16 @@
+import type { ReplyValue, RequestBody, RequestType } from '../../core/protocol/requests.ts';
+import type { Reference } from '../../core/protocol/shared.ts';
+import type { ToMain } from '../../core/protocol/toMain.ts';
+import type { ImageResult } from '../../core/runware/response.ts';
+import type { PlaceableImage } from '../runware/resultImage.ts';
+
+/**
+ * What a run needs from around it: the main thread (requests, events, exports) and the
+ * browser's image decoder. The panel passes the iframe's; unit tests pass their own.
+ */
+export interface RunHost {
+  request<K extends RequestType>(body: RequestBody<K>, options?: { signal?: AbortSignal }): Promise<ReplyValue<K>>;
+  send(message: Exclude<ToMain, { id: number }>): void;
+  exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean, signal?: AbortSignal): Promise<Reference[]>;
+  loadResultImage(result: ImageResult, signal?: AbortSignal): Promise<PlaceableImage>;
+}
