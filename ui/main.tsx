@@ -1,4 +1,3 @@
-import '!@create-figma-plugin/ui/css/base.css';
 import '!./styles.css';
 import { render } from 'preact';
 import type { ToUI } from '../core/protocol/toUI.ts';

@@ -1,4 +1,3 @@
-import { Textbox } from '@create-figma-plugin/ui';
 
 interface Props {
   readonly value: string;
@@ -43,7 +42,16 @@ export function ApiKeyField({ value, problem, refused, changing, onInput, onSave
         }}
       >
         <div class="grow">
-          <Textbox id="api-key" password value={value} onValueInput={onInput} placeholder="Paste your Runware key" variant="border" />
+          <input
+            id="api-key"
+            class="input full"
+            type="password"
+            autoComplete="off"
+            spellcheck={false}
+            value={value}
+            onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)}
+            placeholder="Paste your Runware key"
+          />
         </div>
         <button type="button" class="btn primary" disabled={!canSave} onClick={onSave}>
           Save key

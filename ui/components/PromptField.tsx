@@ -1,4 +1,3 @@
-import { TextboxMultiline } from '@create-figma-plugin/ui';
 import { MAX_PROMPT_LENGTH } from '../../core/runware/tasks.ts';
 
 interface Props {
@@ -22,7 +21,14 @@ export function PromptField({ value, onInput, onSubmit, recent }: Props) {
           }
         }}
       >
-        <TextboxMultiline id="prompt" rows={4} grow value={value} onValueInput={onInput} variant="border" placeholder="e.g. Make the box deep indigo with a copper foil band" />
+        <textarea
+          id="prompt"
+          class="input textarea"
+          rows={4}
+          value={value}
+          onInput={(e) => onInput((e.currentTarget as HTMLTextAreaElement).value)}
+          placeholder="e.g. Make the box deep indigo with a copper foil band"
+        />
       </div>
       <p class={over ? 'hint error' : 'hint'} aria-live="polite">
         {value.length} / {MAX_PROMPT_LENGTH} · ⌘/Ctrl+Enter to generate
