@@ -1,5 +1,4 @@
 import type { SelectedNode, SkippedNode } from '../core/protocol/shared.ts';
-import { MAX_REFERENCES } from '../core/runware/tasks.ts';
 import { baseRule, nextPickOrder, NO_PICKS, type PickOrder } from '../core/selectionOrder.ts';
 
 const CONTAINER_TYPES = new Set(['FRAME', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'GROUP', 'SECTION']);
@@ -40,7 +39,11 @@ export function trackSelection(selection: readonly SceneNode[]): void {
   picks = nextPickOrder(picks, selection.map(boxOf));
 }
 
-/** The selection as the UI shows it: usable nodes in pick order (the base first), the rest with a reason. */
+/**
+ * The selection as the UI shows it: usable nodes in pick order (the base first), the rest with
+ * a reason. Every usable node is listed: Riverflow's 10-reference limit belongs to "Combine as
+ * references", which the panel applies; "Edit each frame" takes any number.
+ */
 export function describeSelection(selection: readonly SceneNode[]): { nodes: SelectedNode[]; skipped: SkippedNode[]; order: 'picked' | 'reading' } {
   const byId = new Map(selection.map((n) => [n.id, n]));
   const ordered = picks.ids.map((id) => byId.get(id)).filter((n): n is SceneNode => n !== undefined);
@@ -49,7 +52,6 @@ export function describeSelection(selection: readonly SceneNode[]): { nodes: Sel
   for (const node of ordered) {
     const problem = referenceProblem(node);
     if (problem) skipped.push({ name: node.name, reason: problem });
-    else if (nodes.length >= MAX_REFERENCES) skipped.push({ name: node.name, reason: `is past the ${MAX_REFERENCES}-reference limit` });
     else nodes.push({ id: node.id, name: node.name, ...renderSize(node) });
   }
   return { nodes, skipped, order: baseRule(picks) };

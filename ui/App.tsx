@@ -5,7 +5,7 @@ import type { ToUI } from '../core/protocol/toUI.ts';
 import { rememberRecent } from '../core/recentPrompts.ts';
 import { runBlocker } from '../core/runBlocker.ts';
 import { userMessage } from '../core/runware/failures.ts';
-import { MAX_RESULTS } from '../core/runware/tasks.ts';
+import { MAX_REFERENCES, MAX_RESULTS } from '../core/runware/tasks.ts';
 import { DEFAULT_PRESET, findPreset, matchPreset, type SizePreset } from '../core/sizes.ts';
 import { send } from './bridge.ts';
 import { AdvancedOptions } from './components/AdvancedOptions.tsx';
@@ -41,10 +41,16 @@ export function App({ init }: { readonly init: Init }) {
   const [mode, setMode] = useState<'combine' | 'each'>('combine');
   const [advanced, setAdvanced] = useState(false);
   const [changingKey, setChangingKey] = useState(false);
+  const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
   const relaunchSize = useRef(init.relaunch ? findPreset(init.relaunch.width, init.relaunch.height) : undefined);
-  const { nodes, base } = selection;
+  const { base } = selection;
+  const each = mode === 'each' && selection.nodes.length > 1;
+  // Riverflow reads at most 10 references: the limit belongs to combining, not to a batch.
+  const nodes = each ? selection.nodes : selection.nodes.slice(0, MAX_REFERENCES);
+  const overLimit = selection.nodes.slice(nodes.length).map((n) => ({ name: n.name, reason: `is past the ${MAX_REFERENCES}-reference limit` }));
+  const skipped = [...selection.skipped, ...overLimit];
   const matched = base ? matchPreset(base.width, base.height) : undefined;
-  const thumbnails = useThumbnails([...nodes.map((n) => n.id), ...history.entries.map((e) => e.nodeIds[0] ?? '').filter(Boolean)], String(history.version));
+  const thumbnails = useThumbnails([...nodes.filter((n) => seen.has(n.id)).map((n) => n.id), ...history.entries.map((e) => e.nodeIds[0] ?? '').filter(Boolean)], String(history.version));
 
   const baseKey = base ? `${base.id}:${base.width}x${base.height}` : '';
   // A new base reference re-matches the size; an override holds until the base changes.
@@ -68,9 +74,8 @@ export function App({ init }: { readonly init: Init }) {
   const { run, batch, sessionCost, elapsed } = runs;
   const refused = run.status === 'error' && run.message.startsWith(KEY_REFUSED) ? run.message : undefined;
   const showKeyStep = !key.savedKey || changingKey || refused !== undefined;
-  const blocker = runBlocker({ apiKey: key.savedKey ?? '', prompt, selected: nodes.length, skipped: selection.skipped });
+  const blocker = runBlocker({ apiKey: key.savedKey ?? '', prompt, selected: nodes.length, skipped });
   const running = run.status === 'running';
-  const each = mode === 'each' && nodes.length > 1;
   const images = settings.numberResults * (each ? nodes.length : 1);
 
   function generate() {
@@ -109,8 +114,12 @@ export function App({ init }: { readonly init: Init }) {
           {plural(init.pendingElsewhere, 'earlier run')} from another file {init.pendingElsewhere === 1 ? 'is' : 'are'} waiting there: open that file to place {init.pendingElsewhere === 1 ? 'it' : 'them'}.
         </p>
       ) : null}
-      <ReferencesList nodes={nodes} skipped={selection.skipped} baseRule={selection.baseRule} thumbnails={thumbnails} onMove={selection.moveReference} onRemove={selection.dropReference} onReset={selection.reordered ? selection.resetOrder : undefined} />
-      {nodes.length > 1 ? (
+      <ReferencesList
+        onVisible={(ids) => setSeen((prev) => (ids.every((id) => prev.has(id)) ? prev : new Set([...prev, ...ids])))}
+        nodes={nodes}
+        skipped={skipped}
+        baseRule={selection.baseRule} thumbnails={thumbnails} onMove={selection.moveReference} onRemove={selection.dropReference} onReset={selection.reordered ? selection.resetOrder : undefined} />
+      {selection.nodes.length > 1 ? (
         <fieldset class="field modes">
           <legend class="label">With several frames</legend>
           <label class="row">

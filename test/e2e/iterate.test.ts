@@ -124,6 +124,58 @@ describe('iterating like a packaging designer', () => {
     await s.context.close();
   });
 
+  it('Edit each frame takes 50 frames (past the 10-reference limit): one estimate, n of N, thumbnails only for what is visible', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.evaluate((host) => {
+      const labels = Array.from({ length: 50 }, (_, i) => host.addFrame(`SKU ${i + 1}`, { x: 20000 + (i % 10) * 700, y: Math.floor(i / 10) * 700, width: 400, height: 400 }));
+      host.select(labels);
+    });
+    await s.ui.getByText('SKU 1', { exact: true }).waitFor();
+    // Combining keeps Riverflow's limit of 10 references and says what is left out.
+    await s.ui.getByText('“SKU 11” is past the 10-reference limit: not sent.').waitFor();
+    await s.ui.getByLabel('Edit each frame').check();
+    await s.prompt('Seasonal colourway');
+    await s.ui.getByText('Estimated cost: $3.85 (50 images × $0.077)').waitFor();
+    expect(await s.ui.getByText(/past the 10-reference limit/).count()).toBe(0);
+    await expect.poll(() => s.evaluate((host) => host.exportCalls.filter((c) => (c.settings as ExportSettingsImage).constraint?.value === 96).length)).toBeGreaterThan(0);
+    // The panel shows a dozen rows; only those get a thumbnail.
+    expect(await s.evaluate((host) => host.exportCalls.filter((c) => (c.settings as ExportSettingsImage).constraint?.value === 96).length)).toBeLessThan(25);
+    await s.ui.getByRole('button', { name: 'Generate for 50 frames' }).click();
+    await s.ui.getByText(/of 50 frames done/).waitFor();
+    await s.ui.getByText(/^Placed 50 images for 50 frames\./).waitFor({ timeout: 60_000 });
+    expect(h.emulator.charges).toHaveLength(50);
+    const names = await s.nodeNames();
+    for (const i of [1, 25, 50]) expect(names).toContain(`SKU ${i} — Riverflow 1`);
+    await s.context.close();
+  });
+
+  it('Cancel during a batch stops what is queued; tasks Runware already took are kept and placed on the next start', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.evaluate((host) => {
+      const labels = Array.from({ length: 12 }, (_, i) => host.addFrame(`Tag ${i + 1}`, { x: 30000 + i * 700, y: 0, width: 400, height: 400 }));
+      host.select(labels);
+    });
+    await s.ui.getByText('Tag 1', { exact: true }).waitFor();
+    await s.ui.getByLabel('Edit each frame').check();
+    await s.prompt('Gold foil');
+    h.emulator.set({ processingPolls: 10_000 });
+    await s.ui.getByRole('button', { name: 'Generate for 12 frames' }).click();
+    await expect.poll(() => h.emulator.charges.length).toBe(3);
+    await s.ui.getByRole('button', { name: 'Cancel' }).click();
+    await s.ui.getByRole('button', { name: 'Generate for 12 frames' }).waitFor();
+    const batch = s.ui.getByRole('list', { name: 'Batch' });
+    expect(await batch.getByText(/Cancelled before Runware accepted the task/).count()).toBe(9);
+    expect(await batch.getByText(/Runware had already accepted the task/).count()).toBe(3);
+    expect(h.emulator.charges).toHaveLength(3);
+    h.emulator.finishAll();
+    await s.reopen();
+    await s.ui.getByText('Placed 3 results from earlier runs that were interrupted.').waitFor({ timeout: 20_000 });
+    expect((await s.nodeNames()).filter((n) => n.includes('— Riverflow'))).toHaveLength(3);
+    await s.context.close();
+  });
+
   it('remembers output options per user and sends them', async () => {
     const s = await openSession(h);
     await s.useKey();

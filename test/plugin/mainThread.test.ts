@@ -49,14 +49,14 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     expect(init).toMatchObject({ apiKey: null, pending: [], pendingElsewhere: 0, endpoints: null, relaunch: null });
   });
 
-  it('keeps only the first 10 references', async () => {
+  it('lists every usable frame, past ten too: the 10-reference limit belongs to combining, which the panel applies', async () => {
     const p = bootPlugin();
     await p.ready();
-    const frames = Array.from({ length: 12 }, (_, i) => p.host.addFrame(`F${i}`, { x: i * 200, y: 0, width: 100, height: 100 }));
+    const frames = Array.from({ length: 50 }, (_, i) => p.host.addFrame(`F${i}`, { x: i * 200, y: 0, width: 100, height: 100 }));
     p.host.select(frames);
     const sel = await p.waitFor('selection');
-    expect(sel.nodes).toHaveLength(10);
-    expect(sel.skipped.map((s) => s.name)).toEqual(['F10', 'F11']);
+    expect(sel.nodes).toHaveLength(50);
+    expect(sel.skipped).toEqual([]);
   });
 
   it('exports each reference in its own message, sized for the model', async () => {

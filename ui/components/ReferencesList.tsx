@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { formatSize } from '../../core/format.ts';
 import type { SelectedNode, SkippedNode } from '../../core/protocol/shared.ts';
 
@@ -10,13 +11,23 @@ interface Props {
   readonly onMove: (index: number, delta: -1 | 1) => void;
   readonly onRemove: (index: number) => void;
   readonly onReset: (() => void) | undefined;
+  /** Rows that scrolled into view: only those need a thumbnail (a batch can list 50 frames). */
+  readonly onVisible: (nodeIds: readonly string[]) => void;
 }
 
 /**
  * The references in the order they are sent. Riverflow reads the first as the composition,
  * so it is marked as the base; reordering and dropping here leaves Figma's selection alone.
  */
-export function ReferencesList({ nodes, skipped, baseRule, thumbnails, onMove, onRemove, onReset }: Props) {
+export function ReferencesList({ nodes, skipped, baseRule, thumbnails, onMove, onRemove, onReset, onVisible }: Props) {
+  const [observer] = useState(
+    () =>
+      new IntersectionObserver((entries) => {
+        const ids = entries.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.id ?? '');
+        if (ids.length) onVisible(ids);
+      }),
+  );
+  useEffect(() => () => observer.disconnect(), [observer]);
   return (
     <section class="field" aria-label="References">
       <div class="row">
@@ -35,7 +46,11 @@ export function ReferencesList({ nodes, skipped, baseRule, thumbnails, onMove, o
       ) : null}
       <ol class="refs">
         {nodes.map((n, i) => (
-          <li key={n.id}>
+          <li key={n.id} data-id={n.id} ref={(el) => {
+              if (!el) return;
+              observer.observe(el);
+              return () => observer.unobserve(el);
+            }}>
             {thumbnails.get(n.id) ? <img class="thumb" src={thumbnails.get(n.id)} alt="" /> : <span class="thumb" />}
             <span class="grow ref-text">
               <span class="ref-name">{n.name}</span>

@@ -165,7 +165,7 @@ export function useRuns(onFinished: () => void) {
     });
     setSessionCost((c) => roundCents(c + cost));
     if (placed > 0) {
-      const text = `Placed ${plural(placed, 'result')} from an earlier run that was interrupted.`;
+      const text = `Placed ${plural(placed, 'result')} from ${pending.length > 1 ? 'earlier runs that were' : 'an earlier run that was'} interrupted.`;
       send({ type: 'notify', message: text, error: false });
       setRun({ status: messages.length ? 'error' : 'done', message: [text, ...messages].join(' ') });
     } else if (messages.length > 0) setRun({ status: 'error', message: messages.join(' ') });
