@@ -4,6 +4,7 @@ import { PluginProblem, postToUI, type EventHandlers, type RequestHandlers } fro
 import { exportReferences } from './exportReferences.ts';
 import { fileId } from './fileId.ts';
 import { exportThumbnail, resultsOnPage } from './history.ts';
+import { exportPreview, keepResult } from './keepResult.ts';
 import { placeResult, RELAUNCH_COMMAND } from './placeResult.ts';
 import { findSceneNode, pageOf } from './sceneNode.ts';
 import { describeSelection, trackSelection } from './selection.ts';
@@ -92,6 +93,8 @@ export const requestHandlers: RequestHandlers = {
     figma.viewport.scrollAndZoomIntoView(here);
     return {};
   },
+  'export-preview': async ({ nodeId, width }) => ({ bytes: await exportPreview(nodeId, width) }),
+  'keep-result': async ({ runId, nodeId }) => ({ removed: await keepResult(runId, nodeId) }),
 };
 
 export const eventHandlers: EventHandlers = {

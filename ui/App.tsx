@@ -16,10 +16,12 @@ import { IntegerField } from './components/IntegerField.tsx';
 import { PromptField } from './components/PromptField.tsx';
 import { ReferencesList } from './components/ReferencesList.tsx';
 import { ResizeHandle } from './components/ResizeHandle.tsx';
+import { RunResults } from './components/RunResults.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
 import { SizeField } from './components/SizeField.tsx';
 import { useConnection } from './hooks/useConnection.ts';
 import { useHistory } from './hooks/useHistory.ts';
+import { useLastRun } from './hooks/useLastRun.ts';
 import { useRuns } from './hooks/useRuns.ts';
 import { useSelection } from './hooks/useSelection.ts';
 import { useSettings } from './hooks/useSettings.ts';
@@ -34,7 +36,8 @@ export function App({ init }: { readonly init: Init }) {
   const selection = useSelection();
   const history = useHistory();
   const { settings, update: updateSettings } = useSettings(init.settings);
-  const runs = useRuns(history.refresh);
+  const lastRun = useLastRun(history.refresh);
+  const runs = useRuns(history.refresh, lastRun.record);
   const [prompt, setPrompt] = useState(init.relaunch?.prompt ?? '');
   const [recentPrompts, setRecentPrompts] = useState<readonly string[]>(init.recentPrompts);
   const [preset, setPreset] = useState<SizePreset>(DEFAULT_PRESET);
@@ -83,6 +86,7 @@ export function App({ init }: { readonly init: Init }) {
     if (blocker || running || !connection) return;
     send({ type: 'remember-prompt', prompt });
     setRecentPrompts((r) => rememberRecent(r, prompt));
+    lastRun.clear();
     if (each) void runs.each(connection, nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })), { prompt, settings });
     else void runs.single(connection, { prompt, preset, nodes, settings });
   }
@@ -139,6 +143,9 @@ export function App({ init }: { readonly init: Init }) {
         {sessionCost > 0 ? ` · this session ${formatUsd(sessionCost)}` : ''}
       </p>
       <RunStatus run={run} elapsed={elapsed} batch={batch.length > 0} blocker={blocker} each={each ? nodes.length : 0} refused={refused !== undefined} onGenerate={generate} onCancel={runs.cancel} />
+      {lastRun.run && !running ? (
+        <RunResults run={lastRun.run} sourcePreview={lastRun.sourcePreview} onKeep={(r) => void lastRun.keep(r)} onEditThis={(r) => void lastRun.editThis(r)} onDismiss={lastRun.clear} />
+      ) : null}
       {batch.length ? <BatchStatus items={batch} busy={running} onRetry={(id) => key.connection && void runs.retry(key.connection, id, { prompt, settings })} /> : null}
       <HistoryPanel open={history.open} onToggle={history.toggle} entries={history.entries} thumbnails={thumbnails} onReuse={(e) => setPrompt(e.prompt)} onSelect={(e) => void history.select(e.nodeIds)} />
       {!showKeyStep ? <SavedKeyLine onChange={() => setChangingKey(true)} /> : null}

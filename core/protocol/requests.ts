@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { BytesSchema } from './shared.ts';
 import type { ToMainRequest } from './toMain.ts';
 
 /**
@@ -13,6 +14,8 @@ export const ReplyValueSchemas = {
   'pending-remove': z.object({}),
   'place-result': z.object({ nodeId: z.string() }),
   'select-nodes': z.object({}),
+  'export-preview': z.object({ bytes: BytesSchema }),
+  'keep-result': z.object({ removed: z.int() }),
 } as const;
 
 export type RequestType = keyof typeof ReplyValueSchemas;
@@ -29,4 +32,6 @@ export const REQUEST_TIMEOUT_MS: Record<RequestType, number> = {
   'pending-remove': 10_000,
   'place-result': 60_000,
   'select-nodes': 10_000,
+  'export-preview': 30_000,
+  'keep-result': 10_000,
 };

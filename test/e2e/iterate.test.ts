@@ -176,6 +176,49 @@ describe('iterating like a packaging designer', () => {
     await s.context.close();
   });
 
+  it('Compare and keep one: thumbnails of the run, a before/after slider, hold for the source, Keep in one undo step, Edit this', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Box front');
+    await s.prompt('Three colourways');
+    await s.ui.getByLabel('Variations').fill('3');
+    const source = () => s.evaluate((host) => JSON.stringify(host.page.children.find((n) => n.name === 'Box front')!.fills) + host.page.children.find((n) => n.name === 'Box front')!.writes);
+    const before = await source();
+    await s.generate();
+    await s.ui.getByText(/^Placed 3 images/).waitFor();
+    const results = s.ui.getByRole('list', { name: 'Results of this run' });
+    await results.getByRole('button', { name: 'Variation 2' }).click();
+    expect(await results.getByRole('button', { name: 'Variation 2' }).getAttribute('aria-pressed')).toBe('true');
+    await s.ui.getByRole('img', { name: 'Source frame' }).waitFor();
+    const slider = s.ui.getByRole('slider', { name: 'Compare' });
+    await slider.focus();
+    await slider.press('ArrowLeft');
+    await slider.press('ArrowLeft');
+    expect(await slider.inputValue()).toBe('48');
+    const wipe = () => s.ui.getByRole('img', { name: 'Variation 2' }).evaluate((img) => (img as HTMLElement).style.clipPath);
+    expect(await wipe()).toBe('inset(0px 0px 0px 48%)');
+    const hold = s.ui.getByRole('button', { name: 'Hold to see the source' });
+    await hold.focus();
+    await s.page.keyboard.down('Space');
+    await expect.poll(wipe).toBe('inset(0px 0px 0px 100%)');
+    await s.page.keyboard.up('Space');
+    await expect.poll(wipe).toBe('inset(0px 0px 0px 48%)');
+    await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/compare.png` });
+    const undo = await s.evaluate((host) => host.undoSteps.count);
+    await s.ui.getByRole('button', { name: 'Keep' }).click();
+    await expect.poll(() => s.nodeNames()).not.toContain('Box front — Riverflow 1');
+    const names = await s.nodeNames();
+    expect(names.filter((n) => n.startsWith('Box front — Riverflow'))).toEqual(['Box front — Riverflow 2']);
+    expect(await s.evaluate((host) => host.undoSteps.count)).toBe(undo + 1);
+    expect(await source()).toBe(before);
+    await expect.poll(() => s.evaluate((host) => host.notifications.at(-1)?.message)).toBe('Kept Variation 2; removed 2 other variations.');
+    await s.ui.getByRole('button', { name: 'Edit this' }).click();
+    await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Box front — Riverflow 2']);
+    await s.ui.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await s.ui.getByRole('button', { name: 'Keep' }).count()).toBe(0);
+    await s.context.close();
+  });
+
   it('remembers output options per user and sends them', async () => {
     const s = await openSession(h);
     await s.useKey();

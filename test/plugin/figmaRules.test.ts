@@ -127,3 +127,26 @@ describe('a stored record that is not usable falls back, with a reason, and no s
     warn.mockRestore();
   });
 });
+
+describe('keep one result of a run', () => {
+  it('removes only that run’s other variations, never a source or another run’s result, in one undo step', async () => {
+    const p = bootPlugin();
+    const source = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 600 });
+    const tasks = ['11111111-2222-4333-8444-555555555551', '11111111-2222-4333-8444-555555555552', '11111111-2222-4333-8444-555555555553'];
+    await p.ask({ type: 'pending-save', id: 1, run: run([source.id], { tasks: tasks.map((taskUUID) => ({ taskUUID, accepted: true })) }) });
+    await p.ask({ type: 'pending-save', id: 2, run: run([source.id], { runId: 'run-2' }) });
+    const ids: string[] = [];
+    for (const [i, taskUUID] of tasks.entries()) {
+      const r = await p.ask({ type: 'place-result', id: 10 + i, runId: 'run-1', taskUUID, imageUUID: `i${i}`, bytes: await png(1024, 1024) });
+      if (r.ok) ids.push((r.value as { nodeId: string }).nodeId);
+    }
+    await p.ask({ type: 'place-result', id: 20, runId: 'run-2', taskUUID: TASK, imageUUID: 'other', bytes: await png(1024, 1024) });
+    const undo = p.host.undoSteps.count;
+    const kept = await p.ask({ type: 'keep-result', id: 30, runId: 'run-1', nodeId: ids[1]! });
+    expect(kept).toMatchObject({ ok: true, value: { removed: 2 } });
+    expect(p.host.page.children.map((n) => n.name)).toEqual(['Box', 'Box — Riverflow 2', 'Box — Riverflow 1']);
+    expect(p.host.node(ids[1]!)).toBeDefined();
+    expect(p.host.undoSteps.count).toBe(undo + 1);
+    expect(source.writes).toBe(0);
+  });
+});

@@ -48,9 +48,10 @@ function cancelMessage(failed: RunFailed): string {
 /**
  * The runs of this panel: one edit, "Edit each frame" batches and the recovery of
  * interrupted runs, with their progress, messages, cancel and the session's cost.
- * `onFinished` is called after every run (the history panel refreshes then).
+ * `onFinished` is called after every run (the history panel refreshes then); `onPlaced` with
+ * the results of a single run (the panel lists them to compare and keep one).
  */
-export function useRuns(onFinished: () => void) {
+export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, source: SelectedNode) => void) {
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const [batch, setBatch] = useState<readonly BatchItem[]>([]);
   const [sessionCost, setSessionCost] = useState(0);
@@ -88,6 +89,7 @@ export function useRuns(onFinished: () => void) {
       try {
         const outcome = await runEdit(iframeHost, client, input, progress, signal);
         setSessionCost((c) => roundCents(c + outcome.cost));
+        if (input.nodes[0]) onPlaced(outcome, input.nodes[0]);
         const text = `Placed ${plural(outcome.placed, 'image')} beside “${input.nodes[0]?.name ?? 'the selection'}”.`;
         send({ type: 'notify', message: text, error: false });
         setRun({ status: outcome.failed.length ? 'error' : 'done', message: `${text}${outcomeNotes(outcome)} Cost ${formatUsd(outcome.cost)}.` });

@@ -3,7 +3,7 @@ import { retryPolicy, RunwareError } from '../../core/runware/failures.ts';
 import { RequestFailed } from '../requestFailed.ts';
 import type { RunwareClient } from '../runware/client.ts';
 import type { RunHost } from './runHost.ts';
-import { RECOVERY_NOTE, RunFailed, type RunOutcome, type RunProgress } from './runFailed.ts';
+import { RECOVERY_NOTE, RunFailed, type PlacedResult, type RunOutcome, type RunProgress } from './runFailed.ts';
 
 /**
  * Polls a run's open tasks and places each image the moment it arrives. Shared by new runs
@@ -27,6 +27,7 @@ export async function collectResults(
   let flagged = 0;
   let cost = 0;
   const failed: string[] = [];
+  const results: PlacedResult[] = [];
   const ended = () => placed + flagged + failed.length - already;
   onProgress({ stage: 'waiting', placed, total });
   try {
@@ -50,7 +51,8 @@ export async function collectResults(
           }
           try {
             const place = { type: 'place-result', runId: run.runId, taskUUID: result.taskUUID, imageUUID: result.imageUUID, bytes: image.bytes } as const;
-            await host.request({ ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) }, { signal });
+            const { nodeId } = await host.request({ ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) }, { signal });
+            results.push({ nodeId, variation: variation.get(result.taskUUID) ?? results.length + 1, bytes: image.bytes });
           } catch (e) {
             if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
             // Figma refused this one image: say so, and place the others.
@@ -83,5 +85,5 @@ export async function collectResults(
     const reason = flagged ? 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.' : failed.join(' ');
     throw new RunFailed(reason, false, 0);
   }
-  return { runId: run.runId, placed: placed - already, flagged, failed, cost };
+  return { runId: run.runId, results, placed: placed - already, flagged, failed, cost };
 }

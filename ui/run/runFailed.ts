@@ -22,8 +22,16 @@ export interface RunProgress {
   readonly total: number;
 }
 
+/** A result on the canvas with the image the panel decoded for it (the compare view reuses it). */
+export interface PlacedResult {
+  readonly nodeId: string;
+  readonly variation: number;
+  readonly bytes: Uint8Array;
+}
+
 export interface RunOutcome {
   readonly runId: string;
+  readonly results: readonly PlacedResult[];
   readonly placed: number;
   readonly flagged: number;
   /** Variations Runware ended without an image, with the reason, e.g. "Variation 2: …". */

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'preact/hooks';
+import { plural } from '../../core/format.ts';
+import type { SelectedNode } from '../../core/protocol/shared.ts';
+import { request, send } from '../bridge.ts';
+import type { LastRun, RunResult } from '../components/RunResults.tsx';
+import type { RunOutcome } from '../run/runFailed.ts';
+
+const PREVIEW_WIDTH = 640;
+
+const toUrl = (bytes: Uint8Array) => URL.createObjectURL(new Blob([bytes as BlobPart]));
+
+/**
+ * The last run's results, shown to compare and keep one: built from the images the panel
+ * already decoded (nothing is exported again), with a preview of the source for before/after.
+ */
+export function useLastRun(onChanged: () => void) {
+  const [run, setRun] = useState<LastRun | null>(null);
+  const [sourcePreview, setSourcePreview] = useState<string | undefined>(undefined);
+
+  const sourceNodeId = run?.sourceNodeId;
+  useEffect(() => {
+    if (!sourceNodeId) return;
+    let url: string | undefined;
+    request({ type: 'export-preview', nodeId: sourceNodeId, width: PREVIEW_WIDTH }).then(
+      ({ bytes }) => setSourcePreview((url = toUrl(bytes))),
+      () => setSourcePreview(undefined),
+    );
+    return () => {
+      if (url) URL.revokeObjectURL(url);
+      setSourcePreview(undefined);
+    };
+  }, [sourceNodeId]);
+
+  function clear() {
+    run?.results.forEach((r) => URL.revokeObjectURL(r.url));
+    setRun(null);
+  }
+
+  function record(outcome: RunOutcome, source: SelectedNode) {
+    clear();
+    if (!outcome.results.length) return;
+    const results = [...outcome.results].sort((a, b) => a.variation - b.variation).map((r) => ({ nodeId: r.nodeId, label: `Variation ${r.variation}`, url: toUrl(r.bytes) }));
+    setRun({ runId: outcome.runId, sourceNodeId: source.id, sourceName: source.name, results });
+  }
+
+  async function keep(result: RunResult) {
+    if (!run) return;
+    try {
+      const { removed } = await request({ type: 'keep-result', runId: run.runId, nodeId: result.nodeId });
+      run.results.filter((r) => r !== result).forEach((r) => URL.revokeObjectURL(r.url));
+      setRun({ ...run, results: [result] });
+      send({ type: 'notify', message: `Kept ${result.label}${removed ? `; removed ${plural(removed, 'other variation')}` : ''}.`, error: false });
+      onChanged();
+    } catch (e) {
+      send({ type: 'notify', message: e instanceof Error ? e.message : String(e), error: true });
+    }
+  }
+
+  /** Makes a result the base of the next run: Figma's selection follows, and the prompt takes focus. */
+  async function editThis(result: RunResult) {
+    try {
+      await request({ type: 'select-nodes', nodeIds: [result.nodeId] });
+      document.getElementById('prompt')?.focus();
+    } catch (e) {
+      send({ type: 'notify', message: e instanceof Error ? e.message : String(e), error: true });
+    }
+  }
+
+  return { run, sourcePreview, record, clear, keep, editThis };
+}
