@@ -50,7 +50,9 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   if (!task) throw new PluginProblem('This result does not belong to its run, so it was not placed.');
   if (task.placedImageUUID) return { nodeId: placedNodes.get(task.placedImageUUID)?.id ?? '' };
   const { page, slots, sourceName } = await slotsFor(run);
-  const index = placedCount(run);
+  // Named and placed by variation (the task's place in the run), whatever order they finish in:
+  // "Riverflow 2" on the canvas is "Variation 2" in the panel.
+  const index = run.tasks.indexOf(task);
   const slot = slots[index] ?? slots[slots.length - 1]!;
   // Validates the image (PNG/JPEG/GIF, ≤ 4096 px) and throws otherwise.
   const figmaImage = figma.createImage(image.bytes);
@@ -81,8 +83,8 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   const updated = await updatePendingRun(run.runId, (r) => ({ ...updateTask(r, image.taskUUID, { placedImageUUID: image.imageUUID }), slots }));
   // Select and show the results on the first arrival and when the set is complete: once per
   // result would fire a selectionchange (and a UI update) for each of up to 20 images.
-  const done = updated ? placedCount(updated) : index + 1;
-  if (figma.currentPage === page && (index === 0 || done >= run.tasks.length)) {
+  const done = updated ? placedCount(updated) : placedCount(run) + 1;
+  if (figma.currentPage === page && (done === 1 || done >= run.tasks.length)) {
     const nodes = (updated ?? run).tasks.map((t) => (t.placedImageUUID ? placedNodes.get(t.placedImageUUID) : undefined)).filter((n): n is SceneNode => !!n && !n.removed);
     figma.currentPage.selection = nodes;
     figma.viewport.scrollAndZoomIntoView(nodes);

@@ -138,9 +138,13 @@ describe('iterating like a packaging designer', () => {
     await s.prompt('Seasonal colourway');
     await s.ui.getByText('Estimated cost: $3.85 (50 images × $0.077)').waitFor();
     expect(await s.ui.getByText(/past the 10-reference limit/).count()).toBe(0);
-    await expect.poll(() => s.evaluate((host) => host.exportCalls.filter((c) => (c.settings as ExportSettingsImage).constraint?.value === 96).length)).toBeGreaterThan(0);
-    // The panel shows a dozen rows; only those get a thumbnail.
-    expect(await s.evaluate((host) => host.exportCalls.filter((c) => (c.settings as ExportSettingsImage).constraint?.value === 96).length)).toBeLessThan(25);
+    const thumbnailed = () => s.evaluate((host) => host.exportCalls.filter((c) => (c.settings as ExportSettingsImage).constraint?.value === 96).map((c) => host.node(c.nodeId)?.name));
+    await expect.poll(async () => (await thumbnailed()).length).toBeGreaterThan(0);
+    // Only rows in view get a thumbnail; scrolling to the end brings the last one's.
+    expect(await thumbnailed()).not.toContain('SKU 50');
+    expect((await thumbnailed()).length).toBeLessThan(50);
+    await s.ui.getByText('SKU 50', { exact: true }).scrollIntoViewIfNeeded();
+    await expect.poll(thumbnailed).toContain('SKU 50');
     await s.ui.getByRole('button', { name: 'Generate for 50 frames' }).click();
     await s.ui.getByText(/of 50 frames done/).waitFor();
     await s.ui.getByText(/^Placed 50 images for 50 frames\./).waitFor({ timeout: 60_000 });
@@ -205,7 +209,8 @@ describe('iterating like a packaging designer', () => {
     await expect.poll(wipe).toBe('inset(0px 0px 0px 48%)');
     await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/compare.png` });
     const undo = await s.evaluate((host) => host.undoSteps.count);
-    await s.ui.getByRole('button', { name: 'Keep' }).click();
+    await s.ui.getByRole('button', { name: 'Keep', exact: true }).click();
+    await expect.poll(() => s.evaluate((host) => host.notifications.at(-1)?.message)).toMatch(/^Kept /);
     await expect.poll(() => s.nodeNames()).not.toContain('Box front — Riverflow 1');
     const names = await s.nodeNames();
     expect(names.filter((n) => n.startsWith('Box front — Riverflow'))).toEqual(['Box front — Riverflow 2']);
