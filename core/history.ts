@@ -11,6 +11,15 @@ export interface HistoryEntry {
   readonly createdAt: number;
   readonly sourceNodeId: string;
   readonly nodeIds: readonly string[];
+  readonly starred: boolean;
+  /** The output options the run used, when its results recorded them. */
+  readonly options?: { readonly outputFormat: 'JPG' | 'PNG' | 'WEBP'; readonly outputQuality: number; readonly checkContent: boolean };
+}
+
+/** History filtered as the designer asked: prompt text (any case), starred runs only. */
+export function filterHistory(entries: readonly HistoryEntry[], query: string, starredOnly: boolean): HistoryEntry[] {
+  const q = query.trim().toLowerCase();
+  return entries.filter((e) => (!starredOnly || e.starred) && (!q || e.prompt.toLowerCase().includes(q)));
 }
 
 const MAX_ENTRIES = 30;
@@ -21,13 +30,14 @@ const MAX_ENTRIES = 30;
  */
 export function groupHistory(results: readonly HistoryResult[]): HistoryEntry[] {
   const byRun = new Map<string, HistoryEntry>();
-  for (const { nodeId, provenance: p } of results) {
+  for (const { nodeId, provenance: p, starred } of results) {
     const entry = byRun.get(p.runId);
+    const options = p.outputFormat && p.outputQuality !== undefined ? { outputFormat: p.outputFormat, outputQuality: p.outputQuality, checkContent: p.checkContent ?? false } : undefined;
     byRun.set(
       p.runId,
       entry
-        ? { ...entry, count: entry.count + 1, cost: entry.cost + (p.cost ?? 0), nodeIds: [...entry.nodeIds, nodeId] }
-        : { runId: p.runId, prompt: p.prompt, width: p.width, height: p.height, count: 1, cost: p.cost ?? 0, createdAt: p.createdAt, sourceNodeId: p.sourceNodeId, nodeIds: [nodeId] },
+        ? { ...entry, count: entry.count + 1, cost: entry.cost + (p.cost ?? 0), nodeIds: [...entry.nodeIds, nodeId], starred: entry.starred || starred }
+        : { runId: p.runId, prompt: p.prompt, width: p.width, height: p.height, count: 1, cost: p.cost ?? 0, createdAt: p.createdAt, sourceNodeId: p.sourceNodeId, nodeIds: [nodeId], starred, ...(options ? { options } : {}) },
     );
   }
   return [...byRun.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, MAX_ENTRIES);

@@ -3,7 +3,7 @@ import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { PluginProblem, postToUI, type EventHandlers, type RequestHandlers } from './bridge.ts';
 import { exportReferences } from './exportReferences.ts';
 import { fileId } from './fileId.ts';
-import { exportThumbnail, resultsOnPage } from './history.ts';
+import { exportThumbnail, resultsOnPage, starResults } from './history.ts';
 import { exportPreview, keepResult } from './keepResult.ts';
 import { placeResult, RELAUNCH_COMMAND } from './placeResult.ts';
 import { findSceneNode, pageOf } from './sceneNode.ts';
@@ -108,6 +108,10 @@ export const eventHandlers: EventHandlers = {
     for (const nodeId of nodeIds) postToUI({ type: 'thumbnail', nodeId, bytes: await exportThumbnail(nodeId) });
   },
   'get-history': () => postToUI({ type: 'history', results: resultsOnPage(figma.currentPage) }),
+  'star-results': async ({ nodeIds, starred }) => {
+    await starResults(nodeIds, starred);
+    postToUI({ type: 'history', results: resultsOnPage(figma.currentPage) });
+  },
   'remember-prompt': ({ prompt }) => storage.rememberPrompt(prompt),
   // The corner handle: Figma plugins resize their own window, and the size is remembered.
   'resize-ui': ({ size }) => {

@@ -75,6 +75,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     sourceNodeId: run.sourceNodeIds[0] ?? '',
     createdAt: Date.now(),
     index: index + 1,
+    ...run.options,
   };
   rect.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
   rect.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });

@@ -45,6 +45,7 @@ export function App({ init }: { readonly init: Init }) {
   const [advanced, setAdvanced] = useState(false);
   const [changingKey, setChangingKey] = useState(false);
   const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
+  const [historySeen, setHistorySeen] = useState<ReadonlySet<string>>(new Set());
   const relaunchSize = useRef(init.relaunch ? findPreset(init.relaunch.width, init.relaunch.height) : undefined);
   const { base } = selection;
   const each = mode === 'each' && selection.nodes.length > 1;
@@ -53,7 +54,10 @@ export function App({ init }: { readonly init: Init }) {
   const overLimit = selection.nodes.slice(nodes.length).map((n) => ({ name: n.name, reason: `is past the ${MAX_REFERENCES}-reference limit` }));
   const skipped = [...selection.skipped, ...overLimit];
   const matched = base ? matchPreset(base.width, base.height) : undefined;
-  const thumbnails = useThumbnails([...nodes.filter((n) => seen.has(n.id)).map((n) => n.id), ...history.entries.map((e) => e.nodeIds[0] ?? '').filter(Boolean)], String(history.version));
+  // Frames can change between runs, so their previews refresh after each run; a result's picture
+  // never changes, so it is fetched once, and only when its row is on screen with History open.
+  const thumbnails = useThumbnails(nodes.filter((n) => seen.has(n.id)).map((n) => n.id), String(history.version));
+  const historyThumbnails = useThumbnails(history.open ? [...historySeen] : []);
 
   const baseKey = base ? `${base.id}:${base.width}x${base.height}` : '';
   // A new base reference re-matches the size; an override holds until the base changes.
@@ -147,7 +151,21 @@ export function App({ init }: { readonly init: Init }) {
         <RunResults run={lastRun.run} sourcePreview={lastRun.sourcePreview} onKeep={(r) => void lastRun.keep(r)} onEditThis={(r) => void lastRun.editThis(r)} onDismiss={lastRun.clear} />
       ) : null}
       {batch.length ? <BatchStatus items={batch} busy={running} onRetry={(id) => key.connection && void runs.retry(key.connection, id, { prompt, settings })} /> : null}
-      <HistoryPanel open={history.open} onToggle={history.toggle} entries={history.entries} thumbnails={thumbnails} onReuse={(e) => setPrompt(e.prompt)} onSelect={(e) => void history.select(e.nodeIds)} />
+      <HistoryPanel
+        open={history.open}
+        onToggle={history.toggle}
+        entries={history.entries}
+        thumbnails={historyThumbnails}
+        onVisible={(ids) => setHistorySeen((prev) => (ids.every((id) => prev.has(id)) ? prev : new Set([...prev, ...ids])))}
+        onReusePrompt={(e) => setPrompt(e.prompt)}
+        onReuseSettings={(e) => {
+          setPrompt(e.prompt);
+          setPreset(findPreset(e.width, e.height) ?? DEFAULT_PRESET);
+          updateSettings({ ...settings, ...e.options, numberResults: Math.min(MAX_RESULTS, e.count) });
+        }}
+        onStar={(e, starred) => send({ type: 'star-results', nodeIds: [...e.nodeIds], starred })}
+        onSelect={(e) => void history.select(e.nodeIds)}
+      />
       {!showKeyStep ? <SavedKeyLine onChange={() => setChangingKey(true)} /> : null}
       <ResizeHandle />
     </main>

@@ -20,6 +20,7 @@ export const ToMainSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('remember-prompt'), prompt: z.string() }),
   z.object({ type: z.literal('quick-edit-done'), message: z.string(), error: z.boolean() }),
   z.object({ type: z.literal('resize-ui'), size: PanelSizeSchema }),
+  z.object({ type: z.literal('star-results'), nodeIds: z.array(z.string()), starred: z.boolean() }),
   // Requests.
   z.object({ type: z.literal('save-key'), id, apiKey: z.string() }),
   z.object({ type: z.literal('forget-key'), id }),

@@ -8,7 +8,7 @@ import { BytesSchema, ReferenceSchema, SelectedNodeSchema, SkippedNodeSchema, Tr
 export const QuickEditParametersSchema = z.object({ prompt: z.string(), size: z.nullable(z.string()) });
 export type QuickEditParameters = z.infer<typeof QuickEditParametersSchema>;
 
-export const HistoryResultSchema = z.object({ nodeId: z.string(), provenance: ProvenanceSchema });
+export const HistoryResultSchema = z.object({ nodeId: z.string(), provenance: ProvenanceSchema, starred: z.boolean() });
 export type HistoryResult = z.infer<typeof HistoryResultSchema>;
 
 export const ToUISchema = z.union([

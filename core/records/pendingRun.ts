@@ -29,6 +29,8 @@ export const PendingRunSchema = z.object({
   sourceNodeIds: z.array(z.string()),
   createdAt: z.number(),
   tasks: z.array(PendingTaskSchema).check(z.minLength(1)),
+  /** The output options the run was made with, recorded on each result for "Reuse settings". */
+  options: z.optional(z.object({ outputFormat: z.enum(['JPG', 'PNG', 'WEBP']), outputQuality: z.int(), checkContent: z.boolean() })),
   /** Where each result goes, fixed when the first one arrives so later ones fill the same grid. */
   slots: z.optional(z.array(RectSchema)),
 });

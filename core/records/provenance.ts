@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 
 /** The plugin-data key every placed result carries its provenance under. */
 export const PROVENANCE_KEY = 'riverflow';
+/** Set ('1') on a result the designer starred; absent otherwise. */
+export const STAR_KEY = 'riverflowStar';
 
 /** Provenance stored in plugin data on every placed result: the document is the record. */
 export const ProvenanceSchema = z.object({
@@ -19,6 +21,10 @@ export const ProvenanceSchema = z.object({
   createdAt: z.number(),
   /** 1-based variation number, as in the node's name. */
   index: z.number(),
+  /** Output options of the run (absent on results placed before they were recorded). */
+  outputFormat: z.optional(z.enum(['JPG', 'PNG', 'WEBP'])),
+  outputQuality: z.optional(z.number()),
+  checkContent: z.optional(z.boolean()),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

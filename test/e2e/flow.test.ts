@@ -134,8 +134,10 @@ describe('the main flow in Chromium, against the emulator', () => {
     expect(new Set(submit!.tasks.map((t) => t.taskUUID)).size).toBe(4);
     expect(h.emulator.charges).toHaveLength(4);
     const nodes = await s.evaluate((host) => host.page.children.map((n) => ({ name: n.name, x: n.x, y: n.y, width: n.width, height: n.height })));
-    const results = nodes.filter((n) => n.name.startsWith('Square tile — Riverflow'));
+    // Named and placed by variation, whatever order they arrived in: Riverflow 1 leftmost.
+    const results = nodes.filter((n) => n.name.startsWith('Square tile — Riverflow')).sort((a, b) => a.name.localeCompare(b.name));
     expect(results.map((r) => r.name)).toEqual([1, 2, 3, 4].map((i) => `Square tile — Riverflow ${i}`));
+    expect(results.map((r) => r.x)).toEqual([...results.map((r) => r.x)].sort((a, b) => a - b));
     for (const r of results) for (const n of nodes) if (n !== r) expect(overlap(r, n)).toBe(false);
     const gaps = results.slice(1).map((r, i) => r.x - (results[i]!.x + results[i]!.width));
     expect(new Set(gaps).size).toBe(1);

@@ -82,6 +82,8 @@ describe('iterating like a packaging designer', () => {
     await s.ui.getByText('History (2)').click();
     const history = s.ui.getByRole('list', { name: 'History' });
     await expect.poll(() => history.locator('.history-prompt').allTextContents()).toEqual(['Citrus tile', 'Forest green label']);
+    // Previews come as rows scroll into view.
+    await history.locator('li').last().scrollIntoViewIfNeeded();
     await expect.poll(() => history.locator('img.thumb').count()).toBe(2);
     await history.getByRole('button', { name: 'Reuse prompt' }).nth(1).click();
     expect(await s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Forest green label');
@@ -97,6 +99,48 @@ describe('iterating like a packaging designer', () => {
     await s.prompt('');
     await s.select('Label');
     await expect.poll(() => s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Forest green label');
+    await s.context.close();
+  });
+
+  it('History: search by prompt, star and filter, reuse a run’s settings; results are never exported for previews', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Label');
+    await s.prompt('Forest green label');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Label”/).waitFor();
+    await s.select('Poster 16:9');
+    await s.prompt('Citrus poster');
+    await s.ui.getByLabel('Variations').fill('2');
+    await s.ui.getByRole('button', { name: 'Advanced' }).click();
+    await s.ui.getByLabel('Output format').selectOption('JPG');
+    await s.ui.getByLabel('Quality').fill('80');
+    await s.generate();
+    await s.ui.getByText(/^Placed 2 images beside “Poster 16:9”/).waitFor();
+    // Back to defaults, to see "Reuse settings" bring them back.
+    await s.ui.getByLabel('Output format').selectOption('PNG');
+    await s.ui.getByLabel('Variations').fill('1');
+    await s.ui.getByRole('button', { name: /^History/ }).click();
+    const history = s.ui.getByRole('list', { name: 'History' });
+    await s.ui.getByRole('searchbox', { name: 'Search history' }).fill('CITRUS');
+    await expect.poll(() => history.locator('.history-prompt').allTextContents()).toEqual(['Citrus poster']);
+    await history.getByRole('button', { name: 'Star “Citrus poster”' }).click();
+    await expect.poll(() => history.getByRole('button', { name: 'Star “Citrus poster”' }).getAttribute('aria-pressed')).toBe('true');
+    await s.ui.getByRole('searchbox', { name: 'Search history' }).fill('');
+    await s.ui.getByLabel('Starred only').check();
+    await expect.poll(() => history.locator('.history-prompt').allTextContents()).toEqual(['Citrus poster']);
+    // The star lives on the results themselves (plugin data), so it travels with the file.
+    expect(await s.evaluate((host) => host.page.children.filter((n) => n.getPluginData('riverflowStar') === '1').map((n) => n.name))).toEqual(['Poster 16:9 — Riverflow 1', 'Poster 16:9 — Riverflow 2']);
+    await history.getByRole('button', { name: 'Reuse settings' }).click();
+    expect(await s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Citrus poster');
+    expect(await s.ui.getByLabel('Size').inputValue()).toBe('1K (16:9)');
+    expect(await s.ui.getByLabel('Variations').inputValue()).toBe('2');
+    expect(await s.ui.getByLabel('Output format').inputValue()).toBe('JPG');
+    expect(await s.ui.getByLabel('Quality').inputValue()).toBe('80');
+    await expect.poll(() => history.locator('img.thumb').count()).toBe(1);
+    // Previews of results come from their own image fill: no result was ever exported.
+    const exported = await s.evaluate((host) => host.exportCalls.map((c) => host.node(c.nodeId)?.name ?? ''));
+    expect(exported.filter((n) => n.includes('— Riverflow'))).toEqual([]);
     await s.context.close();
   });
 

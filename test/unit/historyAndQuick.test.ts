@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupHistory } from '../../core/history.ts';
+import { filterHistory, groupHistory } from '../../core/history.ts';
 import { parseProvenance, type Provenance } from '../../core/records/provenance.ts';
 import { readQuickEdit } from '../../core/quickEdit.ts';
 
@@ -8,10 +8,11 @@ const prov = (runId: string, createdAt: number): Provenance => ({ prompt: `p-${r
 describe('history', () => {
   it('groups results by run (one task per variation), newest first, summing cost', () => {
     const entries = groupHistory([
-      { nodeId: 'a', provenance: prov('t1', 100) },
-      { nodeId: 'b', provenance: prov('t2', 300) },
-      { nodeId: 'c', provenance: prov('t1', 101) },
+      { nodeId: 'a', provenance: prov('t1', 100), starred: false },
+      { nodeId: 'b', provenance: prov('t2', 300), starred: false },
+      { nodeId: 'c', provenance: prov('t1', 101), starred: true },
     ]);
+    expect(entries.map((e) => e.starred)).toEqual([false, true]);
     expect(entries.map((e) => [e.runId, e.count, e.cost, e.nodeIds])).toEqual([
       ['t2', 1, 0.077, ['b']],
       ['t1', 2, 0.154, ['a', 'c']],
@@ -22,6 +23,19 @@ describe('history', () => {
     expect(parseProvenance('{')).toBeUndefined();
     expect(parseProvenance('')).toBeUndefined();
     expect(parseProvenance(JSON.stringify({ prompt: 'missing fields' }))).toBeUndefined();
+  });
+});
+
+describe('history search', () => {
+  it('finds runs by prompt text in any case, and keeps starred runs only when asked', () => {
+    const entries = groupHistory([
+      { nodeId: 'a', provenance: { ...prov('r1', 1), prompt: 'Deep indigo box' }, starred: true },
+      { nodeId: 'b', provenance: { ...prov('r2', 2), prompt: 'Copper foil band' }, starred: false },
+    ]);
+    expect(filterHistory(entries, 'INDIGO', false).map((e) => e.runId)).toEqual(['r1']);
+    expect(filterHistory(entries, '  ', false)).toHaveLength(2);
+    expect(filterHistory(entries, '', true).map((e) => e.runId)).toEqual(['r1']);
+    expect(filterHistory(entries, 'foil', true)).toEqual([]);
   });
 });
 

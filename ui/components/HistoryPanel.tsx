@@ -1,14 +1,19 @@
-import { Disclosure } from './Disclosure.tsx';
+import { useEffect, useState } from 'preact/hooks';
 import { formatUsd, plural } from '../../core/format.ts';
-import type { HistoryEntry } from '../../core/history.ts';
+import { filterHistory, type HistoryEntry } from '../../core/history.ts';
 import { findPreset } from '../../core/sizes.ts';
+import { Disclosure } from './Disclosure.tsx';
 
 interface Props {
   readonly open: boolean;
   readonly onToggle: () => void;
   readonly entries: readonly HistoryEntry[];
   readonly thumbnails: ReadonlyMap<string, string>;
-  readonly onReuse: (entry: HistoryEntry) => void;
+  /** Rows that scrolled into view: only those need a thumbnail, however long the history. */
+  readonly onVisible: (nodeIds: readonly string[]) => void;
+  readonly onReusePrompt: (entry: HistoryEntry) => void;
+  readonly onReuseSettings: (entry: HistoryEntry) => void;
+  readonly onStar: (entry: HistoryEntry, starred: boolean) => void;
   readonly onSelect: (entry: HistoryEntry) => void;
 }
 
@@ -17,17 +22,47 @@ function when(ms: number): string {
   return `${d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} ${d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
 }
 
-/** This page's runs, read back from the results' provenance. */
-export function HistoryPanel({ open, onToggle, entries, thumbnails, onReuse, onSelect }: Props) {
+/** This page's runs, read back from the results' provenance: search, star, reuse, select. */
+export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, onReusePrompt, onReuseSettings, onStar, onSelect }: Props) {
+  const [query, setQuery] = useState('');
+  const [starredOnly, setStarredOnly] = useState(false);
+  const [observer] = useState(
+    () =>
+      new IntersectionObserver((seen) => {
+        const ids = seen.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.id ?? '');
+        if (ids.length) onVisible(ids);
+      }),
+  );
+  useEffect(() => () => observer.disconnect(), [observer]);
+  const shown = filterHistory(entries, query, starredOnly);
   return (
     <Disclosure open={open} title={`History (${entries.length})`} onToggle={onToggle}>
-      {entries.length === 0 ? <p class="hint">No Riverflow results on this page yet.</p> : null}
+      {entries.length === 0 ? (
+        <p class="hint">No Riverflow results on this page yet.</p>
+      ) : (
+        <div class="row">
+          <input class="input grow" type="search" aria-label="Search history" placeholder="Search prompts" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+          <label class="row">
+            <input class="native" type="checkbox" checked={starredOnly} onChange={(e) => setStarredOnly((e.currentTarget as HTMLInputElement).checked)} /> Starred only
+          </label>
+        </div>
+      )}
+      {entries.length > 0 && shown.length === 0 ? <p class="hint">No run matches.</p> : null}
       <ul class="history" aria-label="History">
-        {entries.map((e) => {
+        {shown.map((e) => {
           const preset = findPreset(e.width, e.height);
-          const thumb = e.nodeIds[0] ? thumbnails.get(e.nodeIds[0]) : undefined;
+          const first = e.nodeIds[0] ?? '';
+          const thumb = thumbnails.get(first);
           return (
-            <li key={e.runId}>
+            <li
+              key={e.runId}
+              data-id={first}
+              ref={(el) => {
+                if (!el) return;
+                observer.observe(el);
+                return () => observer.unobserve(el);
+              }}
+            >
               {thumb ? <img class="thumb" src={thumb} alt="" /> : <span class="thumb" />}
               <div class="grow">
                 <p class="history-prompt" title={e.prompt}>
@@ -37,9 +72,15 @@ export function HistoryPanel({ open, onToggle, entries, thumbnails, onReuse, onS
                   {preset ? preset.ratio : `${e.width}×${e.height}`} · {plural(e.count, 'image')}
                   {e.cost ? ` · ${formatUsd(e.cost)}` : ''} · {when(e.createdAt)}
                 </p>
-                <div class="row">
-                  <button type="button" class="link" onClick={() => onReuse(e)}>
+                <div class="row wrap">
+                  <button type="button" class="icon" aria-pressed={e.starred} aria-label={`Star “${e.prompt}”`} onClick={() => onStar(e, !e.starred)}>
+                    {e.starred ? '★' : '☆'}
+                  </button>
+                  <button type="button" class="link" onClick={() => onReusePrompt(e)}>
                     Reuse prompt
+                  </button>
+                  <button type="button" class="link" onClick={() => onReuseSettings(e)}>
+                    Reuse settings
                   </button>
                   <button type="button" class="link" onClick={() => onSelect(e)}>
                     Select on canvas

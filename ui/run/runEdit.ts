@@ -66,6 +66,7 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
     sourceNodeIds: nodeIds,
     createdAt: Date.now(),
     tasks: Array.from({ length: total }, () => ({ taskUUID: uuidV4(), accepted: false })),
+    options: { outputFormat: req.settings.outputFormat, outputQuality: req.settings.outputQuality, checkContent: req.settings.checkContent },
   };
   await host.request({ type: 'pending-save', run }).catch((e: unknown) => {
     throw new RunFailed(`The plugin could not save the run for recovery, so it did not start. ${e instanceof Error ? e.message : ''}`.trim(), false, 0);
