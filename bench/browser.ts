@@ -11,7 +11,8 @@ export async function browserFigures() {
     await s.prompt('Make the box deep indigo');
 
     const run = async (variations: number) => {
-      await s.select('Box front');
+      await s.evaluate((host) => host.select([host.page.children.find((n) => n.name === 'Box front')!]));
+      await s.ui.getByText('Box front', { exact: true }).waitFor();
       await s.ui.getByLabel('Variations').fill(String(variations));
       h.emulator.reset();
       await s.evaluate((host) => {
@@ -53,6 +54,36 @@ export async function browserFigures() {
       opens.push(await frame.evaluate(() => performance.getEntriesByName('riverflow-interactive')[0]!.startTime));
     }
     line('UI open→interactive'.padEnd(28), `${median(opens).toFixed(0)} ms`, '(iframe navigation start → panel rendered with init data, incl. code.js start; goal ≤ 150 ms)');
+
+    // A page with a long history: 200 Riverflow results beside the frames.
+    await s.evaluate(async (host) => {
+      const canvas = new OffscreenCanvas(256, 192);
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#2f4f7f';
+      ctx.fillRect(0, 0, 256, 192);
+      const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      const hash = host.figma.createImage(png).hash;
+      for (let i = 0; i < 200; i++) {
+        const node = host.addFrame(`Old result ${i}`, { x: 50_000 + (i % 20) * 300, y: Math.floor(i / 20) * 300, width: 256, height: 192 }, undefined, 'RECTANGLE');
+        node.fills = [{ type: 'IMAGE', imageHash: hash, scaleMode: 'FILL' } as ImagePaint];
+        const provenance = { prompt: `Run ${i}`, model: 'sourceful:1@2', width: 1152, height: 864, runId: `run-${i}`, taskUUID: `t-${i}`, imageUUID: `i-${i}`, sourceNodeId: '1:1', createdAt: i, index: 1 };
+        node.setPluginData('riverflow', JSON.stringify(provenance));
+      }
+    });
+    const opens200 = [];
+    for (let i = 0; i < 5; i++) {
+      await s.page.getByRole('button', { name: 'Close & reopen plugin' }).click();
+      await s.ui.getByRole('button', { name: 'Generate' }).waitFor();
+      const frame = s.page.frames().find((f) => f.url().includes('/plugin/ui.html'))!;
+      opens200.push(await frame.evaluate(() => performance.getEntriesByName('riverflow-interactive')[0]!.startTime));
+    }
+    line('open→interactive, 200 results'.padEnd(28), `${median(opens200).toFixed(0)} ms`, '(the same, with 200 Riverflow results on the page; goal ≤ 150 ms)');
+    const exportsBefore = await s.evaluate((host) => host.exportCalls.length);
+    await run(1);
+    // Let the panel's debounced previews settle before counting.
+    await new Promise((r) => setTimeout(r, 600));
+    const exports = (await s.evaluate((host) => host.exportCalls.length)) - exportsBefore;
+    line('exports per run, 200 results'.padEnd(28), `${exports}`, '(the reference and its preview; none for the history, closed or open: goal flat, not 200+)');
   } finally {
     await h.close();
   }
