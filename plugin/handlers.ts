@@ -5,6 +5,7 @@ import { exportReferences } from './exportReferences.ts';
 import { fileId } from './fileId.ts';
 import { exportThumbnail, resultsOnPage, starResults } from './history.ts';
 import { exportPreview, keepResult } from './keepResult.ts';
+import { describePins, setPinned } from './pins.ts';
 import { placeResult, RELAUNCH_COMMAND } from './placeResult.ts';
 import { findSceneNode, pageOf } from './sceneNode.ts';
 import { describeSelection, trackSelection } from './selection.ts';
@@ -42,6 +43,11 @@ export async function sendInit(command: string, quickEdit: QuickEditParameters |
     quickEdit,
   });
   sendSelection();
+  await sendPins();
+}
+
+export async function sendPins(): Promise<void> {
+  postToUI({ type: 'pins', ...(await describePins()) });
 }
 
 /** One placement at a time: each reads the page to find free space, so parallel runs must not claim the same spot. */
@@ -95,6 +101,11 @@ export const requestHandlers: RequestHandlers = {
   },
   'export-preview': async ({ nodeId, width }) => ({ bytes: await exportPreview(nodeId, width) }),
   'keep-result': async ({ runId, nodeId }) => ({ removed: await keepResult(runId, nodeId) }),
+  'pin-reference': async ({ nodeId, pinned }) => {
+    await setPinned(nodeId, pinned);
+    await sendPins();
+    return {};
+  },
 };
 
 export const eventHandlers: EventHandlers = {

@@ -5,6 +5,7 @@ import type { ToUI } from '../core/protocol/toUI.ts';
 import { rememberRecent } from '../core/recentPrompts.ts';
 import { runBlocker } from '../core/runBlocker.ts';
 import { userMessage } from '../core/runware/failures.ts';
+import { withPins } from '../core/records/pins.ts';
 import { MAX_REFERENCES, MAX_RESULTS } from '../core/runware/tasks.ts';
 import { DEFAULT_PRESET, findPreset, matchPreset, type SizePreset } from '../core/sizes.ts';
 import { send } from './bridge.ts';
@@ -22,6 +23,7 @@ import { SizeField } from './components/SizeField.tsx';
 import { useConnection } from './hooks/useConnection.ts';
 import { useHistory } from './hooks/useHistory.ts';
 import { useLastRun } from './hooks/useLastRun.ts';
+import { usePins } from './hooks/usePins.ts';
 import { useRuns } from './hooks/useRuns.ts';
 import { useSelection } from './hooks/useSelection.ts';
 import { useSettings } from './hooks/useSettings.ts';
@@ -34,6 +36,7 @@ const KEY_REFUSED = userMessage({ kind: 'auth' });
 export function App({ init }: { readonly init: Init }) {
   const key = useConnection(init);
   const selection = useSelection();
+  const pins = usePins();
   const history = useHistory();
   const { settings, update: updateSettings } = useSettings(init.settings);
   const lastRun = useLastRun(history.refresh);
@@ -50,8 +53,11 @@ export function App({ init }: { readonly init: Init }) {
   const { base } = selection;
   const each = mode === 'each' && selection.nodes.length > 1;
   // Riverflow reads at most 10 references: the limit belongs to combining, not to a batch.
-  const nodes = each ? selection.nodes : selection.nodes.slice(0, MAX_REFERENCES);
-  const overLimit = selection.nodes.slice(nodes.length).map((n) => ({ name: n.name, reason: `is past the ${MAX_REFERENCES}-reference limit` }));
+  // Pins follow the selected frames in every run, and count toward the 10.
+  const combined = withPins(selection.nodes, pins.nodes);
+  const pinned = pins.nodes.filter((p) => !selection.nodes.some((n) => n.id === p.id));
+  const nodes = each ? selection.nodes : combined.sent;
+  const overLimit = (each ? [] : combined.left).map((n) => ({ name: n.name, reason: `is past the ${MAX_REFERENCES}-reference limit` }));
   const skipped = [...selection.skipped, ...overLimit];
   const matched = base ? matchPreset(base.width, base.height) : undefined;
   // Frames can change between runs, so their previews refresh after each run; a result's picture
@@ -81,7 +87,7 @@ export function App({ init }: { readonly init: Init }) {
   const { run, batch, sessionCost, elapsed } = runs;
   const refused = run.status === 'error' && run.message.startsWith(KEY_REFUSED) ? run.message : undefined;
   const showKeyStep = !key.savedKey || changingKey || refused !== undefined;
-  const blocker = runBlocker({ apiKey: key.savedKey ?? '', prompt, selected: nodes.length, skipped });
+  const blocker = runBlocker({ apiKey: key.savedKey ?? '', prompt, selected: selection.nodes.length, skipped: selection.skipped });
   const running = run.status === 'running';
   const images = settings.numberResults * (each ? nodes.length : 1);
 
@@ -91,7 +97,7 @@ export function App({ init }: { readonly init: Init }) {
     send({ type: 'remember-prompt', prompt });
     setRecentPrompts((r) => rememberRecent(r, prompt));
     lastRun.clear();
-    if (each) void runs.each(connection, nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })), { prompt, settings });
+    if (each) void runs.each(connection, nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })), { prompt, settings, extra: pinned });
     else void runs.single(connection, { prompt, preset, nodes, settings });
   }
 
@@ -125,8 +131,15 @@ export function App({ init }: { readonly init: Init }) {
       <ReferencesList
         onVisible={(ids) => setSeen((prev) => (ids.every((id) => prev.has(id)) ? prev : new Set([...prev, ...ids])))}
         nodes={nodes}
+        movable={Math.min(selection.nodes.length, nodes.length)}
+        pinned={pins.ids}
+        onPin={(id, on) => void pins.pin(id, on)}
         skipped={skipped}
         baseRule={selection.baseRule} thumbnails={thumbnails} onMove={selection.moveReference} onRemove={selection.dropReference} onReset={selection.reordered ? selection.resetOrder : undefined} />
+      {pins.missing ? (
+        <p class="hint warn">{pins.missing === 1 ? 'A pinned reference was deleted: it is skipped.' : `${pins.missing} pinned references were deleted: they are skipped.`}</p>
+      ) : null}
+      {each && pinned.length ? <p class="hint">Pinned, sent with each frame: {pinned.map((p) => `“${p.name}”`).join(', ')}.</p> : null}
       {selection.nodes.length > 1 ? (
         <fieldset class="field modes">
           <legend class="label">With several frames</legend>
@@ -150,7 +163,7 @@ export function App({ init }: { readonly init: Init }) {
       {lastRun.run && !running ? (
         <RunResults run={lastRun.run} sourcePreview={lastRun.sourcePreview} onKeep={(r) => void lastRun.keep(r)} onEditThis={(r) => void lastRun.editThis(r)} onDismiss={lastRun.clear} />
       ) : null}
-      {batch.length ? <BatchStatus items={batch} busy={running} onRetry={(id) => key.connection && void runs.retry(key.connection, id, { prompt, settings })} /> : null}
+      {batch.length ? <BatchStatus items={batch} busy={running} onRetry={(id) => key.connection && void runs.retry(key.connection, id, { prompt, settings, extra: pinned })} /> : null}
       <HistoryPanel
         open={history.open}
         onToggle={history.toggle}

@@ -9,8 +9,9 @@ type Listener = (message: ToUI) => void;
 type Reply = Extract<ToUI, { type: 'reply' }>;
 const listeners = new Set<Listener>();
 const replies = new Map<number, (reply: Reply) => void>();
-/** The newest selection: a hook that subscribes after it arrived still starts from it. */
-let lastSelection: Extract<ToUI, { type: 'selection' }> | undefined;
+/** The newest message of each kind that describes state: a hook that subscribes after it arrived still starts from it. */
+type StateMessage = Extract<ToUI, { type: 'selection' | 'pins' }>;
+const latest = new Map<StateMessage['type'], StateMessage>();
 let nextId = 1;
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -20,7 +21,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (!parsed.success) return;
   const message = parsed.data;
   if (message.type === 'reply') replies.get(message.id)?.(message);
-  if (message.type === 'selection') lastSelection = message;
+  if (message.type === 'selection' || message.type === 'pins') latest.set(message.type, message);
   for (const l of listeners) l(message);
 });
 
@@ -28,8 +29,8 @@ export function send(message: Exclude<ToMain, { id: number }>): void {
   parent.postMessage({ pluginMessage: message }, '*');
 }
 
-export function latestSelection(): Extract<ToUI, { type: 'selection' }> | undefined {
-  return lastSelection;
+export function latestMessage<T extends StateMessage['type']>(type: T): Extract<ToUI, { type: T }> | undefined {
+  return latest.get(type) as Extract<ToUI, { type: T }> | undefined;
 }
 
 export function onMessage(listener: Listener): () => void {

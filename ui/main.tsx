@@ -2,7 +2,7 @@ import '!./styles.css';
 import { render } from 'preact';
 import type { ToUI } from '../core/protocol/toUI.ts';
 import { App } from './App.tsx';
-import { latestSelection, onMessage, send } from './bridge.ts';
+import { latestMessage, onMessage, send } from './bridge.ts';
 import { runQuickEdit } from './quickEdit.ts';
 
 type Init = Extract<ToUI, { type: 'init' }>;
@@ -10,7 +10,7 @@ type Init = Extract<ToUI, { type: 'init' }>;
 /** A quick edit runs once, on the selection that follows its init, with no panel. */
 function startQuickEdit(init: Init): void {
   const go = (selection: Extract<ToUI, { type: 'selection' }>) => void runQuickEdit(init, selection.nodes, selection.skipped);
-  const now = latestSelection();
+  const now = latestMessage('selection');
   if (now) return go(now);
   const stop = onMessage((m) => {
     if (m.type !== 'selection') return;

@@ -16,6 +16,7 @@ export const ReplyValueSchemas = {
   'select-nodes': z.object({}),
   'export-preview': z.object({ bytes: BytesSchema }),
   'keep-result': z.object({ removed: z.int() }),
+  'pin-reference': z.object({}),
 } as const;
 
 export type RequestType = keyof typeof ReplyValueSchemas;
@@ -34,4 +35,5 @@ export const REQUEST_TIMEOUT_MS: Record<RequestType, number> = {
   'select-nodes': 10_000,
   'export-preview': 30_000,
   'keep-result': 10_000,
+  'pin-reference': 10_000,
 };

@@ -41,6 +41,7 @@ export const ToMainSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('select-nodes'), id, nodeIds: z.array(z.string()) }),
   /** A picture of a node at a width the panel can show sharply (the compare view). */
   z.object({ type: z.literal('export-preview'), id, nodeId: z.string(), width: z.int().check(z.positive(), z.lte(2048)) }),
+  z.object({ type: z.literal('pin-reference'), id, nodeId: z.string(), pinned: z.boolean() }),
   /** Keep one result of a run: the run's other variations leave the canvas, in one undo step. */
   z.object({ type: z.literal('keep-result'), id, runId: z.string(), nodeId: z.string() }),
 ]);

@@ -37,6 +37,8 @@ export const ToUISchema = z.union([
     /** How the base was chosen: picked first while the panel watched, or reading order. */
     order: z.enum(['picked', 'reading']),
   }),
+  /** The document's pinned references that can be sent, and how many were deleted since. */
+  z.object({ type: z.literal('pins'), nodes: z.array(SelectedNodeSchema), missing: z.int() }),
   z.object({ type: z.literal('reference'), id: z.int(), index: z.int(), reference: ReferenceSchema }),
   z.object({ type: z.literal('thumbnail'), nodeId: z.string(), bytes: z.nullable(BytesSchema) }),
   z.object({ type: z.literal('history'), results: z.array(HistoryResultSchema) }),

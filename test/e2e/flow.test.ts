@@ -93,7 +93,7 @@ describe('the main flow in Chromium, against the emulator', () => {
     h.emulator.reset();
     const s = await openSession(h);
     await s.select('Label', 'Box front', 'Poster 16:9');
-    await expect.poll(() => s.ui.getByRole('listitem').allTextContents()).toEqual(['Label600×800 · base↑↓×', 'Box front1152×864↑↓×', 'Poster 16:91600×900↑↓×']);
+    await expect.poll(() => s.ui.getByRole('listitem').allTextContents()).toEqual(['Label600×800 · basePin↑↓×', 'Box front1152×864Pin↑↓×', 'Poster 16:91600×900Pin↑↓×']);
     await s.useKey();
     await s.prompt('Combine into one gift set');
     await s.generate();

@@ -268,6 +268,35 @@ describe('iterating like a packaging designer', () => {
     await s.context.close();
   });
 
+  it('Pinned references: kept in the document, sent after the selected frames in every run, uploads reused, a deleted pin skipped with a note', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Label');
+    await s.ui.getByRole('button', { name: 'Pin “Label”' }).click();
+    await expect.poll(() => s.evaluate((host) => host.figma.root.getPluginData('pins'))).toMatch(/^\["1:\d+"\]$/);
+    await s.select('Box front');
+    await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Box front', 'Label']);
+    await s.prompt('Brand colours');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Box front”/).waitFor();
+    expect(inferenceTasks()[0]!.inputs).toMatchObject({ referenceImages: [expect.any(String), expect.any(String)] });
+    // Another run: the pin's upload is reused by its content hash, no bytes sent again.
+    h.emulator.reset();
+    await s.select('Poster 16:9');
+    await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Poster 16:9', 'Label']);
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Poster 16:9”/).waitFor();
+    expect(uploadSizes()).toHaveLength(1);
+    expect((inferenceTasks()[0]!.inputs as { referenceImages: string[] }).referenceImages).toHaveLength(2);
+    // The pins travel with the file; a pinned node deleted since is skipped, with a note.
+    await s.evaluate((host) => host.page.children.find((n) => n.name === 'Label')!.remove());
+    await s.reopen();
+    await s.ui.getByText('A pinned reference was deleted: it is skipped.').waitFor();
+    await s.select('Box front');
+    await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Box front']);
+    await s.context.close();
+  });
+
   it('remembers output options per user and sends them', async () => {
     const s = await openSession(h);
     await s.useKey();

@@ -4,6 +4,11 @@ import type { SelectedNode, SkippedNode } from '../../core/protocol/shared.ts';
 
 interface Props {
   readonly nodes: readonly SelectedNode[];
+  /** Ids of the document's pinned references (sent with every run). */
+  readonly pinned: ReadonlySet<string>;
+  readonly onPin: (nodeId: string, pinned: boolean) => void;
+  /** The first rows are the selection, which can be reordered; pinned references follow them. */
+  readonly movable: number;
   readonly skipped: readonly SkippedNode[];
   /** Picked first by the designer, or first in reading order (the plugin opened on a multi-selection). */
   readonly baseRule: 'picked' | 'reading';
@@ -19,7 +24,7 @@ interface Props {
  * The references in the order they are sent. Riverflow reads the first as the composition,
  * so it is marked as the base; reordering and dropping here leaves Figma's selection alone.
  */
-export function ReferencesList({ nodes, skipped, baseRule, thumbnails, onMove, onRemove, onReset, onVisible }: Props) {
+export function ReferencesList({ nodes, pinned, onPin, movable, skipped, baseRule, thumbnails, onMove, onRemove, onReset, onVisible }: Props) {
   const [observer] = useState(
     () =>
       new IntersectionObserver((entries) => {
@@ -57,14 +62,18 @@ export function ReferencesList({ nodes, skipped, baseRule, thumbnails, onMove, o
               <span class="hint">
                 {formatSize(n.width, n.height)}
                 {i === 0 ? ' · base' : ''}
+                {pinned.has(n.id) ? ' · pinned' : ''}
               </span>
             </span>
-            {nodes.length > 1 ? (
+            <button type="button" class="link" aria-pressed={pinned.has(n.id)} aria-label={`${pinned.has(n.id) ? 'Unpin' : 'Pin'} “${n.name}”`} onClick={() => onPin(n.id, !pinned.has(n.id))}>
+              {pinned.has(n.id) ? 'Unpin' : 'Pin'}
+            </button>
+            {movable > 1 && i < movable ? (
               <span class="ref-actions">
                 <button type="button" class="icon" aria-label={`Move “${n.name}” up`} disabled={i === 0} onClick={() => onMove(i, -1)}>
                   ↑
                 </button>
-                <button type="button" class="icon" aria-label={`Move “${n.name}” down`} disabled={i === nodes.length - 1} onClick={() => onMove(i, 1)}>
+                <button type="button" class="icon" aria-label={`Move “${n.name}” down`} disabled={i === movable - 1} onClick={() => onMove(i, 1)}>
                   ↓
                 </button>
                 <button type="button" class="icon" aria-label={`Remove “${n.name}”`} onClick={() => onRemove(i)}>

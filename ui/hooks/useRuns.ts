@@ -5,6 +5,7 @@ import { roundCents } from '../../core/pricing.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import type { Settings } from '../../core/records/settings.ts';
+import { MAX_REFERENCES } from '../../core/runware/tasks.ts';
 import { matchPreset, type SizePreset } from '../../core/sizes.ts';
 import { send } from '../bridge.ts';
 import type { BatchItem } from '../components/BatchStatus.tsx';
@@ -25,6 +26,11 @@ export interface EditInput {
   readonly preset: SizePreset;
   readonly nodes: readonly SelectedNode[];
   readonly settings: Settings;
+}
+
+/** "Edit each frame": the same prompt and options for each frame, with the pinned references after it. */
+export interface BatchInput extends Omit<EditInput, 'nodes' | 'preset'> {
+  readonly extra: readonly SelectedNode[];
 }
 
 export const CANCELLED_KEPT = 'Stopped waiting. Runware had already accepted the task: its results are kept and placed the next time you open Riverflow.';
@@ -102,7 +108,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
   }
 
   /** "Edit each frame": the same prompt on each frame alone, a few in flight, each at its own matched size. */
-  async function each(connection: Connection, items: readonly BatchItem[], input: Omit<EditInput, 'nodes' | 'preset'>) {
+  async function each(connection: Connection, items: readonly BatchItem[], input: BatchInput) {
     let state = [...items];
     const update = (id: string, patch: Partial<BatchItem>) => {
       state = state.map((it) => (it.id === id ? { ...it, ...patch } : it));
@@ -118,7 +124,8 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         if (signal.aborted) return update(id, { status: 'failed', message: CANCELLED_FREE });
         update(id, { status: 'running' });
         try {
-          const outcome = await runEdit(iframeHost, client, { ...input, preset: matchPreset(node.width, node.height), nodes: [node] }, () => {}, signal);
+          const nodes = [node, ...input.extra.filter((x) => x.id !== node.id)].slice(0, MAX_REFERENCES);
+          const outcome = await runEdit(iframeHost, client, { prompt: input.prompt, settings: input.settings, preset: matchPreset(node.width, node.height), nodes }, () => {}, signal);
           placed += outcome.placed;
           cost += outcome.cost;
           update(id, { status: 'placed', message: `${plural(outcome.placed, 'image')}${outcomeNotes(outcome)}` });
@@ -138,7 +145,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
   }
 
   /** Re-runs one failed frame of the last batch, keeping the others' statuses. */
-  function retry(connection: Connection, id: string, input: Omit<EditInput, 'nodes' | 'preset'>) {
+  function retry(connection: Connection, id: string, input: BatchInput) {
     return each(
       connection,
       batch.map((it) => (it.id === id ? { ...it, status: 'queued' as const, message: undefined } : it)).filter((it) => it.id === id || it.status === 'placed'),

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { SelectedNode, SkippedNode } from '../../core/protocol/shared.ts';
 import type { ToUI } from '../../core/protocol/toUI.ts';
 import { drop, move, orderFor, selectionKey, type ReferenceOrder } from '../../core/referenceOrder.ts';
-import { latestSelection, onMessage } from '../bridge.ts';
+import { latestMessage, onMessage } from '../bridge.ts';
 
 /** Figma's selection as references: the usable nodes in the designer's order, and what is left out. */
 export function useSelection() {
-  const first = latestSelection();
+  const first = latestMessage('selection');
   const [selected, setSelected] = useState<readonly SelectedNode[]>(first?.nodes ?? []);
   const [skipped, setSkipped] = useState<readonly SkippedNode[]>(first?.skipped ?? []);
   const [baseRule, setBaseRule] = useState<'picked' | 'reading'>(first?.order ?? 'picked');
@@ -20,7 +20,7 @@ export function useSelection() {
     };
     const stop = onMessage((m) => m.type === 'selection' && apply(m));
     // A selection that arrived between the first render and this subscription is not lost.
-    const missed = latestSelection();
+    const missed = latestMessage('selection');
     if (missed) apply(missed);
     return stop;
   }, []);
