@@ -130,7 +130,7 @@ describe('iterating like a packaging designer', () => {
     await s.ui.getByLabel('Starred only').check();
     await expect.poll(() => history.locator('.history-prompt').allTextContents()).toEqual(['Citrus poster']);
     // The star lives on the results themselves (plugin data), so it travels with the file.
-    expect(await s.evaluate((host) => host.page.children.filter((n) => n.getPluginData('riverflowStar') === '1').map((n) => n.name))).toEqual(['Poster 16:9 — Riverflow 1', 'Poster 16:9 — Riverflow 2']);
+    expect((await s.evaluate((host) => host.page.children.filter((n) => n.getPluginData('riverflowStar') === '1').map((n) => n.name))).sort()).toEqual(['Poster 16:9 — Riverflow 1', 'Poster 16:9 — Riverflow 2']);
     await history.getByRole('button', { name: 'Reuse settings' }).click();
     expect(await s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Citrus poster');
     expect(await s.ui.getByLabel('Size').inputValue()).toBe('1K (16:9)');

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { formatUsd, plural } from '../../core/format.ts';
 import { filterHistory, type HistoryEntry } from '../../core/history.ts';
 import { findPreset } from '../../core/sizes.ts';
 import { Disclosure } from './Disclosure.tsx';
+import { useVisibleRows } from '../hooks/useVisibleRows.ts';
 
 interface Props {
   readonly open: boolean;
@@ -26,14 +27,7 @@ function when(ms: number): string {
 export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, onReusePrompt, onReuseSettings, onStar, onSelect }: Props) {
   const [query, setQuery] = useState('');
   const [starredOnly, setStarredOnly] = useState(false);
-  const [observer] = useState(
-    () =>
-      new IntersectionObserver((seen) => {
-        const ids = seen.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.id ?? '');
-        if (ids.length) onVisible(ids);
-      }),
-  );
-  useEffect(() => () => observer.disconnect(), [observer]);
+  const rowRef = useVisibleRows(onVisible);
   const shown = filterHistory(entries, query, starredOnly);
   return (
     <Disclosure open={open} title={`History (${entries.length})`} onToggle={onToggle}>
@@ -57,11 +51,7 @@ export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, o
             <li
               key={e.runId}
               data-id={first}
-              ref={(el) => {
-                if (!el) return;
-                observer.observe(el);
-                return () => observer.unobserve(el);
-              }}
+              ref={rowRef}
             >
               {thumb ? <img class="thumb" src={thumb} alt="" /> : <span class="thumb" />}
               <div class="grow">

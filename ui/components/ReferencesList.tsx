@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
 import { formatSize } from '../../core/format.ts';
 import type { SelectedNode, SkippedNode } from '../../core/protocol/shared.ts';
+import { useVisibleRows } from '../hooks/useVisibleRows.ts';
 
 interface Props {
   readonly nodes: readonly SelectedNode[];
@@ -25,14 +25,7 @@ interface Props {
  * so it is marked as the base; reordering and dropping here leaves Figma's selection alone.
  */
 export function ReferencesList({ nodes, pinned, onPin, movable, skipped, baseRule, thumbnails, onMove, onRemove, onReset, onVisible }: Props) {
-  const [observer] = useState(
-    () =>
-      new IntersectionObserver((entries) => {
-        const ids = entries.filter((e) => e.isIntersecting).map((e) => (e.target as HTMLElement).dataset.id ?? '');
-        if (ids.length) onVisible(ids);
-      }),
-  );
-  useEffect(() => () => observer.disconnect(), [observer]);
+  const rowRef = useVisibleRows(onVisible);
   return (
     <section class="field" aria-label="References">
       <div class="row">
@@ -51,11 +44,7 @@ export function ReferencesList({ nodes, pinned, onPin, movable, skipped, baseRul
       ) : null}
       <ol class="refs">
         {nodes.map((n, i) => (
-          <li key={n.id} data-id={n.id} ref={(el) => {
-              if (!el) return;
-              observer.observe(el);
-              return () => observer.unobserve(el);
-            }}>
+          <li key={n.id} data-id={n.id} ref={rowRef}>
             {thumbnails.get(n.id) ? <img class="thumb" src={thumbnails.get(n.id)} alt="" /> : <span class="thumb" />}
             <span class="grow ref-text">
               <span class="ref-name">{n.name}</span>

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { SelectedNode, SkippedNode } from '../../core/protocol/shared.ts';
-import type { ToUI } from '../../core/protocol/toUI.ts';
 import { drop, move, orderFor, selectionKey, type ReferenceOrder } from '../../core/referenceOrder.ts';
-import { latestMessage, onMessage } from '../bridge.ts';
+import { latestMessage } from '../bridge.ts';
+import { useStateMessage } from './useStateMessage.ts';
 
 /** Figma's selection as references: the usable nodes in the designer's order, and what is left out. */
 export function useSelection() {
@@ -12,18 +12,11 @@ export function useSelection() {
   const [baseRule, setBaseRule] = useState<'picked' | 'reading'>(first?.order ?? 'picked');
   const [order, setOrder] = useState<ReferenceOrder | undefined>(undefined);
 
-  useEffect(() => {
-    const apply = (m: Extract<ToUI, { type: 'selection' }>) => {
-      setSelected(m.nodes);
-      setSkipped(m.skipped);
-      setBaseRule(m.order);
-    };
-    const stop = onMessage((m) => m.type === 'selection' && apply(m));
-    // A selection that arrived between the first render and this subscription is not lost.
-    const missed = latestMessage('selection');
-    if (missed) apply(missed);
-    return stop;
-  }, []);
+  useStateMessage('selection', (m) => {
+    setSelected(m.nodes);
+    setSkipped(m.skipped);
+    setBaseRule(m.order);
+  });
 
   const selectedIds = selected.map((n) => n.id);
   const nodes = orderFor(selectedIds, order).map((id) => selected.find((n) => n.id === id)!);
