@@ -107,7 +107,7 @@ async function main() {
     await openPlugin(command, parameters);
   }
 
-  /** The quick action: Figma collects the parameters, then starts the plugin with them. */
+  /** The quick edit: Figma collects the parameters, then starts the plugin with them. */
   async function quickEdit(prompt: string, size?: string) {
     await reopen('quick', size ? { prompt, size } : { prompt });
   }

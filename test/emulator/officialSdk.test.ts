@@ -53,8 +53,9 @@ describe('the official @runware/sdk-js against the emulator', () => {
     const taskUUID = uuidV4();
     const ack = await sdk.imageInference(riverflow({ inputs: { referenceImages: [reference] }, deliveryMethod: 'async', taskUUID }));
     expect(ack?.[0]).toMatchObject({ taskUUID });
-    const polled = await sdk.getResponse<{ taskUUID: string; status?: string; imageUUID?: string }>({ taskUUID });
-    expect(polled.find((p) => p.imageUUID)).toMatchObject({ taskUUID, status: 'success' });
+    // Polled as Runware's page says: processing until the image exists, then success.
+    const finished = async () => (await sdk.getResponse<{ taskUUID: string; status?: string; imageUUID?: string }>({ taskUUID })).find((p) => p.imageUUID);
+    await expect.poll(finished, { interval: 200 }).toMatchObject({ taskUUID, status: 'success' });
   });
 
   it('keeps its socket for over a minute with its heartbeat, without a reconnect', async () => {
