@@ -1,7 +1,7 @@
 import { centredAt, placeResults, placementGap, type Rect } from '../core/placement.ts';
 import { placedCount, updateTask, type PendingRun } from '../core/records/pendingRun.ts';
 import { PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
-import { RIVERFLOW_MODEL } from '../core/runware/tasks.ts';
+import { RIVERFLOW_MODEL, UPSCALE_MODEL } from '../core/runware/tasks.ts';
 import { PluginProblem } from './bridge.ts';
 import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
 import { updatePendingRun } from './storage.ts';
@@ -57,14 +57,14 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   // Validates the image (PNG/JPEG/GIF, ≤ 4096 px) and throws otherwise.
   const figmaImage = figma.createImage(image.bytes);
   const rect = figma.createRectangle();
-  rect.name = `${sourceName} — Riverflow ${index + 1}`;
+  rect.name = run.upscale ? `${sourceName} — upscaled ×${run.upscale.factor}` : `${sourceName} — Riverflow ${index + 1}`;
   rect.resize(slot.width, slot.height);
   rect.x = slot.x;
   rect.y = slot.y;
   rect.fills = [{ type: 'IMAGE', imageHash: figmaImage.hash, scaleMode: 'FILL' }];
   const provenance: Provenance = {
     prompt: run.prompt,
-    model: RIVERFLOW_MODEL,
+    model: run.upscale ? UPSCALE_MODEL : RIVERFLOW_MODEL,
     width: run.width,
     height: run.height,
     runId: run.runId,
@@ -76,6 +76,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     createdAt: Date.now(),
     index: index + 1,
     ...run.options,
+    ...(run.upscale ? { upscaleFactor: run.upscale.factor } : {}),
   };
   rect.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
   rect.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });

@@ -1,4 +1,5 @@
 import type { SelectedNode, SkippedNode } from '../core/protocol/shared.ts';
+import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { baseRule, nextPickOrder, NO_PICKS, type PickOrder } from '../core/selectionOrder.ts';
 
 const CONTAINER_TYPES = new Set(['FRAME', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'GROUP', 'SECTION']);
@@ -52,7 +53,11 @@ export function describeSelection(selection: readonly SceneNode[]): { nodes: Sel
   for (const node of ordered) {
     const problem = referenceProblem(node);
     if (problem) skipped.push({ name: node.name, reason: problem });
-    else nodes.push({ id: node.id, name: node.name, ...renderSize(node) });
+    else {
+      const p = parseProvenance(node.getPluginData(PROVENANCE_KEY));
+      const px = p ? { width: p.width * (p.upscaleFactor ?? 1), height: p.height * (p.upscaleFactor ?? 1) } : undefined;
+      nodes.push({ id: node.id, name: node.name, ...renderSize(node), ...(p && px ? { result: { imageUUID: p.imageUUID, ...px } } : {}) });
+    }
   }
   return { nodes, skipped, order: baseRule(picks) };
 }

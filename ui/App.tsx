@@ -20,6 +20,7 @@ import { ResizeHandle } from './components/ResizeHandle.tsx';
 import { RunResults } from './components/RunResults.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
 import { SizeField } from './components/SizeField.tsx';
+import { UpscaleField } from './components/UpscaleField.tsx';
 import { useConnection } from './hooks/useConnection.ts';
 import { useHistory } from './hooks/useHistory.ts';
 import { useLastRun } from './hooks/useLastRun.ts';
@@ -160,6 +161,9 @@ export function App({ init }: { readonly init: Init }) {
         {sessionCost > 0 ? ` · this session ${formatUsd(sessionCost)}` : ''}
       </p>
       <RunStatus run={run} elapsed={elapsed} batch={batch.length > 0} blocker={blocker} each={each ? nodes.length : 0} refused={refused !== undefined} onGenerate={generate} onCancel={runs.cancel} />
+      {selection.nodes.length === 1 && base?.result && key.connection ? (
+        <UpscaleField node={base} disabled={running} onUpscale={(f) => key.connection && void runs.upscale(key.connection, base, f)} />
+      ) : null}
       {lastRun.run && !running ? (
         <RunResults run={lastRun.run} sourcePreview={lastRun.sourcePreview} onKeep={(r) => void lastRun.keep(r)} onEditThis={(r) => void lastRun.editThis(r)} onDismiss={lastRun.clear} />
       ) : null}

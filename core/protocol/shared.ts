@@ -12,6 +12,8 @@ export const SelectedNodeSchema = z.object({
   name: z.string(),
   width: z.number(),
   height: z.number(),
+  /** When the node is a Riverflow result: its image on Runware and its pixel size (for upscaling). */
+  result: z.optional(z.object({ imageUUID: z.string(), width: z.number(), height: z.number() })),
 });
 export type SelectedNode = z.infer<typeof SelectedNodeSchema>;
 

@@ -31,6 +31,8 @@ export const PendingRunSchema = z.object({
   tasks: z.array(PendingTaskSchema).check(z.minLength(1)),
   /** The output options the run was made with, recorded on each result for "Reuse settings". */
   options: z.optional(z.object({ outputFormat: z.enum(['JPG', 'PNG', 'WEBP']), outputQuality: z.int(), checkContent: z.boolean() })),
+  /** Set when the run upscales a result (its own imageUUID, no upload) instead of editing frames. */
+  upscale: z.optional(z.object({ factor: z.int().check(z.gte(2), z.lte(4)) })),
   /** Where each result goes, fixed when the first one arrives so later ones fill the same grid. */
   slots: z.optional(z.array(RectSchema)),
 });

@@ -25,6 +25,8 @@ export const ProvenanceSchema = z.object({
   outputFormat: z.optional(z.enum(['JPG', 'PNG', 'WEBP'])),
   outputQuality: z.optional(z.number()),
   checkContent: z.optional(z.boolean()),
+  /** On an upscaled result: the factor (its source result is `sourceNodeId`). */
+  upscaleFactor: z.optional(z.number()),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

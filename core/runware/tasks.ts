@@ -85,3 +85,24 @@ export function buildAuthenticationTask(apiKey: string, connectionSessionUUID?: 
 
 /** Runware's WebSocket keep-alive: answered with `{taskType: "ping", pong: true}`. */
 export const PING_TASK = { taskType: 'ping', ping: true } as const;
+
+/** Runware's Clarity upscaler: documented with async delivery and getResponse, as edits use. */
+export const UPSCALE_MODEL = 'runware:500@1';
+export const UPSCALE_FACTORS = [2, 3, 4] as const;
+
+export interface UpscaleTask {
+  taskType: 'upscale';
+  taskUUID: string;
+  model: typeof UPSCALE_MODEL;
+  upscaleFactor: number;
+  inputs: { image: string };
+  outputType: 'base64Data';
+  outputFormat: 'PNG';
+  includeCost: true;
+  deliveryMethod: 'async';
+}
+
+/** Upscales an image Runware already has (a result's own imageUUID): nothing is uploaded. */
+export function buildUpscaleTask(imageUUID: string, upscaleFactor: number, taskUUID: string): UpscaleTask {
+  return { taskType: 'upscale', taskUUID, model: UPSCALE_MODEL, upscaleFactor, inputs: { image: imageUUID }, outputType: 'base64Data', outputFormat: 'PNG', includeCost: true, deliveryMethod: 'async' };
+}

@@ -91,3 +91,28 @@ export function validateInference(task: Record<string, unknown>): EmuError | und
   }
   return undefined;
 }
+
+const UPSCALE_FIELDS = new Set(['taskType', 'taskUUID', 'model', 'upscaleFactor', 'inputs', 'settings', 'outputType', 'outputFormat', 'outputQuality', 'webhookURL', 'deliveryMethod', 'includeCost', 'ttl']);
+
+/** Checks an `upscale` task against the Clarity model page (runware:500@1), field by field. */
+export function validateUpscale(task: Record<string, unknown>): EmuError | undefined {
+  for (const key of Object.keys(task)) {
+    if (!UPSCALE_FIELDS.has(key)) return { code: 'unsupportedParameter', message: `Parameter '${key}' is not supported by runware:500@1.`, parameter: key };
+  }
+  if (task.taskUUID === undefined) return missing('taskUUID');
+  if (typeof task.taskUUID !== 'string' || !isUuidV4(task.taskUUID)) return invalid('taskUUID', 'must be a UUID v4');
+  if (task.model === undefined) return missing('model');
+  if (task.model !== 'runware:500@1') return invalid('model', 'this emulator upscales with runware:500@1 only');
+  if (task.upscaleFactor === undefined) return missing('upscaleFactor');
+  if (!isInt(task.upscaleFactor) || task.upscaleFactor < 2 || task.upscaleFactor > 4) return invalid('upscaleFactor', 'must be 2, 3 or 4');
+  const inputs = task.inputs as { image?: unknown } | undefined;
+  if (inputs === undefined || inputs.image === undefined) return missing('inputs.image');
+  for (const key of Object.keys(inputs)) if (key !== 'image') return { code: 'unsupportedParameter', message: `Parameter 'inputs.${key}' is not supported.`, parameter: `inputs.${key}` };
+  if (typeof inputs.image !== 'string' || !referenceKind(inputs.image)) return invalid('inputs.image', 'must be a UUID, URL, data URI or base64 string');
+  if (task.outputType !== undefined && !['URL', 'base64Data', 'dataURI'].includes(task.outputType as string)) return invalid('outputType', 'must be URL, base64Data or dataURI');
+  if (task.outputFormat !== undefined && !['JPG', 'PNG', 'WEBP'].includes(task.outputFormat as string)) return invalid('outputFormat', 'must be JPG, PNG or WEBP');
+  if (task.outputQuality !== undefined && (!isInt(task.outputQuality) || task.outputQuality < 20 || task.outputQuality > 99)) return invalid('outputQuality', 'must be an integer from 20 to 99');
+  if (task.deliveryMethod !== undefined && !['sync', 'async'].includes(task.deliveryMethod as string)) return invalid('deliveryMethod', 'must be sync or async');
+  if (task.includeCost !== undefined && typeof task.includeCost !== 'boolean') return invalid('includeCost', 'must be a boolean');
+  return undefined;
+}

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { faultBody, type FaultQueue } from './faults.ts';
-import { invalidBody, invalidKey, runTasks, type Account } from './runware.ts';
+import type { Account } from './account.ts';
+import { invalidBody, invalidKey, runTasks } from './runware.ts';
 import type { RecordedRequest } from './state.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,21 +4,9 @@ import { PRICE_PER_IMAGE_USD, roundCents } from '../../core/pricing.ts';
 import { isUuidV4 } from '../../core/runware/uuid.ts';
 import { referenceKind, validateInference, type EmuError } from './contract.ts';
 import { EXT, MIME, readUpload, renderResult, storeUpload, type Format } from './images.ts';
-import type { Behaviour, Charge, Delivery, TaskState } from './state.ts';
-
-/** Everything the emulated Runware account holds; shared by the REST and WebSocket front ends. */
-export interface Account {
-  readonly keys: ReadonlySet<string>;
-  credits: number;
-  behaviour: Behaviour;
-  origin: string;
-  readonly uploads: Map<string, Buffer>;
-  readonly images: Map<string, { bytes: Buffer; mime: string }>;
-  readonly tasks: Map<string, TaskState>;
-  readonly usedTaskUUIDs: Set<string>;
-  readonly charges: Charge[];
-  readonly deliveries: Delivery[];
-}
+import { referenceBytes, serverMs, type Account } from './account.ts';
+import type { TaskState } from './state.ts';
+import { submitUpscale } from './upscale.ts';
 
 export interface Answer {
   readonly status: number;
@@ -27,15 +15,6 @@ export interface Answer {
 
 const errorBody = (e: EmuError) => ({ errors: [e] });
 export const INVALID_KEY: EmuError = { code: 'invalidApiKey', message: 'Invalid API key. Get one at https://my.runware.ai', parameter: 'apiKey', taskType: 'authentication' };
-
-async function referenceBytes(account: Account, ref: string): Promise<Buffer | undefined> {
-  const kind = referenceKind(ref);
-  if (kind === 'uuid') return account.uploads.get(ref);
-  if (kind === 'dataURI') return Buffer.from(ref.slice(ref.indexOf(',') + 1), 'base64');
-  if (kind === 'base64') return Buffer.from(ref, 'base64');
-  if (kind === 'url' && ref.startsWith(account.origin)) return account.images.get(ref.split('/').pop()!.split('.')[0]!)?.bytes;
-  return undefined;
-}
 
 async function makeResults(account: Account, task: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const { behaviour } = account;
@@ -66,11 +45,6 @@ async function makeResults(account: Account, task: Record<string, unknown>): Pro
     out.push(item);
   }
   return out;
-}
-
-function serverMs(b: Behaviour, index: number): number {
-  const ms = typeof b.serverMs === 'function' ? b.serverMs(index) : b.serverMs;
-  return ms / b.clockScale;
 }
 
 /** Accepts (and charges) an imageInference task, or says why not. */
@@ -192,6 +166,12 @@ export async function runTasks(account: Account, list: readonly Record<string, u
         continue;
       }
       await report(account, taskUUID, data, errors, askedAt);
+    } else if (taskType === 'upscale') {
+      const problem = await submitUpscale(account, task, data);
+      if (problem) {
+        const { status: s, ...e } = problem;
+        fail(s ?? 400, withIds(e));
+      }
     } else if (taskType === 'ping') {
       data.push({ taskType: 'ping', pong: true });
     } else {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultQueue, type Fault } from './faults.ts';
 import { httpHandler } from './http.ts';
-import type { Account } from './runware.ts';
+import type { Account } from './account.ts';
 import { DEFAULT_BEHAVIOUR, type Behaviour, type Charge, type Delivery, type RecordedRequest } from './state.ts';
 import { attachWebSocket } from './websocket.ts';
 

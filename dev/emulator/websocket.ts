@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { faultBody, type FaultQueue } from './faults.ts';
-import { INVALID_KEY, invalidBody, runTasks, type Account } from './runware.ts';
+import type { Account } from './account.ts';
+import { INVALID_KEY, invalidBody, runTasks } from './runware.ts';
 import type { RecordedRequest } from './state.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

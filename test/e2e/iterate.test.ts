@@ -184,12 +184,12 @@ describe('iterating like a packaging designer', () => {
     expect(await s.ui.getByText(/past the 10-reference limit/).count()).toBe(0);
     const thumbnailed = () => s.evaluate((host) => host.exportCalls.filter((c) => (c.settings as ExportSettingsImage).constraint?.value === 96).map((c) => host.node(c.nodeId)?.name));
     await expect.poll(async () => (await thumbnailed()).length).toBeGreaterThan(0);
-    // Only rows that have been in view get a thumbnail (the panel jumps between the list's ends
-    // as fields are filled, never through its middle); scrolling to the middle brings those.
-    expect(await thumbnailed()).not.toContain('SKU 25');
-    expect((await thumbnailed()).length).toBeLessThan(50);
-    await s.ui.getByText('SKU 25', { exact: true }).scrollIntoViewIfNeeded();
-    await expect.poll(thumbnailed).toContain('SKU 25');
+    // Only rows that have been in view get a thumbnail; scrolling to one that has none brings it.
+    const before = await thumbnailed();
+    expect(before.length).toBeLessThan(50);
+    const unseen = Array.from({ length: 50 }, (_, i) => `SKU ${i + 1}`).find((name) => !before.includes(name))!;
+    await s.ui.getByText(unseen, { exact: true }).scrollIntoViewIfNeeded();
+    await expect.poll(thumbnailed).toContain(unseen);
     await s.ui.getByRole('button', { name: 'Generate for 50 frames' }).click();
     await s.ui.getByText(/of 50 frames done/).waitFor();
     await s.ui.getByText(/^Placed 50 images for 50 frames\./).waitFor({ timeout: 60_000 });
@@ -295,6 +295,45 @@ describe('iterating like a packaging designer', () => {
     await s.ui.getByText('A pinned reference was deleted: it is skipped.').waitFor();
     await s.select('Box front');
     await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Box front']);
+    await s.context.close();
+  });
+
+  it('Upscale for print: on a result’s own imageUUID, estimate first, cost after, placed beside it as wide, recovered after a close', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Box front');
+    await s.prompt('Deep indigo');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Box front”/).waitFor();
+    await s.select('Box front — Riverflow 1');
+    await s.ui.getByText(/Estimate: about \$0\.004 per upscale/).waitFor();
+    // 1152×864 ×4 would pass Figma's 4096 px: not offered.
+    expect(await s.ui.getByRole('button', { name: /^Upscale ×\d$/ }).allTextContents()).toEqual(['Upscale ×2', 'Upscale ×3']);
+    h.emulator.reset();
+    await s.ui.getByRole('button', { name: 'Upscale ×2' }).click();
+    await s.ui.getByText('Placed “Box front — Riverflow 1” upscaled ×2 beside it. Cost $0.004.').waitFor();
+    expect(h.emulator.requests.flatMap((r) => r.tasks).filter((t) => t.taskType === 'imageUpload')).toEqual([]);
+    expect(h.emulator.charges).toHaveLength(1);
+    const placed = await s.evaluate((host) => {
+      const source = host.page.children.find((n) => n.name === 'Box front — Riverflow 1')!;
+      const up = host.page.children.find((n) => n.name === 'Box front — Riverflow 1 — upscaled ×2')!;
+      const bytes = host.images.get((up.fills[0] as ImagePaint).imageHash!)!;
+      const px = [bytes[16]! * 2 ** 24 + bytes[17]! * 2 ** 16 + bytes[18]! * 256 + bytes[19]!, bytes[20]! * 2 ** 24 + bytes[21]! * 2 ** 16 + bytes[22]! * 256 + bytes[23]!];
+      return { sameWidth: up.width === source.width, right: up.x > source.x + source.width, px, provenance: JSON.parse(up.getPluginData('riverflow')), relaunch: up.getRelaunchData() };
+    });
+    expect(placed).toMatchObject({ sameWidth: true, right: true, px: [2304, 1728], provenance: { model: 'runware:500@1', upscaleFactor: 2 }, relaunch: { edit: 'Edit with Riverflow' } });
+    // Closed mid-upscale: placed on the next start, charged once.
+    h.emulator.reset();
+    h.emulator.set({ processingPolls: 10_000 });
+    await s.select('Box front — Riverflow 1');
+    await s.ui.getByRole('button', { name: 'Upscale ×3' }).click();
+    await s.ui.getByText(/Riverflow is working/).waitFor();
+    await s.evaluate((host) => host.close());
+    h.emulator.finishAll();
+    await s.reopen();
+    await s.ui.getByText('Placed 1 result from an earlier run that was interrupted.').waitFor({ timeout: 15_000 });
+    expect(await s.nodeNames()).toContain('Box front — Riverflow 1 — upscaled ×3');
+    expect(h.emulator.charges).toHaveLength(1);
     await s.context.close();
   });
 

@@ -95,3 +95,16 @@ describe('emulator contract', () => {
     expect(validateInference({ ...ok(), ttl: 60, inputs: { referenceImages: ['iVBORw0KGgoAAAANSUhEUgAA', 'https://example.com/a.png'] } })).toBeUndefined();
   });
 });
+
+describe('upscale task (Clarity, runware:500@1)', () => {
+  it('upscales a result by its own imageUUID, async, inline, and passes the emulator’s contract', async () => {
+    const { buildUpscaleTask } = await import('../../core/runware/tasks.ts');
+    const { validateUpscale } = await import('../../dev/emulator/contract.ts');
+    const task = buildUpscaleTask('a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 2, uuidV4());
+    expect(task).toMatchObject({ taskType: 'upscale', model: 'runware:500@1', upscaleFactor: 2, inputs: { image: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' }, deliveryMethod: 'async', outputType: 'base64Data' });
+    expect(validateUpscale(task as unknown as Record<string, unknown>)).toBeUndefined();
+    expect(validateUpscale({ ...task, upscaleFactor: 5 })).toMatchObject({ parameter: 'upscaleFactor' });
+    expect(validateUpscale({ ...task, numberResults: 2 })).toMatchObject({ code: 'unsupportedParameter', parameter: 'numberResults' });
+    expect(validateUpscale({ ...task, inputs: {} })).toMatchObject({ parameter: 'inputs.image' });
+  });
+});

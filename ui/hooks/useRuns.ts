@@ -12,6 +12,7 @@ import type { BatchItem } from '../components/BatchStatus.tsx';
 import { collectResults } from '../run/collectResults.ts';
 import { iframeHost } from '../run/iframeHost.ts';
 import { runEdit } from '../run/runEdit.ts';
+import { runUpscale } from '../run/runUpscale.ts';
 import { RunFailed, type RunOutcome, type RunProgress } from '../run/runFailed.ts';
 import { makeClient, type Connection } from '../runware/makeClient.ts';
 
@@ -153,6 +154,24 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     );
   }
 
+  /** Upscales a result for print and places it beside the result, as wide on the canvas. */
+  async function upscale(connection: Connection, node: SelectedNode, factor: number) {
+    setBatch([]);
+    const start = { status: 'running', startedAt: Date.now(), recovering: false, progress: { stage: 'submitting', placed: 0, total: 1 } } as const;
+    await withClient(connection, start, async (client, signal) => {
+      try {
+        const outcome = await runUpscale(iframeHost, client, node, factor, progress, signal);
+        setSessionCost((c) => roundCents(c + outcome.cost));
+        const text = `Placed “${node.name}” upscaled ×${factor} beside it.`;
+        send({ type: 'notify', message: text, error: false });
+        setRun({ status: 'done', message: `${text} Cost ${formatUsd(outcome.cost)}.` });
+      } catch (e) {
+        const failed = failureOf(e);
+        setRun(signal.aborted ? { status: 'done', message: cancelMessage(failed) } : { status: 'error', message: failed.message });
+      }
+    });
+  }
+
   /** Places what runs left pending by a closed plugin have produced since. */
   async function recover(connection: Connection, pending: readonly PendingRun[]) {
     let placed = 0;
@@ -190,6 +209,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     each,
     retry,
     recover,
+    upscale,
     cancel: () => abort.current?.abort(),
     clear: () => setRun((r) => (r.status === 'running' ? r : { status: 'idle' })),
   };

@@ -3,7 +3,7 @@ import type { Timing } from '../../core/records/devEndpoints.ts';
 import { pollDelayMs, retryDelayMs } from '../../core/runware/backoff.ts';
 import { classifyApiError, retryPolicy, RunwareError } from '../../core/runware/failures.ts';
 import { readTaskProgress, readUploadedUuid, requestError, type Envelope, type ImageResult } from '../../core/runware/response.ts';
-import { buildGetResponseTask, buildUploadTask, type ImageInferenceTask } from '../../core/runware/tasks.ts';
+import { buildGetResponseTask, buildUploadTask, type ImageInferenceTask, type UpscaleTask } from '../../core/runware/tasks.ts';
 import { uuidV4 } from '../../core/runware/uuid.ts';
 import { abortableSleep } from './deadline.ts';
 import type { Transport } from './transport.ts';
@@ -114,10 +114,10 @@ export class RunwareClient {
   }
 
   /**
-   * Submits async imageInference tasks in one request and says, per task, whether Runware
+   * Submits async tasks (edits, upscales) in one request and says, per task, whether Runware
    * accepted it. Throws only when cancelled (then Runware may have accepted them).
    */
-  async submit(tasks: readonly ImageInferenceTask[], signal?: AbortSignal): Promise<Map<string, SubmitOutcome>> {
+  async submit(tasks: readonly (ImageInferenceTask | UpscaleTask)[], signal?: AbortSignal): Promise<Map<string, SubmitOutcome>> {
     const outcomes = new Map<string, SubmitOutcome>();
     let todo = [...tasks];
     for (let attempt = 0; ; attempt++) {
