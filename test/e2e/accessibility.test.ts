@@ -21,7 +21,7 @@ async function violations(s: Session): Promise<string[]> {
 
 describe('accessibility, measured with axe-core on every panel state', () => {
   for (const theme of ['light', 'dark'] as const) {
-    it(`has no violations in the ${theme} theme: first run, nothing selected, one and several frames, compare view, running, errors, history, batch`, async () => {
+    it(`has no violations in the ${theme} theme: first run, nothing selected, one and several frames, compare view, upscale, running, errors, history, batch`, async () => {
       const s = await openSession(h, { theme });
       const seen: Record<string, string[]> = {};
       seen['first run'] = await violations(s);
@@ -38,6 +38,9 @@ describe('accessibility, measured with axe-core on every panel state', () => {
       await s.ui.getByRole('slider', { name: 'Compare' }).waitFor();
       await s.ui.getByRole('img', { name: 'Source frame' }).waitFor();
       seen['compare view'] = await violations(s);
+      await s.select('Box front — Riverflow 1');
+      await s.ui.getByRole('heading', { name: 'Upscale for print' }).waitFor();
+      seen['upscale for print'] = await violations(s);
       await s.ui.getByLabel('Variations').fill('1');
       await s.select('Box front');
       h.emulator.set({ processingPolls: 10_000 });
