@@ -1,6 +1,7 @@
 import type { QuickEditParameters } from '../core/protocol/toUI.ts';
 import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { PluginProblem, postToUI, type EventHandlers, type RequestHandlers } from './bridge.ts';
+import { prepareComposite, sweepTemporaryNodes } from './compositeParts.ts';
 import { exportReferences } from './exportReferences.ts';
 import { fileId } from './fileId.ts';
 import { exportThumbnail, resultsOnPage, starResults } from './history.ts';
@@ -27,6 +28,7 @@ export async function sendInit(command: string, quickEdit: QuickEditParameters |
     storage.getRecentPrompts(),
   ]);
   const file = fileId();
+  sweepTemporaryNodes();
   // Opened from a result's "Edit again" button: Figma runs the plugin with that command.
   const [selected] = figma.currentPage.selection;
   const relaunch = command === RELAUNCH_COMMAND && selected ? (parseProvenance(selected.getPluginData(PROVENANCE_KEY)) ?? null) : null;
@@ -101,6 +103,7 @@ export const requestHandlers: RequestHandlers = {
   },
   'export-preview': async ({ nodeId, width }) => ({ bytes: await exportPreview(nodeId, width) }),
   'keep-result': async ({ runId, nodeId }) => ({ removed: await keepResult(runId, nodeId) }),
+  'prepare-composite': (m) => prepareComposite(m),
   'pin-reference': async ({ nodeId, pinned }) => {
     await setPinned(nodeId, pinned);
     await sendPins();

@@ -3,6 +3,7 @@ import { placedCount, updateTask, type PendingRun } from '../core/records/pendin
 import { PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
 import { RIVERFLOW_MODEL, UPSCALE_MODEL } from '../core/runware/tasks.ts';
 import { PluginProblem } from './bridge.ts';
+import { compositeResultFrame } from './compositeResult.ts';
 import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
 import { updatePendingRun } from './storage.ts';
 
@@ -15,6 +16,8 @@ export interface ResultImage {
   readonly bytes: Uint8Array;
   readonly seed?: number;
   readonly cost?: number;
+  /** A composite run's image placed as Riverflow made it (its frame could not be composited any more). */
+  readonly asIs?: boolean;
 }
 
 function boxOf(node: SceneNode): Rect | null {
@@ -31,10 +34,23 @@ async function slotsFor(run: PendingRun): Promise<{ page: PageNode; slots: Rect[
   const sourceBox = source ? boxOf(source) : null;
   const obstacles = page.children.map(boxOf).filter((b): b is Rect => b !== null);
   // Without a source, the block starts at the viewport centre instead of beside a frame.
-  const centre = centredAt(figma.viewport.center.x, figma.viewport.center.y, 512, run.width, run.height);
-  const anchor = sourceBox ?? { ...centre, x: centre.x - centre.width - placementGap(centre.width) };
-  const slots = placeResults({ source: anchor, obstacles, count: run.tasks.length, outputWidth: run.width, outputHeight: run.height });
+  // A composite is the frame's own size, so its text lines up; other results take the output's ratio.
+  const output = run.composite?.size ?? { width: run.width, height: run.height };
+  const centre = centredAt(figma.viewport.center.x, figma.viewport.center.y, 512, output.width, output.height);
+  const box = sourceBox && run.composite ? { ...sourceBox, width: run.composite.size.width } : sourceBox;
+  const anchor = box ?? { ...centre, x: centre.x - centre.width - placementGap(centre.width) };
+  const slots = placeResults({ source: anchor, obstacles, count: run.tasks.length, outputWidth: output.width, outputHeight: output.height });
   return { page, slots, sourceName };
+}
+
+/** A plain result: a rectangle filled with the image. */
+function plainResult(imageHash: string, slot: Rect): RectangleNode {
+  const rect = figma.createRectangle();
+  rect.resize(slot.width, slot.height);
+  rect.x = slot.x;
+  rect.y = slot.y;
+  rect.fills = [{ type: 'IMAGE', imageHash, scaleMode: 'FILL' }];
+  return rect;
 }
 
 /** This session's placed results by imageUUID, so a result seen twice is placed once. */
@@ -56,12 +72,12 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   const slot = slots[index] ?? slots[slots.length - 1]!;
   // Validates the image (PNG/JPEG/GIF, ≤ 4096 px) and throws otherwise.
   const figmaImage = figma.createImage(image.bytes);
-  const rect = figma.createRectangle();
-  rect.name = run.upscale ? `${sourceName} — upscaled ×${run.upscale.factor}` : `${sourceName} — Riverflow ${index + 1}`;
-  rect.resize(slot.width, slot.height);
-  rect.x = slot.x;
-  rect.y = slot.y;
-  rect.fills = [{ type: 'IMAGE', imageHash: figmaImage.hash, scaleMode: 'FILL' }];
+  const node =
+    run.composite && !image.asIs
+      ? (await compositeResultFrame(run.composite, figmaImage.hash, slot)).frame
+      : plainResult(figmaImage.hash, image.asIs ? { ...slot, height: (slot.width * run.height) / run.width } : slot);
+  const label = run.upscale ? `upscaled ×${run.upscale.factor}` : run.composite?.area ? `Riverflow area ${index + 1}` : `Riverflow ${index + 1}`;
+  node.name = `${sourceName} — ${label}`;
   const provenance: Provenance = {
     prompt: run.prompt,
     model: run.upscale ? UPSCALE_MODEL : RIVERFLOW_MODEL,
@@ -77,11 +93,13 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     index: index + 1,
     ...run.options,
     ...(run.upscale ? { upscaleFactor: run.upscale.factor } : {}),
+    ...(run.composite?.area ? { area: run.composite.area, marker: run.composite.markerName } : {}),
+    ...(run.composite?.keepTextSharp ? { keepTextSharp: true } : {}),
   };
-  rect.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
-  rect.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });
-  page.appendChild(rect);
-  placedNodes.set(image.imageUUID, rect);
+  node.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
+  node.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });
+  page.appendChild(node);
+  placedNodes.set(image.imageUUID, node);
   const updated = await updatePendingRun(run.runId, (r) => ({ ...updateTask(r, image.taskUUID, { placedImageUUID: image.imageUUID }), slots }));
   // Select and show the results on the first arrival and when the set is complete: once per
   // result would fire a selectionchange (and a UI update) for each of up to 20 images.
@@ -92,5 +110,5 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     figma.viewport.scrollAndZoomIntoView(nodes);
   }
   figma.commitUndo();
-  return { nodeId: rect.id };
+  return { nodeId: node.id };
 }

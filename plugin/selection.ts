@@ -1,6 +1,8 @@
+import type { AreaSelection } from '../core/protocol/composite.ts';
 import type { SelectedNode, SkippedNode } from '../core/protocol/shared.ts';
 import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { baseRule, nextPickOrder, NO_PICKS, type PickOrder } from '../core/selectionOrder.ts';
+import { findArea, isMarker, visibleTextLayers } from './area.ts';
 
 const CONTAINER_TYPES = new Set(['FRAME', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'GROUP', 'SECTION']);
 const SHAPE_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR']);
@@ -40,26 +42,36 @@ export function trackSelection(selection: readonly SceneNode[]): void {
   picks = nextPickOrder(picks, selection.map(boxOf));
 }
 
+/** What the panel lists for a usable node: its size as rendered, its text, and whether it is a result. */
+export function selectedNode(node: SceneNode): SelectedNode {
+  const p = parseProvenance(node.getPluginData(PROVENANCE_KEY));
+  // A composite's image is not on Runware as is (text and frame pixels are added here), so it is not upscaled by UUID.
+  const upscalable = p && !p.area && !p.keepTextSharp;
+  const px = p ? { width: p.width * (p.upscaleFactor ?? 1), height: p.height * (p.upscaleFactor ?? 1) } : undefined;
+  const texts = CONTAINER_TYPES.has(node.type) ? visibleTextLayers(node).length : 0;
+  return { id: node.id, name: node.name, ...renderSize(node), ...(upscalable && px ? { result: { imageUUID: p.imageUUID, ...px } } : {}), ...(texts ? { textLayers: texts } : {}) };
+}
+
 /**
  * The selection as the UI shows it: usable nodes in pick order (the base first), the rest with
  * a reason. Every usable node is listed: Riverflow's 10-reference limit belongs to "Combine as
- * references", which the panel applies; "Edit each frame" takes any number.
+ * references", which the panel applies; "Edit each frame" takes any number. A marker shape
+ * makes its frame the base, selected or not, and is not itself a reference.
  */
-export function describeSelection(selection: readonly SceneNode[]): { nodes: SelectedNode[]; skipped: SkippedNode[]; order: 'picked' | 'reading' } {
+export function describeSelection(selection: readonly SceneNode[]): { nodes: SelectedNode[]; skipped: SkippedNode[]; order: 'picked' | 'reading'; area?: AreaSelection } {
   const byId = new Map(selection.map((n) => [n.id, n]));
   const ordered = picks.ids.map((id) => byId.get(id)).filter((n): n is SceneNode => n !== undefined);
+  const found = findArea(selection);
   const nodes: SelectedNode[] = [];
   const skipped: SkippedNode[] = [];
+  if (found) nodes.push(selectedNode(found.frame));
   for (const node of ordered) {
-    const problem = referenceProblem(node);
+    if (node === found?.marker || node === found?.frame) continue;
+    const problem = isMarker(node) ? (found ? 'is a second marked area: one area per run' : 'is a shape, not a frame: draw it on a frame to mark an area') : referenceProblem(node);
     if (problem) skipped.push({ name: node.name, reason: problem });
-    else {
-      const p = parseProvenance(node.getPluginData(PROVENANCE_KEY));
-      const px = p ? { width: p.width * (p.upscaleFactor ?? 1), height: p.height * (p.upscaleFactor ?? 1) } : undefined;
-      nodes.push({ id: node.id, name: node.name, ...renderSize(node), ...(p && px ? { result: { imageUUID: p.imageUUID, ...px } } : {}) });
-    }
+    else nodes.push(selectedNode(node));
   }
-  return { nodes, skipped, order: baseRule(picks) };
+  return { nodes, skipped, order: baseRule(picks), ...(found ? { area: found.selection } : {}) };
 }
 
 /** True when nothing shows through the node, so a JPG loses no transparency. */

@@ -7,11 +7,13 @@ import { runBlocker } from '../core/runBlocker.ts';
 import { userMessage } from '../core/runware/failures.ts';
 import { withPins } from '../core/records/pins.ts';
 import { MAX_REFERENCES, MAX_RESULTS } from '../core/runware/tasks.ts';
+import { DEFAULT_FEATHER_PERCENT, planAreaCrop } from '../core/composite/areaPlan.ts';
 import { DEFAULT_PRESET, findPreset, matchPreset, type SizePreset } from '../core/sizes.ts';
 import { send } from './bridge.ts';
 import { AdvancedOptions } from './components/AdvancedOptions.tsx';
 import { ApiKeyField, SavedKeyLine } from './components/ApiKeyField.tsx';
 import { BatchStatus } from './components/BatchStatus.tsx';
+import { CompositeOptions } from './components/CompositeOptions.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { IntegerField } from './components/IntegerField.tsx';
 import { PromptField } from './components/PromptField.tsx';
@@ -48,6 +50,7 @@ export function App({ init }: { readonly init: Init }) {
   const [mode, setMode] = useState<'combine' | 'each'>('combine');
   const [advanced, setAdvanced] = useState(false);
   const [changingKey, setChangingKey] = useState(false);
+  const [areaOnly, setAreaOnly] = useState(true);
   const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
   const [historySeen, setHistorySeen] = useState<ReadonlySet<string>>(new Set());
   const relaunchSize = useRef(init.relaunch ? findPreset(init.relaunch.width, init.relaunch.height) : undefined);
@@ -61,12 +64,23 @@ export function App({ init }: { readonly init: Init }) {
   const overLimit = (each ? [] : combined.left).map((n) => ({ name: n.name, reason: `is past the ${MAX_REFERENCES}-reference limit` }));
   const skipped = [...selection.skipped, ...overLimit];
   const matched = base ? matchPreset(base.width, base.height) : undefined;
+  // An area edit sends a crop, so its size follows the crop; text kept sharp works on one frame, not a batch.
+  const area = !each && base ? selection.area : undefined;
+  const areaPlan = area && areaOnly && base ? planAreaCrop(area.box, base) : undefined;
+  const textLayers = each ? 0 : (base?.textLayers ?? 0);
+  const keepTextSharp = textLayers > 0 && settings.keepTextSharp === true;
+  const composite =
+    areaPlan || keepTextSharp
+      ? { ...(areaPlan && area ? { markerId: area.markerId, markerName: area.markerName } : {}), keepTextSharp, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT }
+      : undefined;
   // Frames can change between runs, so their previews refresh after each run; a result's picture
   // never changes, so it is fetched once, and only when its row is on screen with History open.
   const thumbnails = useThumbnails(nodes.filter((n) => seen.has(n.id)).map((n) => n.id), String(history.version));
   const historyThumbnails = useThumbnails(history.open ? [...historySeen] : []);
 
   const baseKey = base ? `${base.id}:${base.width}x${base.height}` : '';
+  // A newly marked area starts with "Edit only this area" on.
+  useEffect(() => setAreaOnly(true), [selection.area?.markerId]);
   // A new base reference re-matches the size; an override holds until the base changes.
   // Only a change of base may reset them, so the other values are read, not watched.
   useEffect(() => {
@@ -99,7 +113,7 @@ export function App({ init }: { readonly init: Init }) {
     setRecentPrompts((r) => rememberRecent(r, prompt));
     lastRun.clear();
     if (each) void runs.each(connection, nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })), { prompt, settings, extra: pinned });
-    else void runs.single(connection, { prompt, preset, nodes, settings });
+    else void runs.single(connection, { prompt, preset: areaPlan?.preset ?? preset, nodes, settings, ...(composite ? { composite } : {}) });
   }
 
   async function saveKey() {
@@ -153,7 +167,16 @@ export function App({ init }: { readonly init: Init }) {
         </fieldset>
       ) : null}
       <PromptField value={prompt} onInput={setPrompt} onSubmit={generate} recent={recentPrompts} />
-      {each ? <p class="hint">Size: each frame gets its own matched size.</p> : <SizeField preset={preset} matched={matched} matchedTo={base?.name} onChange={setPreset} />}
+      <CompositeOptions
+        area={area}
+        areaOnly={areaOnly}
+        onAreaOnly={setAreaOnly}
+        areaPreset={areaPlan?.preset}
+        textLayers={textLayers}
+        keepTextSharp={keepTextSharp}
+        onKeepTextSharp={(on) => updateSettings({ ...settings, keepTextSharp: on })}
+      />
+      {each ? <p class="hint">Size: each frame gets its own matched size.</p> : areaPlan ? null : <SizeField preset={preset} matched={matched} matchedTo={base?.name} onChange={setPreset} />}
       <IntegerField id="variations" label="Variations" min={1} max={MAX_RESULTS} value={settings.numberResults} onChange={(n) => updateSettings({ ...settings, numberResults: n })} />
       <AdvancedOptions open={advanced} onToggle={() => setAdvanced(!advanced)} settings={settings} onChange={updateSettings} />
       <p class="hint" data-testid="estimate">

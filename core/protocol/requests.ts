@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CompositePartsSchema } from './composite.ts';
 import { BytesSchema } from './shared.ts';
 import type { ToMainRequest } from './toMain.ts';
 
@@ -17,6 +18,7 @@ export const ReplyValueSchemas = {
   'export-preview': z.object({ bytes: BytesSchema }),
   'keep-result': z.object({ removed: z.int() }),
   'pin-reference': z.object({}),
+  'prepare-composite': CompositePartsSchema,
 } as const;
 
 export type RequestType = keyof typeof ReplyValueSchemas;
@@ -36,4 +38,5 @@ export const REQUEST_TIMEOUT_MS: Record<RequestType, number> = {
   'export-preview': 30_000,
   'keep-result': 10_000,
   'pin-reference': 10_000,
+  'prepare-composite': 120_000,
 };

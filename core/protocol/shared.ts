@@ -14,6 +14,8 @@ export const SelectedNodeSchema = z.object({
   height: z.number(),
   /** When the node is a Riverflow result: its image on Runware and its pixel size (for upscaling). */
   result: z.optional(z.object({ imageUUID: z.string(), width: z.number(), height: z.number() })),
+  /** Visible text layers inside it (what "Keep text layers sharp" keeps). */
+  textLayers: z.optional(z.int()),
 });
 export type SelectedNode = z.infer<typeof SelectedNodeSchema>;
 

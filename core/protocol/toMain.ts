@@ -3,6 +3,7 @@ import { PanelSizeSchema } from '../records/panelSize.ts';
 import { PendingRunSchema } from '../records/pendingRun.ts';
 import { SettingsSchema } from '../records/settings.ts';
 import { BytesSchema, TransportNameSchema } from './shared.ts';
+import { PresetSizeSchema } from './composite.ts';
 
 /** Requests carry an `id` and are answered by one `reply` (see requests.ts). */
 const id = z.int();
@@ -37,6 +38,8 @@ export const ToMainSchema = z.discriminatedUnion('type', [
     bytes: BytesSchema,
     seed: z.optional(z.number()),
     cost: z.optional(z.number()),
+    /** A composite run's image placed as Riverflow made it, when its frame could not be composited any more. */
+    asIs: z.optional(z.boolean()),
   }),
   z.object({ type: z.literal('select-nodes'), id, nodeIds: z.array(z.string()) }),
   /** A picture of a node at a width the panel can show sharply (the compare view). */
@@ -44,6 +47,8 @@ export const ToMainSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pin-reference'), id, nodeId: z.string(), pinned: z.boolean() }),
   /** Keep one result of a run: the run's other variations leave the canvas, in one undo step. */
   z.object({ type: z.literal('keep-result'), id, runId: z.string(), nodeId: z.string() }),
+  /** The reference and compositing parts for an area edit or for text kept sharp (see CompositeParts). */
+  z.object({ type: z.literal('prepare-composite'), id, frameId: z.string(), markerId: z.optional(z.string()), keepTextSharp: z.boolean(), preset: PresetSizeSchema, skipCache: z.boolean() }),
 ]);
 export type ToMain = z.infer<typeof ToMainSchema>;
 export type ToMainRequest = Extract<ToMain, { id: number }>;

@@ -3,6 +3,7 @@ import { DevEndpointsSchema } from '../records/devEndpoints.ts';
 import { PendingRunSchema } from '../records/pendingRun.ts';
 import { ProvenanceSchema } from '../records/provenance.ts';
 import { SettingsSchema } from '../records/settings.ts';
+import { AreaSelectionSchema } from './composite.ts';
 import { BytesSchema, ReferenceSchema, SelectedNodeSchema, SkippedNodeSchema, TransportNameSchema } from './shared.ts';
 
 export const QuickEditParametersSchema = z.object({ prompt: z.string(), size: z.nullable(z.string()) });
@@ -36,6 +37,8 @@ export const ToUISchema = z.union([
     skipped: z.array(SkippedNodeSchema),
     /** How the base was chosen: picked first while the panel watched, or reading order. */
     order: z.enum(['picked', 'reading']),
+    /** A marker shape selected on (or with) a frame: the area "Edit only this area" changes. */
+    area: z.optional(AreaSelectionSchema),
   }),
   /** The document's pinned references that can be sent, and how many were deleted since. */
   z.object({ type: z.literal('pins'), nodes: z.array(SelectedNodeSchema), missing: z.int() }),

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { CompositeRunSchema } from '../protocol/composite.ts';
 
 const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 
@@ -33,6 +34,8 @@ export const PendingRunSchema = z.object({
   options: z.optional(z.object({ outputFormat: z.enum(['JPG', 'PNG', 'WEBP']), outputQuality: z.int(), checkContent: z.boolean() })),
   /** Set when the run upscales a result (its own imageUUID, no upload) instead of editing frames. */
   upscale: z.optional(z.object({ factor: z.int().check(z.gte(2), z.lte(4)) })),
+  /** Set when each result is composited over the frame (an area edit, or text kept sharp). */
+  composite: z.optional(CompositeRunSchema),
   /** Where each result goes, fixed when the first one arrives so later ones fill the same grid. */
   slots: z.optional(z.array(RectSchema)),
 });

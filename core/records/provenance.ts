@@ -27,6 +27,11 @@ export const ProvenanceSchema = z.object({
   checkContent: z.optional(z.boolean()),
   /** On an upscaled result: the factor (its source result is `sourceNodeId`). */
   upscaleFactor: z.optional(z.number()),
+  /** On an area edit: the area, in the source frame's coordinates, and the marker's name. */
+  area: z.optional(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })),
+  marker: z.optional(z.string()),
+  /** The result is a frame with the source's text layers on top of the image. */
+  keepTextSharp: z.optional(z.boolean()),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_FEATHER_PERCENT } from '../composite/areaPlan.ts';
 import { MAX_QUALITY, MAX_RESULTS, MIN_QUALITY } from '../runware/tasks.ts';
 
 /** Per-user output options, kept in clientStorage; the model page's ranges live here. */
@@ -7,6 +8,10 @@ export const SettingsSchema = z.object({
   outputFormat: z.enum(['JPG', 'PNG', 'WEBP']),
   outputQuality: z.int().check(z.gte(MIN_QUALITY), z.lte(MAX_QUALITY)),
   checkContent: z.boolean(),
+  /** "Keep text layers sharp" (absent in settings saved before it existed: off). */
+  keepTextSharp: z.optional(z.boolean()),
+  /** The area edit's soft edge, % of the area's short side. */
+  featherPercent: z.optional(z.int().check(z.gte(0), z.lte(MAX_FEATHER_PERCENT))),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

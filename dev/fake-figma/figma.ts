@@ -1,7 +1,9 @@
 import { clone, createClientStorage } from './clientStorage.ts';
-import { checkCreateImage, imageHashOf } from './images.ts';
 import type { FakeFigmaOptions, FakeHost } from './host.ts';
-import { createSceneNode, FakeDocumentNode, FakePage, type Artwork, type FakeDocument, type FakeSceneNode } from './nodes.ts';
+import { createSceneNode } from './create.ts';
+import { createNodeApi } from './nodeApi.ts';
+import { FakeDocumentNode, FakePage, type Artwork, type FakeDocument, type FakeSceneNode } from './nodes.ts';
+import { addLayer, type LayerSpec } from './layers.ts';
 import { strict } from './strict.ts';
 import { createUI } from './ui.ts';
 
@@ -24,11 +26,21 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   let command = options.command ?? '';
   const exportCalls: FakeDocument['exportCalls'] = [];
   const imageBytes = new Map<string, Uint8Array>();
+  const fonts = { missing: new Set(options.missingFonts ?? []), loaded: new Set<string>() };
 
   /** A new file: ids start again at 1:1, as node ids repeat across real files. */
   function newFile(): OpenFile {
     let counter = 1;
-    const doc: FakeDocument = { nodes: new Map(), nextId: () => `1:${counter++}`, render: options.render, exportCalls, imageBytes };
+    const doc: FakeDocument = {
+      nodes: new Map(),
+      nextId: () => `1:${counter++}`,
+      render: options.render,
+      exportCalls,
+      imageBytes,
+      create: (type, name) => createSceneNode(doc, type, name),
+      currentPage: () => file.current,
+      fonts,
+    };
     const root = strict(new FakeDocumentNode(doc, '0:0', 'Document'), 'DocumentNode');
     doc.nodes.set(root.id, root);
     const file: OpenFile = { doc, root, current: undefined as unknown as FakePage };
@@ -83,6 +95,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     },
   };
 
+  const nodeApi = createNodeApi({ imageBytes, fonts, fetchImage: options.fetchImage, create: (type) => createSceneNode(file.doc, type, type === 'FRAME' ? 'Frame' : 'Rectangle'), page: () => file.current });
   const api: Pick<
     PluginAPI,
     | 'apiVersion'
@@ -96,11 +109,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     | 'commitUndo'
     | 'closePlugin'
     | 'getNodeByIdAsync'
-    | 'createImage'
-    | 'createImageAsync'
-    | 'getImageByHash'
     | 'mixed'
-    | 'createRectangle'
     | 'loadAllPagesAsync'
     | 'setCurrentPageAsync'
   > & {
@@ -166,31 +175,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       return (node && !node.removed ? node : null) as unknown as BaseNode | null;
     },
     mixed: Symbol('figma.mixed') as unknown as PluginAPI['mixed'],
-    createImage(bytes: Uint8Array) {
-      checkCreateImage(bytes);
-      const hash = imageHashOf(bytes);
-      imageBytes.set(hash, bytes);
-      return api.getImageByHash(hash)!;
-    },
-    getImageByHash(hash: string) {
-      const bytes = imageBytes.get(hash);
-      if (!bytes) return null;
-      const image: Pick<Image, 'hash' | 'getBytesAsync' | 'getSizeAsync'> = {
-        hash,
-        getBytesAsync: async () => bytes,
-        getSizeAsync: async () => checkCreateImage(bytes),
-      };
-      return strict(image, 'Image') as Image;
-    },
-    async createImageAsync(src: string) {
-      const bytes = options.fetchImage ? await options.fetchImage(src) : new Uint8Array(await (await fetch(src)).arrayBuffer());
-      return api.createImage(bytes);
-    },
-    createRectangle() {
-      const node = createSceneNode(file.doc, 'RECTANGLE', 'Rectangle');
-      file.current.appendChild(node);
-      return node as unknown as RectangleNode;
-    },
+    ...nodeApi,
     async loadAllPagesAsync() {
       await Promise.all(file.root.children.map((p) => p.loadAsync()));
     },
@@ -230,7 +215,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     images: imageBytes,
     addFrame(name: string, box: { x: number; y: number; width: number; height: number }, artwork?: Artwork, type: Parameters<FakeHost['addFrame']>[3] = 'FRAME', page?: FakePage) {
       const node = createSceneNode(file.doc, type ?? 'FRAME', name, box);
-      node.artwork = artwork;
+      // A frame added without artwork still shows something recognisable: its name on a card.
+      node.artwork = artwork ?? { background: '#e8e2d6', accent: '#3b5b8c', title: name };
       node.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 }, opacity: 1, visible: true } as SolidPaint];
       node.writes = 0;
       const target = page ?? file.current;
@@ -238,6 +224,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       node.parent = target;
       return node;
     },
+    addLayer: (parent: FakePage | FakeSceneNode, spec: LayerSpec) => addLayer(file.doc, parent, spec),
     select(nodes: readonly FakeSceneNode[]) {
       file.current.selection = nodes;
     },
@@ -277,6 +264,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       messageHandlers.clear();
       onmessage = undefined;
       uiOptions.value = undefined;
+      // Fonts are loaded per plugin session.
+      fonts.loaded.clear();
       host.closed = false;
     },
     node: (id: string) => file.doc.nodes.get(id),

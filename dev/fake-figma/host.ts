@@ -1,3 +1,4 @@
+import type { LayerSpec } from './layers.ts';
 import type { Artwork, ExportRenderer, FakeDocument, FakeNode, FakePage, FakeSceneNode } from './nodes.ts';
 
 export interface FakeFigmaOptions {
@@ -18,6 +19,8 @@ export interface FakeFigmaOptions {
   /** Called by figma.ui.resize: the playground resizes the plugin iframe. */
   readonly onResize?: (width: number, height: number) => void;
   readonly command?: string;
+  /** Fonts this machine lacks ("Family Style"): text in them shows hasMissingFont and cannot be loaded. */
+  readonly missingFonts?: readonly string[];
 }
 
 /** The test's and the playground's side of the fake: what a person or a test does to "Figma". */
@@ -42,6 +45,8 @@ export interface FakeHost {
   readonly exportCalls: FakeDocument['exportCalls'];
   readonly images: Map<string, Uint8Array>;
   addFrame(name: string, box: { x: number; y: number; width: number; height: number }, artwork?: Artwork, type?: 'FRAME' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'RECTANGLE', page?: FakePage): FakeSceneNode;
+  /** Draws a layer into a frame (or onto the page): text, a marker shape, a vector. */
+  addLayer(parent: FakePage | FakeSceneNode, spec: LayerSpec): FakeSceneNode;
   select(nodes: readonly FakeSceneNode[]): void;
   /** A message from the UI, as `parent.postMessage({pluginMessage})` delivers it. */
   fromUI(message: unknown): void;

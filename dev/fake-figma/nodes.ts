@@ -1,124 +1,8 @@
-import { strict } from './strict.ts';
+import { FakeBase, type Artwork, type FakeDocument, type ParentNode, type SceneType } from './base.ts';
+import { fillGeometryOf } from './geometry.ts';
 
-/** What the host draws for a sample frame; the same scene renders in Node (sharp) and in the browser (canvas). */
-export interface Artwork {
-  readonly background: string;
-  readonly accent: string;
-  readonly title: string;
-  readonly subtitle?: string;
-}
-
-export type ExportRenderer = (
-  node: FakeSceneNode,
-  settings: { format: 'PNG' | 'JPG'; width: number; height: number },
-  images: ReadonlyMap<string, Uint8Array>,
-) => Promise<Uint8Array>;
-
-/** One Figma file: its nodes, pages and plugin data; several files share one clientStorage. */
-export interface FakeDocument {
-  readonly nodes: Map<string, FakeNode>;
-  nextId(): string;
-  render: ExportRenderer;
-  exportCalls: { nodeId: string; settings: ExportSettings }[];
-  imageBytes: Map<string, Uint8Array>;
-}
-
-type ParentNode = FakePage | FakeSceneNode;
-export type FakeNode = FakePage | FakeSceneNode | FakeDocumentNode;
-
-abstract class FakeBase {
-  readonly pluginData = new Map<string, string>();
-  removed = false;
-  constructor(
-    protected readonly doc: FakeDocument,
-    readonly id: string,
-    public name: string,
-  ) {}
-
-  getPluginData(key: string): string {
-    return this.pluginData.get(key) ?? '';
-  }
-  setPluginData(key: string, value: string): void {
-    // Figma caps an entry at 100 kB; a fake that allowed more would hide a real failure.
-    if (key.length + value.length > 100_000) throw new Error('in setPluginData: entry is too large');
-    if (value === '') this.pluginData.delete(key);
-    else this.pluginData.set(key, value);
-  }
-  getPluginDataKeys(): string[] {
-    return [...this.pluginData.keys()];
-  }
-}
-
-/** The file's root: pages, and the document's own plugin data. */
-export class FakeDocumentNode extends FakeBase implements Pick<DocumentNode, 'id' | 'name' | 'type' | 'getPluginData' | 'setPluginData'> {
-  readonly type = 'DOCUMENT' as const;
-  readonly parent = null;
-  readonly children: FakePage[] = [];
-}
-
-const NOT_LOADED = 'Cannot access children on a page that has not been explicitly loaded. Please call `await page.loadAsync()` or `await figma.loadAllPagesAsync()` first.';
-
-export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' | 'type' | 'removed' | 'getPluginData' | 'setPluginData' | 'loadAsync'> {
-  readonly type = 'PAGE' as const;
-  parent: FakeDocumentNode | null = null;
-  /** Under dynamic-page only the current page is loaded; others need loadAsync first. */
-  loaded = false;
-  readonly childList: FakeSceneNode[] = [];
-  private _selection: FakeSceneNode[] = [];
-  onSelectionChange: () => void = () => {};
-
-  get children(): FakeSceneNode[] {
-    if (!this.loaded) throw new Error(NOT_LOADED);
-    return this.childList;
-  }
-
-  async loadAsync(): Promise<void> {
-    await new Promise((r) => setTimeout(r, 1));
-    this.loaded = true;
-  }
-
-  /** Figma promises no order; the fake reports layer order, never the order of clicks. */
-  get selection(): FakeSceneNode[] {
-    const order = this.findAllUnchecked();
-    return [...this._selection].sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  }
-  set selection(nodes: readonly FakeSceneNode[]) {
-    this._selection = [...nodes];
-    // Figma fires selectionchange after the change, asynchronously.
-    setTimeout(() => this.onSelectionChange(), 0);
-  }
-
-  appendChild(child: FakeSceneNode): void {
-    if (!this.loaded) throw new Error(NOT_LOADED);
-    child.detach();
-    this.childList.push(child);
-    child.parent = this;
-  }
-
-  private findAllUnchecked(): FakeSceneNode[] {
-    const out: FakeSceneNode[] = [];
-    const walk = (n: FakeSceneNode) => {
-      out.push(n);
-      n.children.forEach(walk);
-    };
-    this.childList.forEach(walk);
-    return out;
-  }
-  /** Only the pluginData criterion is implemented; others throw so a gap is visible. */
-  findAllWithCriteria(criteria: { pluginData?: { keys?: string[] }; [other: string]: unknown }): FakeSceneNode[] {
-    const unknown = Object.keys(criteria).filter((k) => k !== 'pluginData');
-    if (unknown.length) throw new Error(`FakeFigma: findAllWithCriteria({${unknown.join(', ')}}) is not implemented by the fake`);
-    const keys = criteria.pluginData?.keys;
-    return this.findAll((n) => (keys ? keys.some((k) => n.getPluginData(k) !== '') : n.pluginData.size > 0));
-  }
-
-  findAll(predicate?: (n: FakeSceneNode) => boolean): FakeSceneNode[] {
-    if (!this.loaded) throw new Error(NOT_LOADED);
-    return this.findAllUnchecked().filter((n) => !predicate || predicate(n));
-  }
-}
-
-type SceneType = 'FRAME' | 'RECTANGLE' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'ELLIPSE';
+export type { Artwork, ExportRenderer, FakeDocument, FakeNode, SceneType } from './base.ts';
+export { FakeDocumentNode, FakePage } from './page.ts';
 
 export class FakeSceneNode
   extends FakeBase
@@ -139,6 +23,10 @@ export class FakeSceneNode
   strokeWeight = 1;
   strokeAlign: 'INSIDE' | 'OUTSIDE' | 'CENTER' = 'INSIDE';
   relaunchData: Record<string, string> = {};
+  /** Frames clip their children by default, as in Figma. */
+  clipsContent = true;
+  /** A vector's outline (SVG path data), which is also its fill geometry. */
+  vectorPaths: VectorPaths = [];
   artwork: Artwork | undefined = undefined;
   /** Counts writes to the node, so tests can prove a source was never modified. */
   writes = 0;
@@ -160,6 +48,70 @@ export class FakeSceneNode
       y += p.y;
     }
     return { x, y, width: this.width, height: this.height };
+  }
+
+  /** Translation only: the fake's nodes are never rotated or skewed. */
+  get absoluteTransform(): Transform {
+    const b = this.absoluteBoundingBox!;
+    return [
+      [1, 0, b.x],
+      [0, 1, b.y],
+    ];
+  }
+  get relativeTransform(): Transform {
+    return [
+      [1, 0, this.x],
+      [0, 1, this.y],
+    ];
+  }
+  set relativeTransform(m: Transform) {
+    if (m[0][0] !== 1 || m[0][1] !== 0 || m[1][0] !== 0 || m[1][1] !== 1) throw new Error('FakeFigma: a rotated or scaled relativeTransform is not implemented by the fake');
+    this.x = m[0][2];
+    this.y = m[1][2];
+  }
+
+  /** The shape's outline as Figma gives it (SVG path data in the node's own coordinates). */
+  get fillGeometry(): VectorPaths {
+    return fillGeometryOf(this);
+  }
+
+  findAll(predicate?: (n: FakeSceneNode) => boolean): FakeSceneNode[] {
+    const out: FakeSceneNode[] = [];
+    const walk = (n: FakeSceneNode) => {
+      for (const c of n.children) {
+        if (!predicate || predicate(c)) out.push(c);
+        walk(c);
+      }
+    };
+    walk(this);
+    return out;
+  }
+  /** Only the `types` criterion is implemented; others throw so a gap is visible. */
+  findAllWithCriteria(criteria: { types?: string[]; [other: string]: unknown }): FakeSceneNode[] {
+    const unknown = Object.keys(criteria).filter((k) => k !== 'types');
+    if (unknown.length) throw new Error(`FakeFigma: node.findAllWithCriteria({${unknown.join(', ')}}) is not implemented by the fake`);
+    return this.findAll((n) => !criteria.types || criteria.types.includes(n.type));
+  }
+
+  /** A deep copy with new ids, parented under the current page as Figma does; plugin data comes along. */
+  clone(): FakeSceneNode {
+    const copy = this.doc.create(this.type, this.name);
+    copy.copyFrom(this);
+    for (const child of this.children) copy.appendChild(child.clone());
+    this.doc.currentPage().appendChild(copy);
+    return copy;
+  }
+
+  /** The fields a duplicate shares with its original (subclasses add theirs). */
+  protected copyFrom(source: FakeSceneNode): void {
+    Object.assign(this, {
+      x: source.x, y: source.y, width: source.width, height: source.height, visible: source.visible, opacity: source.opacity,
+      fills: source.fills, strokes: source.strokes, effects: source.effects, rotation: source.rotation, strokeWeight: source.strokeWeight,
+      strokeAlign: source.strokeAlign, artwork: source.artwork, clipsContent: source.clipsContent, vectorPaths: source.vectorPaths,
+      relaunchData: { ...source.relaunchData },
+    });
+    source.pluginData.forEach((v, k) => this.pluginData.set(k, v));
+    this.writes = 0;
   }
 
   /**
@@ -204,8 +156,12 @@ export class FakeSceneNode
 
   remove(): void {
     this.detach();
-    this.removed = true;
-    this.doc.nodes.delete(this.id);
+    const drop = (n: FakeSceneNode) => {
+      n.removed = true;
+      this.doc.nodes.delete(n.id);
+      n.children.forEach(drop);
+    };
+    drop(this);
   }
 
   override setPluginData(key: string, value: string): void {
@@ -234,19 +190,4 @@ export class FakeSceneNode
     if (width * height > 16384 * 16384) throw new Error('in exportAsync: the export is too large');
     return this.doc.render(this, { format: settings.format, width, height }, this.doc.imageBytes);
   }
-}
-
-function assertWritable<T extends FakeSceneNode>(node: T): T {
-  return strict(node, node.type === 'RECTANGLE' ? 'RectangleNode' : node.type === 'FRAME' ? 'FrameNode' : `${node.type}Node`);
-}
-
-export function createSceneNode(doc: FakeDocument, type: SceneType, name: string, box: Partial<Rect> = {}): FakeSceneNode {
-  const node = assertWritable(new FakeSceneNode(doc, doc.nextId(), name, type));
-  node.x = box.x ?? 0;
-  node.y = box.y ?? 0;
-  node.width = box.width ?? 100;
-  node.height = box.height ?? 100;
-  node.writes = 0;
-  doc.nodes.set(node.id, node);
-  return node;
 }

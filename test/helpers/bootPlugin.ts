@@ -22,7 +22,9 @@ export interface BootedPlugin {
  * Runs the built dist/code.js, as Figma would, against the fake host. Every message the
  * plugin posts is checked against the protocol schema, so a malformed one fails the test.
  */
-export function bootPlugin(options: { storage?: Record<string, unknown>; setup?: (host: FakeHost) => void; command?: string; parameters?: Record<string, unknown> } = {}): BootedPlugin {
+export function bootPlugin(
+  options: { storage?: Record<string, unknown>; setup?: (host: FakeHost) => void; command?: string; parameters?: Record<string, unknown>; missingFonts?: string[] } = {},
+): BootedPlugin {
   const sent: ToUI[] = [];
   const waiters: (() => void)[] = [];
   // The iframe exists once figma.showUI ran: a UI cannot speak before that, so neither does the test.
@@ -32,6 +34,7 @@ export function bootPlugin(options: { storage?: Record<string, unknown>; setup?:
     onShowUI: () => uiShown(),
     render: sharpRenderer(),
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.missingFonts ? { missingFonts: options.missingFonts } : {}),
     toUI: (m) => {
       sent.push(ToUISchema.parse(m));
       waiters.splice(0).forEach((w) => w());

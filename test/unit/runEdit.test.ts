@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplyValue, RequestBody, RequestType } from '../../core/protocol/requests.ts';
+import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { Reference } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
@@ -15,10 +16,23 @@ import { client, fail, ok, type Script, type Tasks } from '../helpers/scriptedCl
  * The run itself (export → upload → pending → submit → poll → place), with the main thread,
  * Runware and the decoder all played in memory: every branch of keep / remove / resubmit.
  */
-function fakeHost(options: { placeFails?: boolean } = {}) {
+const PARTS: CompositeParts = {
+  reference: { nodeId: '1:1', hash: 'h-crop', mime: 'image/png', bytes: new Uint8Array([4, 4]) },
+  size: { width: 1200, height: 900 },
+  crop: { x: 300, y: 200, width: 600, height: 450 },
+  scale: 1.92,
+  area: { x: 400, y: 280, width: 400, height: 290 },
+  base: new Uint8Array([5]),
+  overlays: [],
+  drawnText: ['Best before'],
+};
+
+function fakeHost(options: { placeFails?: boolean; partsFail?: boolean; composeFails?: boolean } = {}) {
   const log: string[] = [];
   const pending = new Map<string, PendingRun>();
   const placed: string[] = [];
+  const bodies: RequestBody<'place-result'>[] = [];
+  const composed: { parts: CompositeParts; feather: number }[] = [];
   const host: RunHost = {
     async request<K extends RequestType>(body: RequestBody<K>): Promise<ReplyValue<K>> {
       log.push(body.type);
@@ -29,7 +43,12 @@ function fakeHost(options: { placeFails?: boolean } = {}) {
       else if (body.type === 'place-result') {
         if (options.placeFails) throw new Error('Figma could not place the image: Image is too large');
         placed.push((body as unknown as RequestBody<'place-result'>).taskUUID);
+        bodies.push(body as unknown as RequestBody<'place-result'>);
         return { nodeId: `node-${placed.length}` } as ReplyValue<K>;
+      }
+      else if (body.type === 'prepare-composite') {
+        if (options.partsFail) throw new Error('The frame was deleted. Select it again.');
+        return PARTS as ReplyValue<K>;
       }
       return {} as ReplyValue<K>;
     },
@@ -39,8 +58,13 @@ function fakeHost(options: { placeFails?: boolean } = {}) {
       return nodeIds.map((nodeId) => ({ nodeId, hash: `h-${nodeId}`, mime: 'image/png', bytes: new Uint8Array([1, 2, 3]) }));
     },
     loadResultImage: async () => ({ bytes: new Uint8Array([9]), width: 1, height: 1 }),
+    async composeResult(parts, model, feather) {
+      if (options.composeFails) throw new Error('the image could not be decoded');
+      composed.push({ parts, feather });
+      return { bytes: new Uint8Array([7, ...model.bytes]), width: 2304, height: 1728 };
+    },
   };
-  return { host, log, pending, placed };
+  return { host, log, pending, placed, bodies, composed };
 }
 
 const request = (variations: number) => ({
@@ -177,5 +201,74 @@ describe('collectResults', () => {
     expect(e.kept).toBe(true);
     expect(e.message).toMatch(/^Runware did not answer in time\. Runware may still finish the task/);
     expect(pending.has('r')).toBe(true);
+  });
+
+  describe('composite runs (an area, text kept sharp)', () => {
+    const areaRequest = (variations: number) => ({
+      ...request(variations),
+      nodes: [{ id: '1:1', name: 'Pack shot', width: 1200, height: 900 }, { id: '1:9', name: 'Mood', width: 800, height: 800 }],
+      composite: { markerId: '1:5', markerName: 'Area', keepTextSharp: true, featherPercent: 4 },
+    });
+
+    it('sends the main thread’s crop first, records the composite, places composited images', async () => {
+      const { host, log, pending, bodies, composed } = fakeHost();
+      const saved: PendingRun[] = [];
+      const request0 = host.request.bind(host);
+      host.request = (async (body: RequestBody<RequestType>) => {
+        if (body.type === 'pending-save') saved.push((body as RequestBody<'pending-save'>).run);
+        return request0(body);
+      }) as RunHost['request'];
+      const { c, transport } = client(runware);
+      const outcome = await runEdit(host, c, areaRequest(2), () => {}, signal());
+      expect(outcome.placed).toBe(2);
+      expect(log.filter((l) => l === 'prepare-composite')).toHaveLength(1);
+      // The crop is uploaded; the other frame is exported as usual, after it.
+      expect(log.indexOf('prepare-composite')).toBeLessThan(log.indexOf('export'));
+      expect(transport.calls.filter((l) => l[0]!.taskType === 'imageUpload')).toHaveLength(2);
+      expect(saved[0]!.composite).toEqual({ frameId: '1:1', markerId: '1:5', markerName: 'Area', keepTextSharp: true, featherPercent: 4, size: PARTS.size, area: PARTS.area });
+      expect(composed.map((c) => c.feather)).toEqual([4, 4]);
+      expect(bodies.map((b) => [...b.bytes])).toEqual([[7, 9], [7, 9]]);
+      expect(bodies.every((b) => b.asIs === undefined)).toBe(true);
+      expect(outcome.notes).toContain('Drawn into the image, since its font is not available here: “Best before”.');
+      expect(pending.size).toBe(0);
+    });
+
+    const recovered = (): PendingRun => ({
+      runId: 'r-1',
+      fileId: 'f',
+      prompt: 'p',
+      width: 1152,
+      height: 864,
+      sourceNodeIds: ['1:1'],
+      createdAt: 0,
+      tasks: [{ taskUUID: 't-1', accepted: true }, { taskUUID: 't-2', accepted: true }],
+      composite: { frameId: '1:1', markerId: '1:5', keepTextSharp: false, featherPercent: 3, size: PARTS.size },
+    });
+
+    it('a recovered run asks for the parts once and composites every result', async () => {
+      const { host, log, bodies } = fakeHost();
+      const { c } = client((list) => ok(list.map((t) => image(t.taskUUID))));
+      const outcome = await collectResults(host, c, recovered(), () => {}, signal(), true);
+      expect(outcome.placed).toBe(2);
+      expect(log.filter((l) => l === 'prepare-composite')).toHaveLength(1);
+      expect(bodies.map((b) => b.bytes[0])).toEqual([7, 7]);
+    });
+
+    it('a paid result whose frame is gone is placed as Riverflow made it, and the panel says so', async () => {
+      const { host, bodies } = fakeHost({ partsFail: true });
+      const { c } = client((list) => ok(list.map((t) => image(t.taskUUID))));
+      const outcome = await collectResults(host, c, recovered(), () => {}, signal(), true);
+      expect(outcome.placed).toBe(2);
+      expect(bodies.map((b) => [b.asIs, [...b.bytes]])).toEqual([[true, [9]], [true, [9]]]);
+      expect(outcome.notes).toEqual(['The frame could not be composited any more (The frame was deleted. Select it again.), so results were placed as Riverflow made them.']);
+    });
+
+    it('an image that cannot be composited is still placed', async () => {
+      const { host, bodies } = fakeHost({ composeFails: true });
+      const { c } = client((list) => ok(list.map((t) => image(t.taskUUID))));
+      const outcome = await collectResults(host, c, recovered(), () => {}, signal(), true);
+      expect(bodies.map((b) => b.asIs)).toEqual([true, true]);
+      expect(outcome.notes?.[0]).toMatch(/^Variation \d: could not be laid over the frame \(the image could not be decoded\), so it was placed as Riverflow made it\.$/);
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { Disclosure } from './Disclosure.tsx';
 import type { Settings } from '../../core/records/settings.ts';
+import { DEFAULT_FEATHER_PERCENT, MAX_FEATHER_PERCENT } from '../../core/composite/areaPlan.ts';
 import { MAX_QUALITY, MIN_QUALITY } from '../../core/runware/tasks.ts';
 import { IntegerField } from './IntegerField.tsx';
 
@@ -26,6 +27,14 @@ export function AdvancedOptions({ open, onToggle, settings, onChange }: Props) {
         <input id="safety" class="native" type="checkbox" checked={settings.checkContent} onChange={(e) => onChange({ ...settings, checkContent: (e.currentTarget as HTMLInputElement).checked })} />
         <label for="safety">Content safety check</label>
       </div>
+      <IntegerField
+        id="feather"
+        label="Area edge softness (% of the area)"
+        min={0}
+        max={MAX_FEATHER_PERCENT}
+        value={settings.featherPercent ?? DEFAULT_FEATHER_PERCENT}
+        onChange={(n) => onChange({ ...settings, featherPercent: n })}
+      />
     </Disclosure>
   );
 }

@@ -4,14 +4,13 @@ import { BATCH_CONCURRENCY, runPool } from '../../core/pool.ts';
 import { roundCents } from '../../core/pricing.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
-import type { Settings } from '../../core/records/settings.ts';
 import { MAX_REFERENCES } from '../../core/runware/tasks.ts';
-import { matchPreset, type SizePreset } from '../../core/sizes.ts';
+import { matchPreset } from '../../core/sizes.ts';
 import { send } from '../bridge.ts';
 import type { BatchItem } from '../components/BatchStatus.tsx';
 import { collectResults } from '../run/collectResults.ts';
 import { iframeHost } from '../run/iframeHost.ts';
-import { runEdit } from '../run/runEdit.ts';
+import { runEdit, type EditRequest } from '../run/runEdit.ts';
 import { runUpscale } from '../run/runUpscale.ts';
 import { RunFailed, type RunOutcome, type RunProgress } from '../run/runFailed.ts';
 import { makeClient, type Connection } from '../runware/makeClient.ts';
@@ -22,12 +21,7 @@ export type RunState =
   | { readonly status: 'done'; readonly message: string }
   | { readonly status: 'error'; readonly message: string };
 
-export interface EditInput {
-  readonly prompt: string;
-  readonly preset: SizePreset;
-  readonly nodes: readonly SelectedNode[];
-  readonly settings: Settings;
-}
+export type EditInput = EditRequest;
 
 /** "Edit each frame": the same prompt and options for each frame, with the pinned references after it. */
 export interface BatchInput extends Omit<EditInput, 'nodes' | 'preset'> {
@@ -41,7 +35,7 @@ export const CANCELLED_FREE = 'Cancelled before Runware accepted the task. Nothi
 /** What a run left out, in one sentence each: flagged images and variations that failed. */
 export function outcomeNotes(outcome: RunOutcome): string {
   const flagged = outcome.flagged ? ` ${plural(outcome.flagged, 'result')} flagged by the safety check ${outcome.flagged === 1 ? 'was' : 'were'} not placed.` : '';
-  return flagged + outcome.failed.map((f) => ` ${f}`).join('');
+  return flagged + [...outcome.failed, ...(outcome.notes ?? [])].map((f) => ` ${f}`).join('');
 }
 
 function failureOf(e: unknown): RunFailed {

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { AreaSelection } from '../../core/protocol/composite.ts';
 import type { SelectedNode, SkippedNode } from '../../core/protocol/shared.ts';
 import { drop, move, orderFor, selectionKey, type ReferenceOrder } from '../../core/referenceOrder.ts';
 import { latestMessage } from '../bridge.ts';
@@ -11,11 +12,13 @@ export function useSelection() {
   const [skipped, setSkipped] = useState<readonly SkippedNode[]>(first?.skipped ?? []);
   const [baseRule, setBaseRule] = useState<'picked' | 'reading'>(first?.order ?? 'picked');
   const [order, setOrder] = useState<ReferenceOrder | undefined>(undefined);
+  const [area, setArea] = useState<AreaSelection | undefined>(first?.area);
 
   useStateMessage('selection', (m) => {
     setSelected(m.nodes);
     setSkipped(m.skipped);
     setBaseRule(m.order);
+    setArea(m.area);
   });
 
   const selectedIds = selected.map((n) => n.id);
@@ -28,6 +31,8 @@ export function useSelection() {
     nodes,
     skipped,
     base: nodes[0],
+    /** A marked area on the base frame, when a marker shape is selected. */
+    area: area && nodes[0]?.id === area.frameId ? area : undefined,
     /** How the base was chosen, when the designer did not reorder by hand. */
     baseRule: reordered ? ('picked' as const) : baseRule,
     reordered,

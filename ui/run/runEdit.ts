@@ -1,4 +1,5 @@
 import { bytesToBase64 } from '../../core/imageInfo.ts';
+import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { Reference, SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import type { Settings } from '../../core/records/settings.ts';
@@ -17,6 +18,22 @@ export interface EditRequest {
   readonly preset: SizePreset;
   readonly nodes: readonly SelectedNode[];
   readonly settings: Settings;
+  /**
+   * Set for an area edit ("Edit only this area") or when text is kept sharp: the base frame's
+   * reference is made by the main thread from a temporary copy, and each result is composited.
+   */
+  readonly composite?: { readonly markerId?: string; readonly markerName?: string; readonly keepTextSharp: boolean; readonly featherPercent: number };
+}
+
+/** What a composite run adds to the message: text drawn into the image, a frame too big for Figma's images. */
+function compositeNotes(parts: CompositeParts, frameName: string): string[] {
+  const notes: string[] = [];
+  if (parts.drawnText.length) {
+    const names = parts.drawnText.map((n) => `“${n}”`).join(', ');
+    notes.push(`Drawn into the image, since ${parts.drawnText.length === 1 ? 'its font is' : 'their fonts are'} not available here: ${names}.`);
+  }
+  if (parts.scale < 1) notes.push(`“${frameName}” is larger than Figma’s 4096 px image limit, so the result was made at ${Math.round(parts.scale * 100)}% of its size.`);
+  return notes;
 }
 
 function dataUri(ref: Extract<Reference, { bytes: Uint8Array }>): string {
@@ -50,7 +67,18 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
   const maxLongSide = Math.max(req.preset.width, req.preset.height);
   const nodeIds = req.nodes.map((n) => n.id);
   onProgress({ stage: 'exporting', placed: 0, total });
-  let refs = await host.exportReferences(nodeIds, maxLongSide, false, signal).catch((e: unknown) => {
+  const composite = req.composite;
+  let parts: CompositeParts | undefined;
+  /** The references in order; for a composite run the first is the main thread's crop of the frame. */
+  const exportAll = async (skipCache: boolean): Promise<Reference[]> => {
+    if (!composite) return host.exportReferences(nodeIds, maxLongSide, skipCache, signal);
+    const preset = { width: req.preset.width, height: req.preset.height };
+    const body = { type: 'prepare-composite', frameId: nodeIds[0] ?? '', keepTextSharp: composite.keepTextSharp, preset, skipCache } as const;
+    parts = await host.request(composite.markerId ? { ...body, markerId: composite.markerId } : body, { signal });
+    const others = nodeIds.length > 1 ? await host.exportReferences(nodeIds.slice(1), maxLongSide, skipCache, signal) : [];
+    return [parts.reference, ...others];
+  };
+  let refs = await exportAll(false).catch((e: unknown) => {
     throw beforeSubmit(e);
   });
   onProgress({ stage: 'uploading', placed: 0, total });
@@ -67,6 +95,19 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
     createdAt: Date.now(),
     tasks: Array.from({ length: total }, () => ({ taskUUID: uuidV4(), accepted: false })),
     options: { outputFormat: req.settings.outputFormat, outputQuality: req.settings.outputQuality, checkContent: req.settings.checkContent },
+    ...(composite && parts
+      ? {
+          composite: {
+            frameId: nodeIds[0] ?? '',
+            keepTextSharp: composite.keepTextSharp,
+            featherPercent: composite.featherPercent,
+            size: parts.size,
+            ...(composite.markerId ? { markerId: composite.markerId } : {}),
+            ...(composite.markerName ? { markerName: composite.markerName } : {}),
+            ...(parts.area ? { area: parts.area } : {}),
+          },
+        }
+      : {}),
   };
   await host.request({ type: 'pending-save', run }).catch((e: unknown) => {
     throw new RunFailed(`The plugin could not save the run for recovery, so it did not start. ${e instanceof Error ? e.message : ''}`.trim(), false, 0);
@@ -80,7 +121,7 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
     if (stale.length) {
       // Runware forgot an upload (kept 30 days after last use): upload afresh, once.
       for (const ref of refs) host.send({ type: 'forget-upload', hash: ref.hash });
-      refs = await host.exportReferences(nodeIds, maxLongSide, true, signal);
+      refs = await exportAll(true);
       ids = await referenceIds(host, client, refs, signal);
       const again = await client.submit(buildInferenceTasks({ ...settings, references: ids }, stale), signal);
       outcomes = new Map([...outcomes, ...again]);
@@ -105,7 +146,8 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
     const unknown = [...outcomes.values()].find((o): o is Extract<SubmitOutcome, { accepted: 'unknown' }> => o.accepted === 'unknown');
     throw new RunFailed(`${unknown?.cause.message ?? 'Runware did not answer.'} ${RECOVERY_NOTE}`, true, 0);
   }
-  const outcome = await collectResults(host, client, run, onProgress, signal);
+  const outcome = await collectResults(host, client, run, onProgress, signal, false, parts);
   const notTaken = refused && kept.length < total ? [`${total - kept.length} of ${total} variations were not taken by Runware (${refused.cause.message}) and not charged.`] : [];
-  return { ...outcome, failed: [...notTaken, ...outcome.failed] };
+  const notes = [...(parts ? compositeNotes(parts, req.nodes[0]?.name ?? 'The frame') : []), ...(outcome.notes ?? [])];
+  return { ...outcome, failed: [...notTaken, ...outcome.failed], notes };
 }

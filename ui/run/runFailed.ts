@@ -37,4 +37,6 @@ export interface RunOutcome {
   /** Variations Runware ended without an image, with the reason, e.g. "Variation 2: …". */
   readonly failed: readonly string[];
   readonly cost: number;
+  /** Things the designer should know that are not failures (text drawn into the image, a scaled-down composite). */
+  readonly notes?: readonly string[];
 }

@@ -1,5 +1,6 @@
 import type { ReplyValue, RequestBody, RequestType } from '../../core/protocol/requests.ts';
 import type { Reference } from '../../core/protocol/shared.ts';
+import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { ToMain } from '../../core/protocol/toMain.ts';
 import type { ImageResult } from '../../core/runware/response.ts';
 import type { PlaceableImage } from '../runware/resultImage.ts';
@@ -13,4 +14,6 @@ export interface RunHost {
   send(message: Exclude<ToMain, { id: number }>): void;
   exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean, signal?: AbortSignal): Promise<Reference[]>;
   loadResultImage(result: ImageResult, signal?: AbortSignal): Promise<PlaceableImage>;
+  /** Lays the model's picture over the frame for an area edit or kept text (the iframe's canvas). */
+  composeResult(parts: CompositeParts, model: PlaceableImage, featherPercent: number): Promise<PlaceableImage>;
 }

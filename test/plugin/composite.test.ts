@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { compositeSize } from '../../core/composite/areaPlan.ts';
+import type { CompositeParts } from '../../core/protocol/composite.ts';
+import type { PendingRun } from '../../core/records/pendingRun.ts';
+import { ProvenanceSchema } from '../../core/records/provenance.ts';
+import { snapshotNode, type FakeHost } from '../../dev/fake-figma/figma.ts';
+import type { FakeSceneNode } from '../../dev/fake-figma/nodes.ts';
+import { bootPlugin } from '../helpers/bootPlugin.ts';
+
+const INTER = { family: 'Inter', style: 'Bold' };
+const MISSING = { family: 'Brand Sans', style: 'Regular' };
+
+/** A packaging frame with real text layers and a marker drawn on it, as a designer leaves it. */
+function packShot(host: FakeHost) {
+  const frame = host.addFrame('Pack shot', { x: 0, y: 0, width: 1200, height: 900 }, { background: '#f3ead8', accent: '#2f4f7f', title: '' });
+  const price = host.addLayer(frame, { type: 'TEXT', name: 'Price', x: 80, y: 700, characters: '€4.99', font: INTER, fontSize: 96, color: '#101010' });
+  const best = host.addLayer(frame, { type: 'TEXT', name: 'Best before', x: 80, y: 840, characters: 'Best before 12/2027', font: MISSING, fontSize: 30, color: '#101010' });
+  const marker = host.addLayer(frame, { type: 'ELLIPSE', name: 'Area', x: 700, y: 150, width: 300, height: 240, color: '#ff0000', opacity: 0.5 });
+  return { frame, price, best, marker };
+}
+
+const pixel = async (bytes: Uint8Array, x: number, y: number) => {
+  const { data, info } = await sharp(bytes).raw().toBuffer({ resolveWithObject: true });
+  const i = (Math.round(y) * info.width + Math.round(x)) * info.channels;
+  return [data[i]!, data[i + 1]!, data[i + 2]!];
+};
+const dark = (rgb: number[]) => rgb.every((c) => c < 90);
+
+async function start(setup: (host: FakeHost) => void) {
+  const p = bootPlugin({ setup: (host) => setup(host), missingFonts: ['Brand Sans Regular'] });
+  await p.ready();
+  p.tell({ type: 'ui-ready' });
+  await p.waitFor('init');
+  return p;
+}
+
+describe('areas and text kept sharp, on the main thread', () => {
+  it('a marker selected alone inside a frame marks an area on that frame, which becomes the base', async () => {
+    let shot!: ReturnType<typeof packShot>;
+    const p = await start((host) => void (shot = packShot(host)));
+    p.host.select([shot.marker]);
+    const sel = await p.waitFor('selection', (m) => m.area !== undefined);
+    expect(sel.area).toEqual({ markerId: shot.marker.id, markerName: 'Area', frameId: shot.frame.id, frameName: 'Pack shot', box: { x: 700, y: 150, width: 300, height: 240 } });
+    expect(sel.nodes.map((n) => [n.name, n.textLayers])).toEqual([['Pack shot', 2]]);
+    expect(sel.skipped).toEqual([]);
+  });
+
+  it('a marker on the page with the frames it covers: the frame it overlaps most; a lone shape is explained', async () => {
+    let a!: FakeSceneNode, b!: FakeSceneNode, marker!: FakeSceneNode, stray!: FakeSceneNode;
+    const p = await start((host) => {
+      a = host.addFrame('A', { x: 0, y: 0, width: 400, height: 400 });
+      b = host.addFrame('B', { x: 500, y: 0, width: 400, height: 400 });
+      marker = host.addLayer(host.page, { type: 'RECTANGLE', name: 'Mark', x: 380, y: 50, width: 200, height: 100 });
+      stray = host.addLayer(host.page, { type: 'ELLIPSE', name: 'Stray', x: 0, y: 2000, width: 50, height: 50 });
+    });
+    p.host.select([a, marker, b]);
+    const sel = await p.waitFor('selection', (m) => m.area !== undefined);
+    expect(sel.area).toMatchObject({ frameId: b.id, box: { x: -120, y: 50, width: 200, height: 100 } });
+    expect(sel.nodes.map((n) => n.name)).toEqual(['B', 'A']);
+    p.host.select([stray]);
+    const lone = await p.waitFor('selection', (m) => m.skipped.length > 0);
+    expect(lone.skipped).toEqual([{ name: 'Stray', reason: 'is a shape, not a frame: draw it on a frame to mark an area' }]);
+  });
+
+  it('prepare-composite: a crop without the marker and text, a base, the outline; the source untouched, nothing left behind', async () => {
+    let shot!: ReturnType<typeof packShot>;
+    const p = await start((host) => void (shot = packShot(host)));
+    const before = snapshotNode(shot.frame);
+    const onPage = p.host.page.children.map((n) => n.id);
+    const reply = await p.ask({ type: 'prepare-composite', id: 1, frameId: shot.frame.id, markerId: shot.marker.id, keepTextSharp: true, preset: { width: 1280, height: 720 }, skipCache: false });
+    expect(reply.ok).toBe(true);
+    const parts = (reply as { value: CompositeParts }).value;
+    expect(snapshotNode(shot.frame)).toBe(before);
+    expect(p.host.page.children.map((n) => n.id)).toEqual(onPage);
+    expect(parts.area).toEqual({ x: 700, y: 150, width: 300, height: 240 });
+    // The crop keeps a quarter of the area around it, at the ratio of the preset it was matched to.
+    expect(parts.crop.x).toBeLessThanOrEqual(700 - 75);
+    expect(parts.crop.y).toBeLessThanOrEqual(150 - 60);
+    const ref = 'bytes' in parts.reference ? parts.reference.bytes : new Uint8Array();
+    const refMeta = await sharp(ref).metadata();
+    expect(refMeta.width! / refMeta.height!).toBeCloseTo(parts.crop.width / parts.crop.height, 1);
+    // No marker in what is sent: the area's centre shows the frame's artwork, not red.
+    const sx = refMeta.width! / parts.crop.width;
+    const centre = await pixel(ref, (850 - parts.crop.x) * sx, (270 - parts.crop.y) * sx);
+    expect(centre[0]! > 200 && centre[1]! < 80).toBe(false);
+    // The base: the whole frame at the composite scale, its text hidden (the price's pixels are background).
+    const size = compositeSize(parts.size, parts.scale);
+    expect(await sharp(parts.base!).metadata()).toMatchObject(size);
+    const plain = await shot.frame.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: parts.scale } });
+    const inPrice = [110 * parts.scale, 760 * parts.scale] as const;
+    expect(dark(await pixel(plain, ...inPrice))).toBe(true);
+    expect(dark(await pixel(parts.base!, ...inPrice))).toBe(false);
+    expect(parts.mask?.transform).toEqual([[1, 0, 700], [0, 1, 150]]);
+    expect(parts.mask?.paths[0]?.data).toMatch(/^M 300 120 A 150 120/);
+    // "Best before" is in a font this machine lacks: drawn into the image from its own render.
+    expect(parts.drawnText).toEqual(['Best before']);
+    expect(parts.overlays.map((o) => o.box)).toEqual([{ x: 80, y: 840, width: shot.best.width, height: shot.best.height }]);
+  });
+
+  it('a composite result is a frame the source’s size with the image and live copies of its text, in one undo step', async () => {
+    let shot!: ReturnType<typeof packShot>;
+    const p = await start((host) => void (shot = packShot(host)));
+    const before = snapshotNode(shot.frame);
+    const run: PendingRun = {
+      runId: 'run-a',
+      fileId: '',
+      prompt: 'A lemon slice',
+      width: 1280,
+      height: 720,
+      sourceNodeIds: [shot.frame.id],
+      createdAt: 1,
+      tasks: [{ taskUUID: '11111111-2222-4333-8444-555555555555', accepted: true }],
+      composite: { frameId: shot.frame.id, markerId: shot.marker.id, markerName: 'Area', keepTextSharp: true, featherPercent: 3, size: { width: 1200, height: 900 }, area: { x: 700, y: 150, width: 300, height: 240 } },
+    };
+    expect((await p.ask({ type: 'pending-save', id: 1, run })).ok).toBe(true);
+    const undo = p.host.undoSteps.count;
+    const bytes = new Uint8Array(await sharp({ create: { width: 1800, height: 1350, channels: 3, background: '#3a6' } }).png().toBuffer());
+    const reply = await p.ask({ type: 'place-result', id: 2, runId: 'run-a', taskUUID: run.tasks[0]!.taskUUID, imageUUID: 'img-1', bytes });
+    expect(reply.ok).toBe(true);
+    const node = p.host.node((reply as { value: { nodeId: string } }).value.nodeId) as FakeSceneNode;
+    expect(node.type).toBe('FRAME');
+    expect(node.name).toBe('Pack shot — Riverflow area 1');
+    expect([node.width, node.height]).toEqual([1200, 900]);
+    expect(node.fills[0]).toMatchObject({ type: 'IMAGE', scaleMode: 'FILL' });
+    // Only the text whose font loads stays live text, at the same place inside the frame.
+    expect(node.children.map((c) => [c.type, c.name, c.x, c.y, Reflect.get(c, 'characters')])).toEqual([['TEXT', 'Price', 80, 700, '€4.99']]);
+    expect(ProvenanceSchema.parse(JSON.parse(node.getPluginData('riverflow')))).toMatchObject({ area: { x: 700, y: 150, width: 300, height: 240 }, marker: 'Area', keepTextSharp: true });
+    expect(p.host.undoSteps.count - undo).toBe(1);
+    expect(snapshotNode(shot.frame)).toBe(before);
+    // Not offered for upscaling: Runware holds the model's picture, not this composite.
+    p.host.select([node]);
+    const sel = await p.waitFor('selection', (m) => m.nodes[0]?.id === node.id);
+    expect(sel.nodes[0]?.result).toBeUndefined();
+  });
+
+  it('a temporary copy left by a crash is swept when the plugin starts', async () => {
+    const p = await start((host) => {
+      const left = host.addFrame('Riverflow temporary copy (removed automatically)', { x: 0, y: 0, width: 10, height: 10 });
+      left.setPluginData('riverflowTemporary', '1');
+    });
+    expect(p.host.page.children.map((n) => n.name)).toEqual([]);
+  });
+
+  it('a deleted marker is a clear message', async () => {
+    let shot!: ReturnType<typeof packShot>;
+    const p = await start((host) => void (shot = packShot(host)));
+    const markerId = shot.marker.id;
+    shot.marker.remove();
+    const reply = await p.ask({ type: 'prepare-composite', id: 3, frameId: shot.frame.id, markerId, keepTextSharp: false, preset: { width: 1280, height: 720 }, skipCache: false });
+    expect(reply).toMatchObject({ ok: false, message: 'The marked area was deleted. Draw it again, or turn off “Edit only this area”.' });
+  });
+});

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { AREA_MARGIN, clampToFrame, compositeScale, compositeSize, featherWidth, planAreaCrop } from '../../core/composite/areaPlan.ts';
+import { blendByMask, coverageFromAlpha, featherMask } from '../../core/composite/pixels.ts';
+import { IDENTITY, invert, multiply, relativeTo, translate, type Affine } from '../../core/composite/transform.ts';
+
+const frame = { width: 1200, height: 900 };
+
+describe('planAreaCrop', () => {
+  it('keeps a quarter of the area as context on each side when the frame allows', () => {
+    const { crop, area } = planAreaCrop({ x: 500, y: 400, width: 200, height: 100 }, frame);
+    expect(area).toEqual({ x: 500, y: 400, width: 200, height: 100 });
+    expect(crop.x).toBeLessThanOrEqual(500 - 200 * AREA_MARGIN);
+    expect(crop.y).toBeLessThanOrEqual(400 - 100 * AREA_MARGIN);
+    expect(crop.x + crop.width).toBeGreaterThanOrEqual(700 + 200 * AREA_MARGIN);
+    expect(crop.y + crop.height).toBeGreaterThanOrEqual(500 + 100 * AREA_MARGIN);
+  });
+
+  it('grows the crop to the chosen preset’s ratio, centred on the area', () => {
+    const { crop, preset } = planAreaCrop({ x: 500, y: 400, width: 200, height: 100 }, frame);
+    // 300×150 grown is 2:1; the nearest preset (in log ratio) is 16:9, reached by heightening.
+    expect(preset.ratio).toBe('16:9');
+    expect(crop.width / crop.height).toBeCloseTo(preset.width / preset.height, 6);
+    expect(crop.x + crop.width / 2).toBeCloseTo(600, 6);
+    expect(crop.y + crop.height / 2).toBeCloseTo(450, 6);
+  });
+
+  it('shifts the crop inside the frame at an edge and stops at the frame', () => {
+    const { crop } = planAreaCrop({ x: 0, y: 0, width: 300, height: 300 }, frame);
+    expect(crop.x).toBe(0);
+    expect(crop.y).toBe(0);
+    expect(crop.width).toBeLessThanOrEqual(frame.width);
+    const edge = planAreaCrop({ x: 1100, y: 50, width: 100, height: 800 }, frame);
+    expect(edge.crop.x + edge.crop.width).toBeLessThanOrEqual(frame.width + 1e-9);
+    expect(edge.crop.y).toBeGreaterThanOrEqual(0);
+    expect(edge.crop.y + edge.crop.height).toBeLessThanOrEqual(frame.height + 1e-9);
+  });
+
+  it('uses only the part of a marker that lies on the frame', () => {
+    const { area, crop } = planAreaCrop({ x: -100, y: 800, width: 300, height: 300 }, frame);
+    expect(area).toEqual({ x: 0, y: 800, width: 200, height: 100 });
+    expect(crop.y + crop.height).toBeLessThanOrEqual(900);
+  });
+
+  it('clampToFrame gives an empty rect for a marker off the frame', () => {
+    expect(clampToFrame({ x: 2000, y: 0, width: 10, height: 10 }, frame).width).toBe(0);
+  });
+});
+
+describe('compositeScale and size', () => {
+  it('carries the model’s detail, between 1× and 2× the frame', () => {
+    expect(compositeScale({ width: 600, height: 450 }, { width: 1152, height: 864 }, frame)).toBeCloseTo(1.92, 2);
+    expect(compositeScale({ width: 200, height: 150 }, { width: 1152, height: 864 }, frame)).toBe(2);
+    expect(compositeScale({ width: 1200, height: 900 }, { width: 1152, height: 864 }, frame)).toBe(1);
+  });
+  it('stays within Figma’s 4096 px, below 1× for a bigger frame', () => {
+    const big = { width: 6000, height: 3000 };
+    const s = compositeScale({ width: 1000, height: 500 }, { width: 1512, height: 648 }, big);
+    expect(s).toBeCloseTo(4096 / 6000, 6);
+    expect(compositeSize(big, s)).toEqual({ width: 4096, height: 2048 });
+  });
+  it('feather width is a share of the short side, in composite pixels', () => {
+    expect(featherWidth({ width: 400, height: 200 }, 3, 2)).toBe(12);
+    expect(featherWidth({ width: 400, height: 200 }, 0, 2)).toBe(0);
+  });
+});
+
+function disc(w: number, h: number, r: number): Float32Array {
+  const m = new Float32Array(w * h);
+  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) m[y * w + x] = (x - w / 2) ** 2 + (y - h / 2) ** 2 <= r * r ? 1 : 0;
+  return m;
+}
+
+describe('featherMask', () => {
+  it('keeps exact 0 beyond half the feather outside and exact 1 beyond it inside, soft between', () => {
+    const [w, h, r, feather] = [120, 120, 40, 24];
+    const soft = featherMask(disc(w, h, r), w, h, feather);
+    const at = (x: number, y: number) => soft[y * w + x]!;
+    expect(at(60, 60)).toBe(1);
+    // The blur reaches half the feather along each axis, so inside a curve "deep" is √2 as far.
+    expect(at(60 + r - Math.ceil((feather / 2) * Math.SQRT2) - 1, 60)).toBe(1);
+    expect(at(60 + r + feather / 2 + 1, 60)).toBe(0);
+    expect(at(0, 0)).toBe(0);
+    const edge = at(60 + r, 60);
+    expect(edge).toBeGreaterThan(0.2);
+    expect(edge).toBeLessThan(0.8);
+    // Monotone from the centre outwards along a row.
+    for (let x = 60; x < 119; x++) expect(at(x + 1, 60)).toBeLessThanOrEqual(at(x, 60) + 1e-6);
+  });
+  it('is a hard edge when the feather is under 6 px', () => {
+    const m = disc(40, 40, 10);
+    expect(featherMask(m, 40, 40, 5)).toEqual(m);
+  });
+});
+
+describe('blendByMask and coverageFromAlpha', () => {
+  it('takes the model inside, keeps the frame outside, mixes at the edge', () => {
+    const base = new Uint8ClampedArray([10, 20, 30, 255, 10, 20, 30, 255, 10, 20, 30, 255]);
+    const over = new Uint8ClampedArray([200, 100, 0, 255, 200, 100, 0, 255, 200, 100, 0, 255]);
+    blendByMask(base, over, new Float32Array([0, 0.5, 1]));
+    expect([...base]).toEqual([10, 20, 30, 255, 105, 60, 15, 255, 200, 100, 0, 255]);
+  });
+  it('reads coverage from alpha', () => {
+    const c = coverageFromAlpha(new Uint8ClampedArray([0, 0, 0, 255, 9, 9, 9, 0, 0, 0, 0, 51]));
+    expect([c[0], c[1]]).toEqual([1, 0]);
+    expect(c[2]).toBeCloseTo(0.2, 6);
+  });
+});
+
+describe('relativeTo', () => {
+  const apply = (m: Affine, x: number, y: number) => [m[0][0] * x + m[0][1] * y + m[0][2], m[1][0] * x + m[1][1] * y + m[1][2]];
+  it('places a layer inside its frame, rotation included', () => {
+    const frameAbs: Affine = [
+      [1, 0, 100],
+      [0, 1, 50],
+    ];
+    const c = Math.cos(0.3);
+    const s = Math.sin(0.3);
+    const textAbs: Affine = [
+      [c, -s, 130],
+      [s, c, 90],
+    ];
+    const rel = relativeTo(frameAbs, textAbs);
+    expect(rel[0][2]).toBeCloseTo(30, 9);
+    expect(rel[1][2]).toBeCloseTo(40, 9);
+    // Put back into a frame placed elsewhere, a point of the text lands at the same offset.
+    const moved = multiply(translate(IDENTITY, 500, 0), multiply(frameAbs, rel));
+    expect(apply(moved, 10, 5)[0]).toBeCloseTo(apply(textAbs, 10, 5)[0]! + 500, 9);
+    expect(apply(moved, 10, 5)[1]).toBeCloseTo(apply(textAbs, 10, 5)[1]!, 9);
+  });
+  it('refuses a flat transform', () => {
+    expect(() => invert([
+      [0, 0, 1],
+      [0, 0, 1],
+    ])).toThrow(/cannot be inverted/);
+  });
+});

@@ -1,0 +1,45 @@
+import type { AreaSelection } from '../../core/protocol/composite.ts';
+import { plural } from '../../core/format.ts';
+import { presetLabel, type SizePreset } from '../../core/sizes.ts';
+
+interface Props {
+  readonly area: AreaSelection | undefined;
+  readonly areaOnly: boolean;
+  readonly onAreaOnly: (on: boolean) => void;
+  /** The preset matched to the crop around the area, while "Edit only this area" is on. */
+  readonly areaPreset: SizePreset | undefined;
+  /** Visible text layers on the base frame (0 hides the option). */
+  readonly textLayers: number;
+  readonly keepTextSharp: boolean;
+  readonly onKeepTextSharp: (on: boolean) => void;
+}
+
+/** "Edit only this area" and "Keep text layers sharp": what the model may change, and what stays exact. */
+export function CompositeOptions({ area, areaOnly, onAreaOnly, areaPreset, textLayers, keepTextSharp, onKeepTextSharp }: Props) {
+  if (!area && !textLayers) return null;
+  return (
+    <div class="field">
+      {area ? (
+        <>
+          <p class="hint" id="area-line">
+            Area ‘{area.markerName}’ on ‘{area.frameName}’
+          </p>
+          <label class="row">
+            <input class="native" type="checkbox" checked={areaOnly} aria-describedby="area-line" onChange={(e) => onAreaOnly((e.currentTarget as HTMLInputElement).checked)} /> Edit only this area
+          </label>
+          {areaOnly && areaPreset ? <p class="hint">Size: {presetLabel(areaPreset)}, matched to the area and its surroundings. Outside it, the frame stays as it is.</p> : null}
+        </>
+      ) : null}
+      {textLayers ? (
+        <>
+          <label class="row">
+            <input class="native" type="checkbox" checked={keepTextSharp} aria-describedby="text-line" onChange={(e) => onKeepTextSharp((e.currentTarget as HTMLInputElement).checked)} /> Keep text layers sharp
+          </label>
+          <p class="hint" id="text-line">
+            {keepTextSharp ? `${plural(textLayers, 'text layer')} stay live text on top of the result; the model repaints what is behind them.` : `${plural(textLayers, 'text layer')} will be redrawn by the model.`}
+          </p>
+        </>
+      ) : null}
+    </div>
+  );
+}
