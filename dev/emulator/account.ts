@@ -13,6 +13,8 @@ export interface Account {
   readonly usedTaskUUIDs: Set<string>;
   readonly charges: Charge[];
   readonly deliveries: Delivery[];
+  /** The first reference each inference task read (as stored), for tests that check what was sent. */
+  readonly firstReferences: Map<string, Buffer | undefined>;
 }
 
 export async function referenceBytes(account: Account, ref: string): Promise<Buffer | undefined> {

@@ -23,6 +23,7 @@ async function makeResults(account: Account, task: Record<string, unknown>): Pro
   const outputType = (task.outputType as string | undefined) ?? 'URL';
   const refs = (task.inputs as { referenceImages: string[] }).referenceImages;
   const reference = await referenceBytes(account, refs[0]!);
+  account.firstReferences.set(task.taskUUID as string, reference);
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < n; i++) {
     const seed = randomInt(1, 2 ** 31 - 1);

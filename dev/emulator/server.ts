@@ -22,6 +22,9 @@ export interface Emulator {
   readonly charges: Charge[];
   /** Each finished image's first trip out: when it was ready and when it was sent. */
   readonly deliveries: Delivery[];
+  /** What a task's model read as its first reference, and an image it made: what tests compare pixels with. */
+  firstReference(taskUUID: string): Buffer | undefined;
+  image(imageUUID: string): Buffer | undefined;
   inject(fault: Fault): void;
   set(behaviour: Partial<Behaviour>): void;
   /** Clears faults, behaviour, records and state (uploads survive unless `all`). */
@@ -50,6 +53,7 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
     usedTaskUUIDs: new Set(),
     charges: [],
     deliveries: [],
+    firstReferences: new Map(),
   };
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
@@ -72,6 +76,8 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
     downloads,
     charges: account.charges,
     deliveries: account.deliveries,
+    firstReference: (taskUUID) => account.firstReferences.get(taskUUID),
+    image: (imageUUID) => account.images.get(imageUUID)?.bytes,
     inject: (fault) => faults.inject(fault),
     set: (b) => {
       account.behaviour = { ...account.behaviour, ...b };
@@ -83,6 +89,7 @@ export async function startEmulator(options: { port?: number; apiKeys?: readonly
       downloads.length = 0;
       account.charges.length = 0;
       account.deliveries.length = 0;
+      account.firstReferences.clear();
       if (all) account.uploads.clear();
     },
     forgetUploads: () => account.uploads.clear(),

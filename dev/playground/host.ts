@@ -1,6 +1,7 @@
 import { createFakeFigma, type FakeHost } from '../fake-figma/figma.ts';
 import { nodeSvg } from '../fake-figma/artworkSvg.ts';
-import type { Artwork, ExportRenderer, FakeSceneNode } from '../fake-figma/nodes.ts';
+import type { ExportRenderer, FakeSceneNode } from '../fake-figma/nodes.ts';
+import { MISSING_FONT, SAMPLES } from './samples.ts';
 import type { PlaygroundConfig } from './server.ts';
 
 /**
@@ -29,15 +30,6 @@ const canvasRenderer: ExportRenderer = async (node, { format, width, height }, i
   return new Uint8Array(await blob.arrayBuffer());
 };
 
-const SAMPLES: { name: string; w: number; h: number; art: Artwork }[] = [
-  { name: 'Box front', w: 1152, h: 864, art: { background: '#efe6d2', accent: '#2f4f7f', title: 'Moss & Co.', subtitle: 'Herbal tea · 20 bags' } },
-  { name: 'Label', w: 600, h: 800, art: { background: '#f6f1e7', accent: '#8a3b2e', title: 'No. 7', subtitle: 'Small batch hot sauce' } },
-  { name: 'Poster 16:9', w: 1600, h: 900, art: { background: '#1f2a38', accent: '#e0a526', title: 'Summer Market', subtitle: 'Saturdays · 9–2' } },
-  { name: 'Square tile', w: 800, h: 800, art: { background: '#dfeee6', accent: '#2d6a4f', title: 'Fresh', subtitle: 'Cold-pressed juice' } },
-  { name: 'Banner 7:3', w: 1400, h: 600, art: { background: '#fbe9e7', accent: '#c2185b', title: 'Spring sale', subtitle: 'Up to 30% off' } },
-  { name: 'Story 9:16', w: 720, h: 1280, art: { background: '#ede7f6', accent: '#5e35b1', title: 'New scent', subtitle: 'Lavender & cedar' } },
-];
-
 async function main() {
   const config = (await (await fetch('/config.json')).json()) as PlaygroundConfig;
   const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Record<string, unknown> | null;
@@ -61,13 +53,15 @@ async function main() {
     onResize: (width, height) => iframe && Object.assign(iframe.style, { width: `${width}px`, height: `${height}px` }),
     // figma.createImageAsync is not a way round CORS (Figma's page on images): fetched here, under CORS.
     fetchImage: async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer()),
+    missingFonts: [`${MISSING_FONT.family} ${MISSING_FONT.style}`],
   });
   localStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(host.storage)));
 
   // One frame per row with room to the right, where results land.
   let y = 0;
   for (const s of SAMPLES) {
-    host.addFrame(s.name, { x: 0, y, width: s.w, height: s.h }, s.art);
+    const frame = host.addFrame(s.name, { x: 0, y, width: s.w, height: s.h }, s.art);
+    for (const layer of s.layers ?? []) host.addLayer(frame, layer);
     y += s.h + 300;
   }
 
@@ -130,18 +124,44 @@ async function main() {
   let signature = '';
   function imageUrl(node: FakeSceneNode): string {
     const fill = node.fills.find((f): f is ImagePaint => f.type === 'IMAGE');
-    const key = fill?.imageHash ?? `svg:${node.id}:${node.width}x${node.height}`;
+    // A frame with layers (a sample, a result with live text) is drawn whole; a bare image as its bytes.
+    const layered = node.children.length > 0;
+    const key = !layered && fill?.imageHash ? fill.imageHash : `svg:${node.id}:${node.width}x${node.height}:${fill?.imageHash ?? ''}:${node.children.map((c) => `${c.id}${c.visible}`).join()}`;
     if (!urls.has(key)) {
-      const bytes = fill?.imageHash ? host.images.get(fill.imageHash) : undefined;
+      const bytes = !layered && fill?.imageHash ? host.images.get(fill.imageHash) : undefined;
       const blob = bytes ? new Blob([bytes as BlobPart]) : new Blob([nodeSvg(node, host.images)], { type: 'image/svg+xml' });
       urls.set(key, URL.createObjectURL(blob));
     }
     return urls.get(key)!;
   }
+  /** Click selects, shift-click adds or removes: as on Figma's canvas. */
+  function pick(node: FakeSceneNode, shift: boolean) {
+    const current = host.page.selection;
+    host.select(shift ? (current.some((c) => c.id === node.id) ? current.filter((c) => c.id !== node.id) : [...current, node]) : [node]);
+  }
+  /** Shapes drawn on a frame (markers) can be clicked on their own, as layers are in Figma. */
+  function shapeLayers(frame: FakeSceneNode, selected: ReadonlySet<string>, scale: number): HTMLElement[] {
+    return frame.children
+      .filter((c) => c.visible && ['RECTANGLE', 'ELLIPSE', 'VECTOR'].includes(c.type))
+      .map((c) => {
+        const el = document.createElement('div');
+        el.className = `layer${selected.has(c.id) ? ' selected' : ''}${c.type === 'ELLIPSE' ? ' round' : ''}`;
+        el.dataset.name = c.name;
+        el.setAttribute('role', 'button');
+        el.setAttribute('aria-label', `${c.name} on ${frame.name}`);
+        el.setAttribute('aria-pressed', String(selected.has(c.id)));
+        Object.assign(el.style, { left: `${c.x}px`, top: `${c.y}px`, width: `${c.width}px`, height: `${c.height}px`, outlineWidth: `${2 / scale}px` });
+        el.addEventListener('click', (e) => {
+          e.stopPropagation();
+          pick(c, e.shiftKey);
+        });
+        return el;
+      });
+  }
   function draw() {
     const nodes = host.page.children.filter((n) => !n.removed);
     const selected = new Set(host.page.selection.map((n) => n.id));
-    const sig = JSON.stringify(nodes.map((n) => [n.id, n.x, n.y, n.width, n.height, n.name, selected.has(n.id)]));
+    const sig = JSON.stringify(nodes.map((n) => [n.id, n.x, n.y, n.width, n.height, n.name, selected.has(n.id), n.children.map((c) => [c.id, c.visible, selected.has(c.id)])]));
     if (sig === signature) return;
     signature = sig;
     const minX = Math.min(...nodes.map((n) => n.x)) - 100;
@@ -167,11 +187,8 @@ async function main() {
         label.className = 'name';
         label.textContent = n.name;
         label.style.transform = `scale(${1 / scale})`;
-        el.append(label, img);
-        el.addEventListener('click', (e) => {
-          const current = host.page.selection;
-          host.select(e.shiftKey ? (current.some((c) => c.id === n.id) ? current.filter((c) => c.id !== n.id) : [...current, n]) : [n]);
-        });
+        el.append(label, img, ...shapeLayers(n, selected, scale));
+        el.addEventListener('click', (e) => pick(n, e.shiftKey));
         return el;
       }),
     );
@@ -200,7 +217,15 @@ async function main() {
       },
       reopen,
       quickEdit,
-      selectByName: (names: string[]) => host.select(names.map((n) => host.page.children.find((c) => c.name === n)!)),
+      /** Top-level frames by name, or a layer inside one as "Frame/Layer". */
+      selectByName: (names: string[]) =>
+        host.select(
+          names.map((n) => {
+            const [frame, layer] = n.split('/');
+            const top = host.page.children.find((c) => c.name === frame)!;
+            return layer ? top.children.find((c) => c.name === layer)! : top;
+          }),
+        ),
     },
   });
   await openPlugin();
