@@ -24,9 +24,9 @@ function boxPass(src: Float32Array, dst: Float32Array, width: number, height: nu
 
 /**
  * Softens a coverage mask (1 inside the area, 0 outside) so its edge fades over about
- * `feather` pixels centred on the outline: three box blurs, close to a Gaussian. Pixels more
- * than half the feather outside stay exactly 0 and more than half inside exactly 1, so the
- * frame's own pixels and the model's are each kept untouched away from the edge.
+ * `feather` pixels centred on the outline: three box blurs, close to a Gaussian. The blur
+ * reaches half the feather along each axis, so beyond that the mask stays exactly 0 outside and
+ * exactly 1 inside: the frame's own pixels and the model's are each kept untouched away from the edge.
  */
 export function featherMask(mask: Float32Array, width: number, height: number, feather: number): Float32Array {
   const radius = Math.floor(feather / 6);

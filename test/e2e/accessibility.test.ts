@@ -30,6 +30,15 @@ describe('accessibility, measured with axe-core on every panel state', () => {
       await s.select('Box front');
       await s.prompt('Deep indigo');
       seen['one frame'] = await violations(s);
+      await s.page.getByRole('button', { name: 'Retouch area on Pack shot' }).click();
+      await s.ui.getByText('Area ‘Retouch area’ on ‘Pack shot’').waitFor();
+      await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).check();
+      await s.ui.getByRole('button', { name: 'Advanced' }).click();
+      await s.ui.getByLabel('Area edge softness (% of the area)').waitFor();
+      seen['marked area, text kept sharp, advanced'] = await violations(s);
+      await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/a11y-area-${theme}.png` });
+      await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).uncheck();
+      await s.ui.getByRole('button', { name: 'Advanced' }).click();
       await s.select('Box front', 'Label', 'Poster 16:9');
       seen['several frames'] = await violations(s);
       await s.select('Box front');

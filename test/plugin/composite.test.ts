@@ -150,4 +150,19 @@ describe('areas and text kept sharp, on the main thread', () => {
     const reply = await p.ask({ type: 'prepare-composite', id: 3, frameId: shot.frame.id, markerId, keepTextSharp: false, preset: { width: 1280, height: 720 }, skipCache: false });
     expect(reply).toMatchObject({ ok: false, message: 'The marked area was deleted. Draw it again, or turn off “Edit only this area”.' });
   });
+
+  it('a vector marker’s own outline is the mask; a marker off its frame is a clear message', async () => {
+    let frame!: FakeSceneNode, star!: FakeSceneNode, off!: FakeSceneNode;
+    const p = await start((host) => {
+      frame = host.addFrame('Label', { x: 0, y: 0, width: 600, height: 800 });
+      star = host.addLayer(frame, { type: 'VECTOR', name: 'Blob', x: 100, y: 200, width: 200, height: 150, path: 'M 0 75 L 100 0 L 200 75 L 100 150 Z' });
+      off = host.addLayer(frame, { type: 'RECTANGLE', name: 'Outside', x: 700, y: 0, width: 50, height: 50 });
+    });
+    const reply = await p.ask({ type: 'prepare-composite', id: 1, frameId: frame.id, markerId: star.id, keepTextSharp: false, preset: { width: 1024, height: 1024 }, skipCache: false });
+    const parts = (reply as { value: CompositeParts }).value;
+    expect(parts.mask).toEqual({ paths: [{ windingRule: 'NONZERO', data: 'M 0 75 L 100 0 L 200 75 L 100 150 Z' }], transform: [[1, 0, 100], [0, 1, 200]] });
+    const outside = await p.ask({ type: 'prepare-composite', id: 2, frameId: frame.id, markerId: off.id, keepTextSharp: false, preset: { width: 1024, height: 1024 }, skipCache: false });
+    expect(outside).toMatchObject({ ok: false, message: '“Outside” does not cover “Label”. Move it onto the frame.' });
+    expect(p.host.page.children.map((n) => n.name)).toEqual(['Label']);
+  });
 });

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { OUTPUT_DIR, openSession } from './harness.ts';
+import { at, dark, frameState, raw, render, resultOf, undoCount, type Raw } from './pixels.ts';
+import { sharedHarness } from './sharedHarness.ts';
+
+const h = sharedHarness();
+const FRAME = { width: 1200, height: 900 };
+
+describe('Keep text layers sharp, in Chromium', () => {
+  it('sends the frame without its words, and places a frame with the image and the live text on top', async () => {
+    const s = await openSession(h);
+    await s.select('Price tag');
+    const keep = s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' });
+    expect(await keep.isChecked()).toBe(false);
+    await keep.check();
+    await s.ui.getByText('4 text layers stay live text on top of the result', { exact: false }).waitFor();
+    await s.useKey();
+    await s.prompt('Summer picnic backdrop');
+    const before = await frameState(s, 'Price tag');
+    const undo = await undoCount(s);
+    await s.generate();
+    await s.ui.getByText(/Placed 1 image beside “Price tag”\. Drawn into the image, since its font is not available here: “Best before”\./).waitFor({ timeout: 30_000 });
+    await s.page.screenshot({ path: `${OUTPUT_DIR}/keep-text-sharp.png` });
+
+    // The reference the model read has no text pixels where the price was; the frame's render has many.
+    const task = h.emulator.requests.flatMap((r) => r.tasks).find((t) => t.taskType === 'imageInference')!;
+    const sent = await raw(h.emulator.firstReference(task.taskUUID as string)!);
+    const framePx = await raw(await render(s, 'Price tag', sent.width / FRAME.width));
+    const price = { x: 80, y: 420, width: 380, height: 160 };
+    const darkIn = (img: Raw, k: number) => {
+      let n = 0;
+      for (let y = Math.round(price.y * k); y < (price.y + price.height) * k; y++) for (let x = Math.round(price.x * k); x < (price.x + price.width) * k; x++) n += dark(at(img, x, y)) ? 1 : 0;
+      return n;
+    };
+    const k = sent.width / FRAME.width;
+    expect(darkIn(framePx, k)).toBeGreaterThan(2_000);
+    expect(darkIn(sent, k)).toBe(0);
+
+    const result = await resultOf(s, 'Price tag — Riverflow 1');
+    expect([result.type, result.width, result.height]).toEqual(['FRAME', 1200, 900]);
+    expect(result.children).toEqual([
+      { type: 'TEXT', name: 'Product', x: 80, y: 90, characters: 'Hibiscus & ginger' },
+      { type: 'TEXT', name: 'Price', x: 80, y: 420, characters: '€4.99' },
+      { type: 'TEXT', name: 'Ingredients', x: 80, y: 690, characters: 'Ingredients: water, hibiscus (12%), ginger, lemon juice' },
+    ]);
+    // "Best before" (a font this machine lacks) is drawn into the image where it was.
+    const image = await raw(Buffer.from(result.image, 'base64'));
+    const s2 = image.width / FRAME.width;
+    let drawn = 0;
+    for (let y = Math.round(822 * s2); y < 850 * s2; y++) for (let x = Math.round(82 * s2); x < 400 * s2; x++) drawn += at(image, x, y).every((c) => c < 90) ? 1 : 0;
+    expect(drawn).toBeGreaterThan(200);
+    expect((await s.nodeNames()).some((n) => /temporary/i.test(n))).toBe(false);
+    expect(await frameState(s, 'Price tag')).toBe(before);
+    expect((await undoCount(s)) - undo).toBe(1);
+    // The choice is remembered for next time.
+    await s.reopen();
+    await s.select('Price tag');
+    expect(await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).isChecked()).toBe(true);
+    await s.context.close();
+  });
+});
