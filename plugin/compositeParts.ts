@@ -90,6 +90,7 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
     const cached = req.skipCache ? undefined : (await getUploadCache(Date.now())).get(hash);
     return {
       reference: cached ? { nodeId: frame.id, hash, mime: 'image/png', cachedUUID: cached } : { nodeId: frame.id, hash, mime: 'image/png', bytes: reference },
+      frameName: frame.name,
       size,
       crop,
       scale,

@@ -53,7 +53,8 @@ export function App({ init }: { readonly init: Init }) {
   const [areaOnly, setAreaOnly] = useState(true);
   const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
   const [historySeen, setHistorySeen] = useState<ReadonlySet<string>>(new Set());
-  const relaunchSize = useRef(init.relaunch ? findPreset(init.relaunch.width, init.relaunch.height) : undefined);
+  // An area result's recorded size is its crop's: editing it again matches the whole frame instead.
+  const relaunchSize = useRef(init.relaunch && !init.relaunch.area ? findPreset(init.relaunch.width, init.relaunch.height) : undefined);
   const { base } = selection;
   const each = mode === 'each' && selection.nodes.length > 1;
   // Riverflow reads at most 10 references: the limit belongs to combining, not to a batch.

@@ -29,6 +29,7 @@ export type AreaSelection = z.infer<typeof AreaSelectionSchema>;
 export const CompositePartsSchema = z.object({
   /** The crop around the area (or the whole frame) as the model reads it. */
   reference: ReferenceSchema,
+  frameName: z.string(),
   /** The frame's rendered size, in its units: the result has exactly this size. */
   size: z.object({ width: z.number(), height: z.number() }),
   crop: RectSchema,

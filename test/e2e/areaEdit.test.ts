@@ -125,6 +125,16 @@ describe('Edit only this area, in Chromium', () => {
     // …where the frame's own render has the price's pixels.
     expect(darkUnder(await raw(await render(s, 'Pack shot', k)), k)).toBeGreaterThan(500);
     expect((await s.nodeNames()).some((n) => /temporary/i.test(n))).toBe(false);
+    // Edit again on the result, as on any other: its prompt back, the result as the base, its size matched to the whole frame.
+    await s.relaunch('edit');
+    await expect.poll(() => s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('A leaf');
+    await expect.poll(() => s.ui.locator('.ref-name').allTextContents()).toEqual(['Pack shot — Riverflow area 1']);
+    await expect.poll(() => s.ui.getByLabel('Size').inputValue()).toBe('1K (4:3)');
+    await s.prompt('Warmer light');
+    await s.generate();
+    await s.ui.getByText(/Placed 1 image beside “Pack shot — Riverflow area 1”/).waitFor({ timeout: 30_000 });
+    const again = await resultOf(s, 'Pack shot — Riverflow area 1 — Riverflow 1');
+    expect(again.children).toEqual([{ type: 'TEXT', name: 'Price', x: 96, y: 760, characters: '€2.49' }]);
     await s.context.close();
   });
 

@@ -58,4 +58,24 @@ describe('Keep text layers sharp, in Chromium', () => {
     expect(await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).isChecked()).toBe(true);
     await s.context.close();
   });
+
+  it('closed while Riverflow works: the next start composites the result and keeps its text live', async () => {
+    const s = await openSession(h);
+    await s.select('Price tag');
+    await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).check();
+    await s.useKey();
+    await s.prompt('Autumn backdrop');
+    h.emulator.set({ processingPolls: 10_000 });
+    await s.generate();
+    await s.ui.getByText(/Riverflow is working/).waitFor();
+    await s.evaluate((host) => host.close());
+    h.emulator.finishAll();
+    await s.reopen();
+    await s.ui.getByText('Placed 1 result from an earlier run that was interrupted. Drawn into the image, since its font is not available here: “Best before”.').waitFor({ timeout: 15_000 });
+    const result = await resultOf(s, 'Price tag — Riverflow 1');
+    expect([result.type, result.children.map((c) => c.name)]).toEqual(['FRAME', ['Product', 'Price', 'Ingredients']]);
+    expect(h.emulator.charges).toHaveLength(1);
+    expect((await s.nodeNames()).some((n) => /temporary/i.test(n))).toBe(false);
+    await s.context.close();
+  });
 });

@@ -18,6 +18,7 @@ import { client, fail, ok, type Script, type Tasks } from '../helpers/scriptedCl
  */
 const PARTS: CompositeParts = {
   reference: { nodeId: '1:1', hash: 'h-crop', mime: 'image/png', bytes: new Uint8Array([4, 4]) },
+  frameName: 'Pack shot',
   size: { width: 1200, height: 900 },
   crop: { x: 300, y: 200, width: 600, height: 450 },
   scale: 1.92,
@@ -278,7 +279,9 @@ describe('collectResults', () => {
       const { c } = client((list) => ok(list.map((t) => image(t.taskUUID))));
       const outcome = await collectResults(host, c, recovered(), () => {}, signal(), true);
       expect(bodies.map((b) => b.asIs)).toEqual([true, true]);
-      expect(outcome.notes?.[0]).toMatch(/^Variation \d: could not be laid over the frame \(the image could not be decoded\), so it was placed as Riverflow made it\.$/);
+      // The parts' own note first (asked again after the reopen), then each image that could not be laid over.
+      expect(outcome.notes?.[0]).toBe('Drawn into the image, since its font is not available here: “Best before”.');
+      expect(outcome.notes?.[1]).toMatch(/^Variation \d: could not be laid over the frame \(the image could not be decoded\), so it was placed as Riverflow made it\.$/);
     });
   });
 });

@@ -171,6 +171,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     let placed = 0;
     let cost = 0;
     const messages: string[] = [];
+    const notes: string[] = [];
     const start = { status: 'running', startedAt: Date.now(), recovering: true, progress: { stage: 'waiting', placed: 0, total: pending[0]?.tasks.length ?? 1 } } as const;
     await withClient(connection, start, async (client, signal) => {
       for (const pendingRun of pending) {
@@ -179,6 +180,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
           placed += outcome.placed;
           cost += outcome.cost;
           messages.push(...outcome.failed);
+          notes.push(...(outcome.notes ?? []));
         } catch (e) {
           // A run Runware never accepted is simply forgotten; others say what happened.
           if (pendingRun.tasks.some((t) => t.accepted) && e instanceof RunFailed) messages.push(e.message);
@@ -189,7 +191,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     if (placed > 0) {
       const text = `Placed ${plural(placed, 'result')} from ${pending.length > 1 ? 'earlier runs that were' : 'an earlier run that was'} interrupted.`;
       send({ type: 'notify', message: text, error: false });
-      setRun({ status: messages.length ? 'error' : 'done', message: [text, ...messages].join(' ') });
+      setRun({ status: messages.length ? 'error' : 'done', message: [text, ...notes, ...messages].join(' ') });
     } else if (messages.length > 0) setRun({ status: 'error', message: messages.join(' ') });
     else setRun({ status: 'idle' });
   }

@@ -1,4 +1,5 @@
 import type { CompositeParts } from '../../core/protocol/composite.ts';
+import { compositeStep } from './compositeStep.ts';
 import { openTasks, type PendingRun } from '../../core/records/pendingRun.ts';
 import { retryPolicy, RunwareError } from '../../core/runware/failures.ts';
 import { RequestFailed } from '../requestFailed.ts';
@@ -30,19 +31,8 @@ export async function collectResults(
   let flagged = 0;
   let cost = 0;
   const failed: string[] = [];
-  const notes: string[] = [];
   const results: PlacedResult[] = [];
-  const composite = run.composite;
-  let parts: Promise<CompositeParts | undefined> | undefined = knownParts ? Promise.resolve(knownParts) : undefined;
-  /** The parts once per run; if the frame is gone, undefined: results are then placed as Riverflow made them. */
-  const partsFor = (c: NonNullable<PendingRun['composite']>) =>
-    (parts ??= host
-      .request({ type: 'prepare-composite', frameId: c.frameId, ...(c.markerId ? { markerId: c.markerId } : {}), keepTextSharp: c.keepTextSharp, preset: { width: run.width, height: run.height }, skipCache: false }, { signal })
-      .catch((e: unknown) => {
-        if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
-        notes.push(`The frame could not be composited any more (${e instanceof Error ? e.message : String(e)}), so results were placed as Riverflow made them.`);
-        return undefined;
-      }));
+  const compositing = run.composite ? compositeStep(host, run, run.composite, signal, knownParts) : undefined;
   const ended = () => placed + flagged + failed.length - already;
   onProgress({ stage: 'waiting', placed, total });
   try {
@@ -65,17 +55,7 @@ export async function collectResults(
             return;
           }
           let asIs = false;
-          if (composite) {
-            const ready = await partsFor(composite);
-            try {
-              if (ready) image = await host.composeResult(ready, image, composite.featherPercent);
-              else asIs = true;
-            } catch (e) {
-              // A paid image is never dropped: if it cannot be composited, it is placed as it came.
-              notes.push(`${label(result.taskUUID)}could not be laid over the frame (${e instanceof Error ? e.message : String(e)}), so it was placed as Riverflow made it.`);
-              asIs = true;
-            }
-          }
+          if (compositing) ({ image, asIs } = await compositing.apply(image, label(result.taskUUID)));
           try {
             const place = { type: 'place-result', runId: run.runId, taskUUID: result.taskUUID, imageUUID: result.imageUUID, bytes: image.bytes, ...(asIs ? { asIs } : {}) } as const;
             const { nodeId } = await host.request({ ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) }, { signal });
@@ -112,5 +92,5 @@ export async function collectResults(
     const reason = flagged ? 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.' : failed.join(' ');
     throw new RunFailed(reason, false, 0);
   }
-  return { runId: run.runId, results, placed: placed - already, flagged, failed, cost, notes };
+  return { runId: run.runId, results, placed: placed - already, flagged, failed, cost, notes: compositing?.notes ?? [] };
 }

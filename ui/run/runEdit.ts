@@ -25,16 +25,6 @@ export interface EditRequest {
   readonly composite?: { readonly markerId?: string; readonly markerName?: string; readonly keepTextSharp: boolean; readonly featherPercent: number };
 }
 
-/** What a composite run adds to the message: text drawn into the image, a frame too big for Figma's images. */
-function compositeNotes(parts: CompositeParts, frameName: string): string[] {
-  const notes: string[] = [];
-  if (parts.drawnText.length) {
-    const names = parts.drawnText.map((n) => `“${n}”`).join(', ');
-    notes.push(`Drawn into the image, since ${parts.drawnText.length === 1 ? 'its font is' : 'their fonts are'} not available here: ${names}.`);
-  }
-  if (parts.scale < 1) notes.push(`“${frameName}” is larger than Figma’s 4096 px image limit, so the result was made at ${Math.round(parts.scale * 100)}% of its size.`);
-  return notes;
-}
 
 function dataUri(ref: Extract<Reference, { bytes: Uint8Array }>): string {
   return `data:${ref.mime};base64,${bytesToBase64(ref.bytes)}`;
@@ -148,6 +138,5 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
   }
   const outcome = await collectResults(host, client, run, onProgress, signal, false, parts);
   const notTaken = refused && kept.length < total ? [`${total - kept.length} of ${total} variations were not taken by Runware (${refused.cause.message}) and not charged.`] : [];
-  const notes = [...(parts ? compositeNotes(parts, req.nodes[0]?.name ?? 'The frame') : []), ...(outcome.notes ?? [])];
-  return { ...outcome, failed: [...notTaken, ...outcome.failed], notes };
+  return { ...outcome, failed: [...notTaken, ...outcome.failed] };
 }
