@@ -45,6 +45,34 @@ export async function browserFigures() {
       );
     }
 
+    /** An area edit or a run with text kept sharp: the same overhead, with the copy, the crop and the composite in it. */
+    const compositeRun = async (select: string, name: string, keepText: boolean) => {
+      await s.page.evaluate((n) => window.playground.selectByName([n]), select);
+      await s.ui.getByText(name, { exact: true }).first().waitFor();
+      const keep = s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' });
+      if ((await keep.isChecked()) !== keepText) await keep.setChecked(keepText);
+      await s.ui.getByLabel('Variations').fill('1');
+      h.emulator.reset();
+      await s.evaluate((host) => {
+        host.messageLog.length = 0;
+        host.undoSteps.at.length = 0;
+      });
+      await s.generate();
+      await s.ui.getByText(new RegExp(`^Placed 1 image beside “${name}”`)).waitFor({ timeout: 60_000 });
+      const total = await s.evaluate((host) => host.undoSteps.at.at(-1)! - host.messageLog.find((m) => m.type === 'prepare-composite')!.at);
+      const server = h.emulator.requests.reduce((n, r) => n + r.ms, 0) + h.emulator.downloads.reduce((n, d) => n + d.ms, 0);
+      return total - server;
+    };
+    for (const [label, select, name, keepText, goal] of [
+      ['area edit, 1 result', 'Pack shot/Retouch area', 'Pack shot', false, 500],
+      ['text kept sharp, 1 result', 'Price tag', 'Price tag', true, 500],
+    ] as const) {
+      const samples = [];
+      for (let i = 0; i < 5; i++) samples.push(await compositeRun(select, name, keepText));
+      line(`click→placed, ${label}`.padEnd(28), `overhead ${median(samples).toFixed(0)} ms`.padEnd(20), `(temporary copy, crop and base exports, composite in the canvas, frame with text; goal ≤ ${goal} ms)`);
+    }
+    await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).setChecked(false);
+
     /** Median open→interactive over `times` reopenings, read inside the plugin iframe (navigation start → first usable render). */
     const openTimes = async (times: number) => {
       const opens = [];
