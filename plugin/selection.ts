@@ -67,7 +67,7 @@ export function describeSelection(selection: readonly SceneNode[]): { nodes: Sel
   if (found) nodes.push(selectedNode(found.frame));
   for (const node of ordered) {
     if (node === found?.marker || node === found?.frame) continue;
-    const problem = isMarker(node) ? (found ? 'is a second marked area: one area per run' : 'is a shape, not a frame: draw it on a frame to mark an area') : referenceProblem(node);
+    const problem = isMarker(node) ? (found ? 'is a second marked area (one area per run)' : 'is a shape, not a frame (draw it on a frame to mark an area)') : referenceProblem(node);
     if (problem) skipped.push({ name: node.name, reason: problem });
     else nodes.push(selectedNode(node));
   }

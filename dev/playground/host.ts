@@ -158,16 +158,19 @@ async function main() {
         return el;
       });
   }
+  let focus: string | null = null;
   function draw() {
     const nodes = host.page.children.filter((n) => !n.removed);
     const selected = new Set(host.page.selection.map((n) => n.id));
-    const sig = JSON.stringify(nodes.map((n) => [n.id, n.x, n.y, n.width, n.height, n.name, selected.has(n.id), n.children.map((c) => [c.id, c.visible, selected.has(c.id)])]));
+    const sig = focus + JSON.stringify(nodes.map((n) => [n.id, n.x, n.y, n.width, n.height, n.name, selected.has(n.id), n.children.map((c) => [c.id, c.visible, selected.has(c.id)])]));
     if (sig === signature) return;
     signature = sig;
-    const minX = Math.min(...nodes.map((n) => n.x)) - 100;
-    const minY = Math.min(...nodes.map((n) => n.y)) - 200;
-    const maxX = Math.max(...nodes.map((n) => n.x + n.width)) + 100;
-    const maxY = Math.max(...nodes.map((n) => n.y + n.height)) + 100;
+    // Fits every frame, or only those whose names start with the focus (for close-up screenshots).
+    const framed = focus ? nodes.filter((n) => n.name.startsWith(focus!)) : nodes;
+    const minX = Math.min(...framed.map((n) => n.x)) - 100;
+    const minY = Math.min(...framed.map((n) => n.y)) - 200;
+    const maxX = Math.max(...framed.map((n) => n.x + n.width)) + 100;
+    const maxY = Math.max(...framed.map((n) => n.y + n.height)) + 100;
     const scale = Math.min(canvasEl.clientWidth / (maxX - minX), canvasEl.clientHeight / (maxY - minY));
     world.style.transform = `scale(${scale}) translate(${-minX}px, ${-minY}px)`;
     world.replaceChildren(
@@ -216,6 +219,11 @@ async function main() {
         return host;
       },
       reopen,
+      /** Zooms the canvas onto the frames whose names start with `prefix` (null: everything). */
+      focus: (prefix: string | null) => {
+        focus = prefix;
+        draw();
+      },
       quickEdit,
       /** Top-level frames by name, or a layer inside one as "Frame/Layer". */
       selectByName: (names: string[]) =>

@@ -22,9 +22,9 @@ export const SAMPLES: { name: string; w: number; h: number; art: Artwork; layers
     art: { background: '#f3ead8', accent: '#2f6f4f', title: '' },
     layers: [
       { type: 'TEXT', name: 'Product', x: 80, y: 90, characters: 'Hibiscus & ginger', font: INTER_BOLD, fontSize: 64, color: '#1b1b1b' },
-      { type: 'TEXT', name: 'Price', x: 80, y: 420, characters: '€4.99', font: INTER_BOLD, fontSize: 140, color: '#111111' },
-      { type: 'TEXT', name: 'Ingredients', x: 80, y: 690, characters: 'Ingredients: water, hibiscus (12%), ginger, lemon juice', font: INTER, fontSize: 30, color: '#ffffff' },
-      { type: 'TEXT', name: 'Best before', x: 80, y: 820, characters: 'Best before 12/2027 · 330 ml', font: MISSING_FONT, fontSize: 26, color: '#333333' },
+      { type: 'TEXT', name: 'Price', x: 80, y: 380, characters: '€4.99', font: INTER_BOLD, fontSize: 140, color: '#111111' },
+      { type: 'TEXT', name: 'Ingredients', x: 80, y: 592, characters: 'Ingredients: water, hibiscus (12%), ginger, lemon juice', font: INTER, fontSize: 30, color: '#ffffff' },
+      { type: 'TEXT', name: 'Best before', x: 80, y: 700, characters: 'Best before 12/2027 · 330 ml', font: MISSING_FONT, fontSize: 26, color: '#333333' },
     ],
   },
   // A marked area: the ellipse a designer drew over the part to change (for "Edit only this area").
@@ -35,7 +35,7 @@ export const SAMPLES: { name: string; w: number; h: number; art: Artwork; layers
     art: { background: '#e7eef5', accent: '#c0392b', title: 'Pure Oat', subtitle: 'Barista edition · 1 L' },
     layers: [
       { type: 'ELLIPSE', name: 'Retouch area', x: 760, y: 120, width: 340, height: 300, color: '#ff2d55', opacity: 0.35 },
-      { type: 'TEXT', name: 'Price', x: 96, y: 760, characters: '€2.49', font: INTER_BOLD, fontSize: 72, color: '#111111' },
+      { type: 'TEXT', name: 'Price', x: 820, y: 700, characters: '€2.49', font: INTER_BOLD, fontSize: 72, color: '#111111' },
     ],
   },
 ];

@@ -24,9 +24,12 @@ describe('Edit only this area, in Chromium', () => {
     await s.ui.getByLabel('Variations').fill('2');
     const before = await frameState(s, 'Pack shot');
     const undo = await undoCount(s);
+    await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/area-panel.png` });
     await s.generate();
     await s.ui.getByText(/Placed 2 images beside “Pack shot”/).waitFor({ timeout: 30_000 });
-    await s.page.screenshot({ path: `${OUTPUT_DIR}/area-edit.png` });
+    await s.page.evaluate(() => window.playground.focus('Pack shot'));
+    await s.page.locator('#canvas').screenshot({ path: `${OUTPUT_DIR}/area-edit.png` });
+    await s.page.evaluate(() => window.playground.focus(null));
 
     // What was sent: the crop at the matched preset, one task per variation.
     const task = h.emulator.requests.flatMap((r) => r.tasks).find((t) => t.taskType === 'imageInference')!;
@@ -112,13 +115,13 @@ describe('Edit only this area, in Chromium', () => {
     await s.generate();
     await s.ui.getByText(/Placed 1 image beside “Pack shot”/).waitFor({ timeout: 30_000 });
     const result = await resultOf(s, 'Pack shot — Riverflow area 1');
-    expect(result.children).toEqual([{ type: 'TEXT', name: 'Price', x: 96, y: 760, characters: '€2.49' }]);
+    expect(result.children).toEqual([{ type: 'TEXT', name: 'Price', x: 820, y: 700, characters: '€2.49' }]);
     // Under the live price the image holds no type (the base was rendered without it)…
     const image = await raw(Buffer.from(result.image, 'base64'));
     const k = image.width / FRAME.width;
     const darkUnder = (img: typeof image, scale: number) => {
       let n = 0;
-      for (let y = Math.round(770 * scale); y < 840 * scale; y++) for (let x = Math.round(100 * scale); x < 280 * scale; x++) n += dark(at(img, x, y)) ? 1 : 0;
+      for (let y = Math.round(710 * scale); y < 780 * scale; y++) for (let x = Math.round(824 * scale); x < 1000 * scale; x++) n += dark(at(img, x, y)) ? 1 : 0;
       return n;
     };
     expect(darkUnder(image, k)).toBe(0);
@@ -134,7 +137,7 @@ describe('Edit only this area, in Chromium', () => {
     await s.generate();
     await s.ui.getByText(/Placed 1 image beside “Pack shot — Riverflow area 1”/).waitFor({ timeout: 30_000 });
     const again = await resultOf(s, 'Pack shot — Riverflow area 1 — Riverflow 1');
-    expect(again.children).toEqual([{ type: 'TEXT', name: 'Price', x: 96, y: 760, characters: '€2.49' }]);
+    expect(again.children).toEqual([{ type: 'TEXT', name: 'Price', x: 820, y: 700, characters: '€2.49' }]);
     await s.context.close();
   });
 

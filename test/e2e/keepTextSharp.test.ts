@@ -20,13 +20,16 @@ describe('Keep text layers sharp, in Chromium', () => {
     const undo = await undoCount(s);
     await s.generate();
     await s.ui.getByText(/Placed 1 image beside “Price tag”\. Drawn into the image, since its font is not available here: “Best before”\./).waitFor({ timeout: 30_000 });
-    await s.page.screenshot({ path: `${OUTPUT_DIR}/keep-text-sharp.png` });
+    await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/keep-text-panel.png` });
+    await s.page.evaluate(() => window.playground.focus('Price tag'));
+    await s.page.locator('#canvas').screenshot({ path: `${OUTPUT_DIR}/keep-text-sharp.png` });
+    await s.page.evaluate(() => window.playground.focus(null));
 
     // The reference the model read has no text pixels where the price was; the frame's render has many.
     const task = h.emulator.requests.flatMap((r) => r.tasks).find((t) => t.taskType === 'imageInference')!;
     const sent = await raw(h.emulator.firstReference(task.taskUUID as string)!);
     const framePx = await raw(await render(s, 'Price tag', sent.width / FRAME.width));
-    const price = { x: 80, y: 420, width: 380, height: 160 };
+    const price = { x: 80, y: 380, width: 380, height: 160 };
     const darkIn = (img: Raw, k: number) => {
       let n = 0;
       for (let y = Math.round(price.y * k); y < (price.y + price.height) * k; y++) for (let x = Math.round(price.x * k); x < (price.x + price.width) * k; x++) n += dark(at(img, x, y)) ? 1 : 0;
@@ -40,14 +43,14 @@ describe('Keep text layers sharp, in Chromium', () => {
     expect([result.type, result.width, result.height]).toEqual(['FRAME', 1200, 900]);
     expect(result.children).toEqual([
       { type: 'TEXT', name: 'Product', x: 80, y: 90, characters: 'Hibiscus & ginger' },
-      { type: 'TEXT', name: 'Price', x: 80, y: 420, characters: '€4.99' },
-      { type: 'TEXT', name: 'Ingredients', x: 80, y: 690, characters: 'Ingredients: water, hibiscus (12%), ginger, lemon juice' },
+      { type: 'TEXT', name: 'Price', x: 80, y: 380, characters: '€4.99' },
+      { type: 'TEXT', name: 'Ingredients', x: 80, y: 592, characters: 'Ingredients: water, hibiscus (12%), ginger, lemon juice' },
     ]);
     // "Best before" (a font this machine lacks) is drawn into the image where it was.
     const image = await raw(Buffer.from(result.image, 'base64'));
     const s2 = image.width / FRAME.width;
     let drawn = 0;
-    for (let y = Math.round(822 * s2); y < 850 * s2; y++) for (let x = Math.round(82 * s2); x < 400 * s2; x++) drawn += at(image, x, y).every((c) => c < 90) ? 1 : 0;
+    for (let y = Math.round(702 * s2); y < 730 * s2; y++) for (let x = Math.round(82 * s2); x < 400 * s2; x++) drawn += at(image, x, y).every((c) => c < 90) ? 1 : 0;
     expect(drawn).toBeGreaterThan(200);
     expect((await s.nodeNames()).some((n) => /temporary/i.test(n))).toBe(false);
     expect(await frameState(s, 'Price tag')).toBe(before);

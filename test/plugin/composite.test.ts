@@ -60,7 +60,7 @@ describe('areas and text kept sharp, on the main thread', () => {
     expect(sel.nodes.map((n) => n.name)).toEqual(['B', 'A']);
     p.host.select([stray]);
     const lone = await p.waitFor('selection', (m) => m.skipped.length > 0);
-    expect(lone.skipped).toEqual([{ name: 'Stray', reason: 'is a shape, not a frame: draw it on a frame to mark an area' }]);
+    expect(lone.skipped).toEqual([{ name: 'Stray', reason: 'is a shape, not a frame (draw it on a frame to mark an area)' }]);
   });
 
   it('prepare-composite: a crop without the marker and text, a base, the outline; the source untouched, nothing left behind', async () => {

@@ -36,7 +36,11 @@ export function CompositeOptions({ area, areaOnly, onAreaOnly, areaPreset, textL
             <input class="native" type="checkbox" checked={keepTextSharp} aria-describedby="text-line" onChange={(e) => onKeepTextSharp((e.currentTarget as HTMLInputElement).checked)} /> Keep text layers sharp
           </label>
           <p class="hint" id="text-line">
-            {keepTextSharp ? `${plural(textLayers, 'text layer')} stay live text on top of the result; the model repaints what is behind them.` : `${plural(textLayers, 'text layer')} will be redrawn by the model.`}
+            {keepTextSharp
+              ? `${plural(textLayers, 'text layer')} stay live text on top of the result; the model repaints what is behind them.`
+              : area && areaOnly
+                ? 'Text inside the area will be redrawn by the model.'
+                : `${plural(textLayers, 'text layer')} will be redrawn by the model.`}
           </p>
         </>
       ) : null}
