@@ -5,7 +5,7 @@ import { contentHash } from '../core/hash.ts';
 import type { CompositeParts } from '../core/protocol/composite.ts';
 import { counterpart, frameAround, isMarker, renderRect, visibleTextLayers } from './area.ts';
 import { PluginProblem } from './bridge.ts';
-import { splitByFont } from './fonts.ts';
+import { splitLiveText } from './liveText.ts';
 import { findSceneNode } from './sceneNode.ts';
 import { getUploadCache } from './storage.ts';
 import { referenceProblem } from './selection.ts';
@@ -48,11 +48,13 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
   const crop = area?.crop ?? { x: 0, y: 0, ...size };
   const scale = compositeScale(crop, req.preset, size);
   const texts = req.keepTextSharp ? visibleTextLayers(frame) : [];
-  const { missing } = await splitByFont(texts);
+  const { drawn } = await splitLiveText(texts);
 
   const copy = temporary(frame.clone());
   let clip: FrameNode | undefined;
   try {
+    // On the page itself: an auto-layout parent must not reflow around the copy (and move the source).
+    figma.currentPage.appendChild(copy);
     for (const text of texts) {
       const twin = counterpart(frame, copy, text);
       if (twin) twin.visible = false;
@@ -75,7 +77,7 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
     } else reference = await copy.exportAsync({ format: 'PNG', constraint: plan.constraint });
     const base = area ? await copy.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } }) : undefined;
     const overlays = [];
-    for (const text of missing) {
+    for (const text of drawn) {
       overlays.push({ bytes: await text.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } }), box: toFrame(renderRect(text), origin) });
     }
     const mask =
@@ -98,7 +100,7 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
       ...(base ? { base } : {}),
       ...(mask ? { mask } : {}),
       overlays,
-      drawnText: missing.map((t) => t.name),
+      drawnText: drawn.map((t) => t.name),
     };
   } catch (e) {
     if (e instanceof PluginProblem) throw e;

@@ -1,7 +1,7 @@
 import { relativeTo } from '../core/composite/transform.ts';
 import type { CompositeRun } from '../core/protocol/composite.ts';
 import { renderRect, visibleTextLayers } from './area.ts';
-import { splitByFont } from './fonts.ts';
+import { splitLiveText } from './liveText.ts';
 import { findSceneNode } from './sceneNode.ts';
 
 /**
@@ -21,12 +21,12 @@ export async function compositeResultFrame(composite: CompositeRun, imageHash: s
   const source = await findSceneNode(composite.frameId);
   if (!source) return { frame, texts: 0 };
   const origin = renderRect(source);
-  const { loadable } = await splitByFont(visibleTextLayers(source));
+  const { live } = await splitLiveText(visibleTextLayers(source));
   // The slot has the source's render size, so frame units map 1:1: each copy keeps its place and turn.
-  for (const text of loadable) {
+  for (const text of live) {
     const copy = text.clone();
     frame.appendChild(copy);
     copy.relativeTransform = relativeTo([[1, 0, origin.x], [0, 1, origin.y]], text.absoluteTransform);
   }
-  return { frame, texts: loadable.length };
+  return { frame, texts: live.length };
 }
