@@ -3,6 +3,7 @@ import { relativeTo } from '../core/composite/transform.ts';
 import { planReferenceExport } from '../core/exportSize.ts';
 import { contentHash } from '../core/hash.ts';
 import type { CompositeParts } from '../core/protocol/composite.ts';
+import { PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { counterpart, frameAround, isMarker, renderRect, visibleTextLayers } from './area.ts';
 import { PluginProblem } from './bridge.ts';
 import { splitLiveText } from './liveText.ts';
@@ -18,6 +19,8 @@ const toFrame = (r: Rect, origin: Rect): Rect => ({ x: r.x - origin.x, y: r.y - 
 function temporary<T extends SceneNode>(node: T): T {
   node.name = 'Riverflow temporary copy (removed automatically)';
   node.setPluginData(TEMPORARY_KEY, '1');
+  // A copy of a result would otherwise count as one in the history while it exists.
+  if (node.getPluginData(PROVENANCE_KEY)) node.setPluginData(PROVENANCE_KEY, '');
   return node;
 }
 

@@ -7,7 +7,7 @@ import { runBlocker } from '../core/runBlocker.ts';
 import { userMessage } from '../core/runware/failures.ts';
 import { withPins } from '../core/records/pins.ts';
 import { MAX_REFERENCES, MAX_RESULTS } from '../core/runware/tasks.ts';
-import { DEFAULT_FEATHER_PERCENT, planAreaCrop } from '../core/composite/areaPlan.ts';
+import { chooseComposite } from '../core/composite/choice.ts';
 import { DEFAULT_PRESET, findPreset, matchPreset, type SizePreset } from '../core/sizes.ts';
 import { send } from './bridge.ts';
 import { AdvancedOptions } from './components/AdvancedOptions.tsx';
@@ -65,15 +65,7 @@ export function App({ init }: { readonly init: Init }) {
   const overLimit = (each ? [] : combined.left).map((n) => ({ name: n.name, reason: `is past the ${MAX_REFERENCES}-reference limit` }));
   const skipped = [...selection.skipped, ...overLimit];
   const matched = base ? matchPreset(base.width, base.height) : undefined;
-  // An area edit sends a crop, so its size follows the crop; text kept sharp works on one frame, not a batch.
-  const area = !each && base ? selection.area : undefined;
-  const areaPlan = area && areaOnly && base ? planAreaCrop(area.box, base) : undefined;
-  const textLayers = each ? 0 : (base?.textLayers ?? 0);
-  const keepTextSharp = textLayers > 0 && settings.keepTextSharp === true;
-  const composite =
-    areaPlan || keepTextSharp
-      ? { ...(areaPlan && area ? { markerId: area.markerId, markerName: area.markerName } : {}), keepTextSharp, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT }
-      : undefined;
+  const { area, areaPlan, textLayers, keepTextSharp, composite } = chooseComposite({ base, area: selection.area, areaOnly, batch: each, settings });
   // Frames can change between runs, so their previews refresh after each run; a result's picture
   // never changes, so it is fetched once, and only when its row is on screen with History open.
   const thumbnails = useThumbnails(nodes.filter((n) => seen.has(n.id)).map((n) => n.id), String(history.version));

@@ -9,7 +9,7 @@ type Init = Extract<ToUI, { type: 'init' }>;
 
 /** A quick edit runs once, on the selection that follows its init, with no panel. */
 function startQuickEdit(init: Init): void {
-  const go = (selection: Extract<ToUI, { type: 'selection' }>) => void runQuickEdit(init, selection.nodes, selection.skipped);
+  const go = (selection: Extract<ToUI, { type: 'selection' }>) => void runQuickEdit(init, selection.nodes, selection.skipped, selection.area);
   const now = latestMessage('selection');
   if (now) return go(now);
   const stop = onMessage((m) => {

@@ -1,4 +1,6 @@
 import { plural } from '../core/format.ts';
+import { chooseComposite } from '../core/composite/choice.ts';
+import type { AreaSelection } from '../core/protocol/composite.ts';
 import type { SelectedNode, SkippedNode } from '../core/protocol/shared.ts';
 import type { ToUI } from '../core/protocol/toUI.ts';
 import { readQuickEdit } from '../core/quickEdit.ts';
@@ -15,7 +17,7 @@ type Init = Extract<ToUI, { type: 'init' }>;
  * The quick edit: the same run as the panel's, on the current selection, with the saved
  * key and output options, unseen, reported through one notification as the plugin closes.
  */
-export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], skipped: readonly SkippedNode[]): Promise<void> {
+export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], skipped: readonly SkippedNode[], area?: AreaSelection): Promise<void> {
   const done = (message: string, error: boolean) => send({ type: 'quick-edit-done', message, error });
   const quick = init.quickEdit ? readQuickEdit(init.quickEdit) : 'Riverflow needs a prompt: describe the change you want.';
   if (typeof quick === 'string') return done(quick, true);
@@ -24,12 +26,14 @@ export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], s
   const problem = runBlocker({ apiKey, prompt: quick.prompt, selected: nodes.length, skipped });
   if (problem) return done(problem, true);
   const base = nodes[0]!;
-  const preset = quick.preset ?? matchPreset(base.width, base.height);
+  // As in the panel: a marked area is edited alone (its size follows the crop), text kept sharp if so chosen.
+  const { areaPlan, composite } = chooseComposite({ base, area, areaOnly: true, batch: false, settings: init.settings });
+  const preset = areaPlan?.preset ?? quick.preset ?? matchPreset(base.width, base.height);
   send({ type: 'remember-prompt', prompt: quick.prompt });
   const client = makeClient({ apiKey, endpoints: init.endpoints, transport: init.transport });
   try {
-    const outcome = await runEdit(iframeHost, client, { prompt: quick.prompt, preset, nodes, settings: init.settings }, () => {}, new AbortController().signal);
-    done(`Riverflow placed ${plural(outcome.placed, 'image')} beside “${base.name}”.`, false);
+    const outcome = await runEdit(iframeHost, client, { prompt: quick.prompt, preset, nodes, settings: init.settings, ...(composite ? { composite } : {}) }, () => {}, new AbortController().signal);
+    done([`Riverflow placed ${plural(outcome.placed, 'image')} beside “${base.name}”.`, ...(outcome.notes ?? [])].join(' '), false);
   } catch (e) {
     done(e instanceof Error ? e.message : String(e), true);
   } finally {

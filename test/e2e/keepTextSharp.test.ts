@@ -81,4 +81,20 @@ describe('Keep text layers sharp, in Chromium', () => {
     expect((await s.nodeNames()).some((n) => /temporary/i.test(n))).toBe(false);
     await s.context.close();
   });
+
+  it('the quick edit follows the same choices: an area edited alone, text kept sharp as remembered', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Price tag');
+    await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).check();
+    await s.page.getByRole('button', { name: 'Retouch area on Pack shot' }).click();
+    await s.ui.getByText('Area ‘Retouch area’ on ‘Pack shot’').waitFor();
+    const before = await s.evaluate((host) => host.notifications.length);
+    await s.page.evaluate(() => window.playground.quickEdit('A leaf'));
+    await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 15_000 }).toBe(true);
+    expect((await s.evaluate((host) => host.notifications)).slice(before)).toEqual([{ message: 'Riverflow placed 1 image beside “Pack shot”.', error: false }]);
+    const result = await resultOf(s, 'Pack shot — Riverflow area 1');
+    expect([result.type, result.children.map((c) => c.name)]).toEqual(['FRAME', ['Price']]);
+    await s.context.close();
+  });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AREA_MARGIN, clampToFrame, compositeScale, compositeSize, featherWidth, planAreaCrop } from '../../core/composite/areaPlan.ts';
+import { chooseComposite } from '../../core/composite/choice.ts';
 import { blendByMask, coverageFromAlpha, featherMask } from '../../core/composite/pixels.ts';
+import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
 import { IDENTITY, invert, multiply, relativeTo, translate, type Affine } from '../../core/composite/transform.ts';
 
 const frame = { width: 1200, height: 900 };
@@ -132,5 +134,25 @@ describe('relativeTo', () => {
       [0, 0, 1],
       [0, 0, 1],
     ])).toThrow(/cannot be inverted/);
+  });
+});
+
+describe('chooseComposite', () => {
+  const base = { id: '1:1', name: 'Pack shot', width: 1200, height: 900, textLayers: 2 };
+  const area = { markerId: '1:5', markerName: 'Area', frameId: '1:1', frameName: 'Pack shot', box: { x: 760, y: 120, width: 340, height: 300 } };
+  it('edits the area alone when it is on the base and the option is on; its size follows the crop', () => {
+    const c = chooseComposite({ base, area, areaOnly: true, batch: false, settings: DEFAULT_SETTINGS });
+    expect(c.composite).toEqual({ markerId: '1:5', markerName: 'Area', keepTextSharp: false, featherPercent: 3 });
+    expect(c.areaPlan?.preset).toEqual(planAreaCrop(area.box, base).preset);
+  });
+  it('keeps text sharp only where there is text and the designer asked', () => {
+    expect(chooseComposite({ base, area: undefined, areaOnly: true, batch: false, settings: { ...DEFAULT_SETTINGS, keepTextSharp: true, featherPercent: 7 } }).composite).toEqual({ keepTextSharp: true, featherPercent: 7 });
+    expect(chooseComposite({ base: { ...base, textLayers: undefined }, area: undefined, areaOnly: true, batch: false, settings: { ...DEFAULT_SETTINGS, keepTextSharp: true } }).composite).toBeUndefined();
+  });
+  it('does neither for a batch, an area on another frame, or with the option off', () => {
+    const keep = { ...DEFAULT_SETTINGS, keepTextSharp: true };
+    expect(chooseComposite({ base, area, areaOnly: true, batch: true, settings: keep }).composite).toBeUndefined();
+    expect(chooseComposite({ base, area: { ...area, frameId: '9:9' }, areaOnly: true, batch: false, settings: DEFAULT_SETTINGS }).composite).toBeUndefined();
+    expect(chooseComposite({ base, area, areaOnly: false, batch: false, settings: DEFAULT_SETTINGS }).composite).toBeUndefined();
   });
 });

@@ -31,8 +31,8 @@ export function useSelection() {
     nodes,
     skipped,
     base: nodes[0],
-    /** A marked area on the base frame, when a marker shape is selected. */
-    area: area && nodes[0]?.id === area.frameId ? area : undefined,
+    /** A marked area, when a marker shape is selected (it counts only on the base frame). */
+    area,
     /** How the base was chosen, when the designer did not reorder by hand. */
     baseRule: reordered ? ('picked' as const) : baseRule,
     reordered,

@@ -1,4 +1,5 @@
 import { bytesToBase64 } from '../../core/imageInfo.ts';
+import type { CompositeChoice } from '../../core/composite/choice.ts';
 import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { Reference, SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
@@ -22,7 +23,7 @@ export interface EditRequest {
    * Set for an area edit ("Edit only this area") or when text is kept sharp: the base frame's
    * reference is made by the main thread from a temporary copy, and each result is composited.
    */
-  readonly composite?: { readonly markerId?: string; readonly markerName?: string; readonly keepTextSharp: boolean; readonly featherPercent: number };
+  readonly composite?: CompositeChoice;
 }
 
 

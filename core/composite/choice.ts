@@ -1,0 +1,30 @@
+import type { AreaSelection } from '../protocol/composite.ts';
+import type { SelectedNode } from '../protocol/shared.ts';
+import type { Settings } from '../records/settings.ts';
+import { DEFAULT_FEATHER_PERCENT, planAreaCrop } from './areaPlan.ts';
+
+/** How a run composites its results (sent with the edit), absent for a plain edit. */
+export interface CompositeChoice {
+  readonly markerId?: string;
+  readonly markerName?: string;
+  readonly keepTextSharp: boolean;
+  readonly featherPercent: number;
+}
+
+/**
+ * What the panel and the quick edit decide the same way: an area edit when a marked area is
+ * on the base frame and "Edit only this area" is on (its size then follows the crop), text
+ * kept sharp when the designer asked and the base has visible text. A batch does neither.
+ */
+export function chooseComposite(input: { base: SelectedNode | undefined; area: AreaSelection | undefined; areaOnly: boolean; batch: boolean; settings: Settings }) {
+  const { base, settings } = input;
+  const area = !input.batch && base && input.area?.frameId === base.id ? input.area : undefined;
+  const areaPlan = area && input.areaOnly && base ? planAreaCrop(area.box, base) : undefined;
+  const textLayers = input.batch ? 0 : (base?.textLayers ?? 0);
+  const keepTextSharp = textLayers > 0 && settings.keepTextSharp === true;
+  const composite: CompositeChoice | undefined =
+    areaPlan || keepTextSharp
+      ? { ...(areaPlan && area ? { markerId: area.markerId, markerName: area.markerName } : {}), keepTextSharp, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT }
+      : undefined;
+  return { area, areaPlan, textLayers, keepTextSharp, composite };
+}
