@@ -2,7 +2,8 @@ import { clone, createClientStorage } from './clientStorage.ts';
 import type { FakeFigmaOptions, FakeHost } from './host.ts';
 import { createSceneNode } from './create.ts';
 import { createNodeApi } from './nodeApi.ts';
-import { FakeDocumentNode, FakePage, type Artwork, type FakeDocument, type FakeSceneNode } from './nodes.ts';
+import { addPage, openFile, type OpenFile } from './files.ts';
+import type { Artwork, FakeDocument, FakePage, FakeSceneNode } from './nodes.ts';
 import { addLayer, type LayerSpec } from './layers.ts';
 import { strict } from './strict.ts';
 import { createUI } from './ui.ts';
@@ -11,12 +12,6 @@ type Handler = (...args: unknown[]) => void;
 
 export type { FakeFigmaOptions, FakeHost } from './host.ts';
 export { snapshotNode } from './snapshot.ts';
-
-interface OpenFile {
-  readonly doc: FakeDocument;
-  readonly root: FakeDocumentNode;
-  current: FakePage;
-}
 
 export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   const handlers = new Map<string, Set<Handler>>();
@@ -28,34 +23,9 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   const imageBytes = new Map<string, Uint8Array>();
   const fonts = { missing: new Set(options.missingFonts ?? []), loaded: new Set<string>() };
 
-  /** A new file: ids start again at 1:1, as node ids repeat across real files. */
-  function newFile(): OpenFile {
-    let counter = 1;
-    const doc: FakeDocument = {
-      nodes: new Map(),
-      nextId: () => `1:${counter++}`,
-      render: options.render,
-      exportCalls,
-      imageBytes,
-      create: (type, name) => createSceneNode(doc, type, name),
-      currentPage: () => file.current,
-      fonts,
-    };
-    const root = strict(new FakeDocumentNode(doc, '0:0', 'Document'), 'DocumentNode');
-    doc.nodes.set(root.id, root);
-    const file: OpenFile = { doc, root, current: undefined as unknown as FakePage };
-    file.current = makePage(file, 'Page 1');
-    file.current.loaded = true;
-    return file;
-  }
-  function makePage(file: OpenFile, name: string): FakePage {
-    const page = strict(new FakePage(file.doc, `0:${file.root.children.length + 1}`, name), 'PageNode');
-    page.parent = file.root;
-    page.onSelectionChange = () => emit('selectionchange');
-    file.root.children.push(page);
-    file.doc.nodes.set(page.id, page);
-    return page;
-  }
+  const shared = { render: options.render, exportCalls, imageBytes, fonts, onSelectionChange: () => emit('selectionchange') };
+  const newFile = () => openFile(shared);
+  const makePage = (f: OpenFile, name: string) => addPage(f, name, shared.onSelectionChange);
   let file = newFile();
   const files = [file];
   const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));

@@ -156,12 +156,10 @@ export class FakeSceneNode
 
   remove(): void {
     this.detach();
-    const drop = (n: FakeSceneNode) => {
-      n.removed = true;
-      this.doc.nodes.delete(n.id);
-      n.children.forEach(drop);
-    };
-    drop(this);
+    // Its layers go with it; once marked removed, a node answers nothing but `removed` and `id`.
+    const gone = [this, ...this.findAll()];
+    for (const n of gone) this.doc.nodes.delete(n.id);
+    for (const n of gone) n.removed = true;
   }
 
   override setPluginData(key: string, value: string): void {

@@ -10,6 +10,10 @@ export function strict<T extends object>(target: T, label: string): T {
         return Reflect.get(obj, prop, receiver);
       }
       if (!(prop in obj)) throw new Error(`FakeFigma: ${label}.${prop} is not implemented by the fake`);
+      // A removed node is gone in Figma: anything but `removed` and `id` throws.
+      if (prop !== 'removed' && prop !== 'id' && (obj as { removed?: unknown }).removed === true) {
+        throw new Error(`The node with id "${String((obj as { id?: unknown }).id)}" does not exist`);
+      }
       // Methods run with `this` = the proxy, so nodes link to each other through proxies
       // and identity checks (node.parent === figma.currentPage) hold as in Figma.
       return Reflect.get(obj, prop, receiver);

@@ -55,6 +55,23 @@ describe('Keep text layers sharp, in Chromium', () => {
     expect((await s.nodeNames()).some((n) => /temporary/i.test(n))).toBe(false);
     expect(await frameState(s, 'Price tag')).toBe(before);
     expect((await undoCount(s)) - undo).toBe(1);
+    // The compare view shows the result as the canvas does: with its live price on top.
+    const compareDark = async () => {
+      const frame = s.page.frames().find((f) => f.url().includes('/plugin/ui.html'))!;
+      return frame.evaluate(async () => {
+        const img = document.querySelector<HTMLImageElement>('img.compare-after')!;
+        await img.decode();
+        const c = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const k = img.naturalWidth / 1200;
+        const d = ctx.getImageData(Math.round(80 * k), Math.round(380 * k), Math.round(380 * k), Math.round(160 * k)).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) n += d[i]! < 70 && d[i + 1]! < 70 && d[i + 2]! < 70 ? 1 : 0;
+        return n;
+      });
+    };
+    await expect.poll(compareDark, { timeout: 10_000 }).toBeGreaterThan(500);
     // The choice is remembered for next time.
     await s.reopen();
     await s.select('Price tag');

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { createFakeFigma, type FakeHost } from '../../dev/fake-figma/figma.ts';
+import type { ExportRenderer } from '../../dev/fake-figma/nodes.ts';
 import { sharpRenderer } from '../../dev/fake-figma/renderWithSharp.ts';
 import type { ToMain, ToMainRequest } from '../../core/protocol/toMain.ts';
 import { ToUISchema, type ToUI } from '../../core/protocol/toUI.ts';
@@ -23,7 +24,7 @@ export interface BootedPlugin {
  * plugin posts is checked against the protocol schema, so a malformed one fails the test.
  */
 export function bootPlugin(
-  options: { storage?: Record<string, unknown>; setup?: (host: FakeHost) => void; command?: string; parameters?: Record<string, unknown>; missingFonts?: string[] } = {},
+  options: { storage?: Record<string, unknown>; setup?: (host: FakeHost) => void; command?: string; parameters?: Record<string, unknown>; missingFonts?: string[]; render?: ExportRenderer } = {},
 ): BootedPlugin {
   const sent: ToUI[] = [];
   const waiters: (() => void)[] = [];
@@ -32,7 +33,7 @@ export function bootPlugin(
   let shown = new Promise<void>((resolve) => (uiShown = resolve));
   const host = createFakeFigma({
     onShowUI: () => uiShown(),
-    render: sharpRenderer(),
+    render: options.render ?? sharpRenderer(),
     ...(options.storage ? { storage: options.storage } : {}),
     ...(options.missingFonts ? { missingFonts: options.missingFonts } : {}),
     toUI: (m) => {

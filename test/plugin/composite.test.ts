@@ -6,6 +6,7 @@ import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { ProvenanceSchema } from '../../core/records/provenance.ts';
 import { snapshotNode, type FakeHost } from '../../dev/fake-figma/figma.ts';
 import type { FakeSceneNode } from '../../dev/fake-figma/nodes.ts';
+import { sharpRenderer } from '../../dev/fake-figma/renderWithSharp.ts';
 import { bootPlugin } from '../helpers/bootPlugin.ts';
 
 const INTER = { family: 'Inter', style: 'Bold' };
@@ -164,5 +165,21 @@ describe('areas and text kept sharp, on the main thread', () => {
     const outside = await p.ask({ type: 'prepare-composite', id: 2, frameId: frame.id, markerId: off.id, keepTextSharp: false, preset: { width: 1024, height: 1024 }, skipCache: false });
     expect(outside).toMatchObject({ ok: false, message: '“Outside” does not cover “Label”. Move it onto the frame.' });
     expect(p.host.page.children.map((n) => n.name)).toEqual(['Label']);
+  });
+
+  it('an export Figma refuses midway: a clear message, the source untouched, no temporary node left', async () => {
+    const sharpRender = sharpRenderer();
+    let calls = 0;
+    let shot!: ReturnType<typeof packShot>;
+    // The crop exports, then the render of the whole frame fails.
+    const p = bootPlugin({ setup: (host) => void (shot = packShot(host)), render: async (...args) => (++calls === 2 ? Promise.reject(new Error('Render failed')) : sharpRender(...args)) });
+    await p.ready();
+    const before = snapshotNode(shot.frame);
+    const onPage = p.host.page.children.map((n) => n.id);
+    const reply = await p.ask({ type: 'prepare-composite', id: 1, frameId: shot.frame.id, markerId: shot.marker.id, keepTextSharp: true, preset: { width: 1280, height: 720 }, skipCache: false });
+    expect(reply).toMatchObject({ ok: false, message: 'Figma could not export “Pack shot”. Try a simpler frame or a smaller one.' });
+    expect(calls).toBe(2);
+    expect(p.host.page.children.map((n) => n.id)).toEqual(onPage);
+    expect(snapshotNode(shot.frame)).toBe(before);
   });
 });

@@ -139,5 +139,5 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
   }
   const outcome = await collectResults(host, client, run, onProgress, signal, false, parts);
   const notTaken = refused && kept.length < total ? [`${total - kept.length} of ${total} variations were not taken by Runware (${refused.cause.message}) and not charged.`] : [];
-  return { ...outcome, failed: [...notTaken, ...outcome.failed] };
+  return { ...outcome, failed: [...notTaken, ...outcome.failed], liveText: composite?.keepTextSharp === true };
 }

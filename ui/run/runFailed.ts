@@ -37,6 +37,8 @@ export interface RunOutcome {
   /** Variations Runware ended without an image, with the reason, e.g. "Variation 2: …". */
   readonly failed: readonly string[];
   readonly cost: number;
+  /** The results are frames with live text on top of their image (text kept sharp). */
+  readonly liveText?: boolean;
   /** Things the designer should know that are not failures (text drawn into the image, a scaled-down composite). */
   readonly notes?: readonly string[];
 }
