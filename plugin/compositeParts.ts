@@ -116,5 +116,11 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
 
 /** Removes temporary copies a crash or a closed plugin left on the current page. */
 export function sweepTemporaryNodes(): void {
-  for (const node of figma.currentPage.findAllWithCriteria({ pluginData: { keys: [TEMPORARY_KEY] } })) node.remove();
+  try {
+    // A copy inside its clipping frame goes with the frame: never remove a node twice (Figma throws).
+    for (const node of figma.currentPage.findAllWithCriteria({ pluginData: { keys: [TEMPORARY_KEY] } })) if (!node.removed) node.remove();
+  } catch (e) {
+    // Tidying must never keep the panel from opening.
+    console.error('Riverflow: could not remove a temporary copy', e);
+  }
 }

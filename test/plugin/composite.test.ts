@@ -135,12 +135,15 @@ describe('areas and text kept sharp, on the main thread', () => {
     expect(sel.nodes[0]?.result).toBeUndefined();
   });
 
-  it('a temporary copy left by a crash is swept when the plugin starts', async () => {
+  it('temporary copies left by a crash (a copy inside its clipping frame) are swept when the plugin starts', async () => {
     const p = await start((host) => {
-      const left = host.addFrame('Riverflow temporary copy (removed automatically)', { x: 0, y: 0, width: 10, height: 10 });
-      left.setPluginData('riverflowTemporary', '1');
+      const clip = host.addFrame('Riverflow temporary copy (removed automatically)', { x: 0, y: 0, width: 10, height: 10 });
+      const copy = host.addFrame('Riverflow temporary copy (removed automatically)', { x: 0, y: 0, width: 10, height: 10 });
+      clip.appendChild(copy);
+      for (const n of [clip, copy]) n.setPluginData('riverflowTemporary', '1');
+      host.addFrame('Box front', { x: 0, y: 100, width: 10, height: 10 });
     });
-    expect(p.host.page.children.map((n) => n.name)).toEqual([]);
+    expect(p.host.page.children.map((n) => n.name)).toEqual(['Box front']);
   });
 
   it('a deleted marker is a clear message', async () => {
