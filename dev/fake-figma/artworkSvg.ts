@@ -54,7 +54,7 @@ function ownPaint(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>):
 
 /** A node and its visible children, each at its place; frames clip their children. */
 function layerSvg(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>): string {
-  const inner = ownPaint(node, images) + node.children.filter((c) => c.visible).map((c) => `<g transform="translate(${c.x} ${c.y})" opacity="${c.opacity}">${layerSvg(c, images)}</g>`).join('');
+  const inner = ownPaint(node, images) + node.children.filter((c) => c.visible).map((c) => `<g transform="${svgMatrix(c.relativeTransform)}" opacity="${c.opacity}">${layerSvg(c, images)}</g>`).join('');
   const clips = node.clipsContent && node.children.length > 0 && ['FRAME', 'COMPONENT', 'INSTANCE'].includes(node.type);
   return clips ? `<svg width="${node.width}" height="${node.height}" overflow="hidden">${inner}</svg>` : inner;
 }
@@ -64,6 +64,19 @@ function layerSvg(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>):
  * colour) and its visible layers. Both the Node renderer and the browser playground rasterise it.
  */
 export function nodeSvg(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>): string {
-  const { width: w, height: h } = node;
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${layerSvg(node, images)}</svg>`;
+  if (node.rotation % 360 === 0) {
+    const { width: w, height: h } = node;
+    return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}">${layerSvg(node, images)}</svg>`;
+  }
+  // A turned node is exported upright in its bounding box, turned inside it.
+  const box = node.absoluteBoundingBox!;
+  const m = node.absoluteTransform;
+  const inBox: Transform = [
+    [m[0][0], m[0][1], m[0][2] - box.x],
+    [m[1][0], m[1][1], m[1][2] - box.y],
+  ];
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${box.width}" height="${box.height}" viewBox="0 0 ${box.width} ${box.height}"><g transform="${svgMatrix(inBox)}">${layerSvg(node, images)}</g></svg>`;
 }
+
+/** Figma's [[a, c, e], [b, d, f]] as SVG's matrix(a b c d e f). */
+const svgMatrix = (m: Transform) => `matrix(${m[0][0]} ${m[1][0]} ${m[0][1]} ${m[1][1]} ${m[0][2]} ${m[1][2]})`;

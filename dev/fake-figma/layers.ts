@@ -13,7 +13,7 @@ const solid = (hex: string, opacity = 1): SolidPaint => ({
 
 /** A layer as a designer draws it: position relative to its parent (a frame, or the page). */
 export type LayerSpec =
-  | { type: 'TEXT'; name: string; x: number; y: number; characters: string; font: FontName; fontSize: number; color?: string }
+  | { type: 'TEXT'; name: string; x: number; y: number; characters: string; font: FontName; fontSize: number; color?: string; rotation?: number }
   | { type: 'RECTANGLE' | 'ELLIPSE'; name: string; x: number; y: number; width: number; height: number; color?: string; opacity?: number }
   | { type: 'VECTOR'; name: string; x: number; y: number; width: number; height: number; path: string; color?: string; opacity?: number };
 
@@ -27,6 +27,7 @@ export function addLayer(doc: FakeDocument, parent: FakePage | FakeSceneNode, sp
     node.width = Math.ceil(spec.characters.length * spec.fontSize * 0.56);
     node.height = Math.ceil(spec.fontSize * 1.21);
     node.fills = [solid(spec.color ?? '#111111')];
+    node.rotation = spec.rotation ?? 0;
   } else {
     node.width = spec.width;
     node.height = spec.height;

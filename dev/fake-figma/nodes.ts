@@ -1,4 +1,5 @@
 import { FakeBase, type Artwork, type FakeDocument, type ParentNode, type SceneType } from './base.ts';
+import { multiply } from '../../core/composite/transform.ts';
 import { fillGeometryOf } from './geometry.ts';
 
 export type { Artwork, ExportRenderer, FakeDocument, FakeNode, SceneType } from './base.ts';
@@ -40,34 +41,42 @@ export class FakeSceneNode
     super(doc, id, name);
   }
 
-  get absoluteBoundingBox(): Rect | null {
-    let x = this.x;
-    let y = this.y;
-    for (let p = this.parent; p && p.type !== 'PAGE'; p = p.parent) {
-      x += p.x;
-      y += p.y;
-    }
-    return { x, y, width: this.width, height: this.height };
-  }
-
-  /** Translation only: the fake's nodes are never rotated or skewed. */
-  get absoluteTransform(): Transform {
-    const b = this.absoluteBoundingBox!;
-    return [
-      [1, 0, b.x],
-      [0, 1, b.y],
-    ];
-  }
+  /** Figma's convention: rotation in degrees, counter-clockwise on screen, around the node's top-left corner. */
   get relativeTransform(): Transform {
+    const r = (this.rotation * Math.PI) / 180;
+    const [c, s] = [Math.cos(r), Math.sin(r)];
     return [
-      [1, 0, this.x],
-      [0, 1, this.y],
+      [c, s, this.x],
+      [0 - s, c, this.y],
     ];
   }
   set relativeTransform(m: Transform) {
-    if (m[0][0] !== 1 || m[0][1] !== 0 || m[1][0] !== 0 || m[1][1] !== 1) throw new Error('FakeFigma: a rotated or scaled relativeTransform is not implemented by the fake');
+    const [[a, b], [c, d]] = [m[0], m[1]];
+    if (Math.abs(a - d) > 1e-9 || Math.abs(b + c) > 1e-9 || Math.abs(a * a + c * c - 1) > 1e-9) throw new Error('FakeFigma: a scaled or skewed relativeTransform is not implemented by the fake');
     this.x = m[0][2];
     this.y = m[1][2];
+    // + 0: an unturned node reports 0, not -0.
+    this.rotation = (Math.atan2(-c, a) * 180) / Math.PI + 0;
+  }
+  get absoluteTransform(): Transform {
+    const parent = this.parent;
+    return parent && parent.type !== 'PAGE' ? multiply(parent.absoluteTransform, this.relativeTransform) : this.relativeTransform;
+  }
+
+  /** The box around the node as it sits on the page, rotation included. */
+  get absoluteBoundingBox(): Rect | null {
+    const [[a, c, e], [b, d, f]] = this.absoluteTransform;
+    const corners = [
+      [0, 0],
+      [this.width, 0],
+      [0, this.height],
+      [this.width, this.height],
+    ].map(([x, y]) => [a * x! + c * y! + e, b * x! + d * y! + f] as const);
+    // Rounded as Figma reports them: a quarter turn leaves no 1e-14 crumbs.
+    const r = (v: number) => Math.round(v * 1e6) / 1e6;
+    const xs = corners.map((p) => r(p[0]));
+    const ys = corners.map((p) => r(p[1]));
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
   }
 
   /** The shape's outline as Figma gives it (SVG path data in the node's own coordinates). */

@@ -115,7 +115,7 @@ describe('Edit only this area, in Chromium', () => {
     await s.generate();
     await s.ui.getByText(/Placed 1 image beside “Pack shot”/).waitFor({ timeout: 30_000 });
     const result = await resultOf(s, 'Pack shot — Riverflow area 1');
-    expect(result.children).toEqual([{ type: 'TEXT', name: 'Price', x: 820, y: 700, characters: '€2.49' }]);
+    expect(result.children).toEqual([{ type: 'TEXT', name: 'Price', x: 820, y: 700, rotation: 0, characters: '€2.49' }]);
     // Under the live price the image holds no type (the base was rendered without it)…
     const image = await raw(Buffer.from(result.image, 'base64'));
     const k = image.width / FRAME.width;
@@ -137,7 +137,7 @@ describe('Edit only this area, in Chromium', () => {
     await s.generate();
     await s.ui.getByText(/Placed 1 image beside “Pack shot — Riverflow area 1”/).waitFor({ timeout: 30_000 });
     const again = await resultOf(s, 'Pack shot — Riverflow area 1 — Riverflow 1');
-    expect(again.children).toEqual([{ type: 'TEXT', name: 'Price', x: 820, y: 700, characters: '€2.49' }]);
+    expect(again.children).toEqual([{ type: 'TEXT', name: 'Price', x: 820, y: 700, rotation: 0, characters: '€2.49' }]);
     await s.context.close();
   });
 

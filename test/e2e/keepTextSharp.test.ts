@@ -13,7 +13,7 @@ describe('Keep text layers sharp, in Chromium', () => {
     const keep = s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' });
     expect(await keep.isChecked()).toBe(false);
     await keep.check();
-    await s.ui.getByText('4 text layers stay live text on top of the result', { exact: false }).waitFor();
+    await s.ui.getByText('5 text layers stay live text on top of the result', { exact: false }).waitFor();
     await s.useKey();
     await s.prompt('Summer picnic backdrop');
     const before = await frameState(s, 'Price tag');
@@ -30,21 +30,27 @@ describe('Keep text layers sharp, in Chromium', () => {
     const sent = await raw(h.emulator.firstReference(task.taskUUID as string)!);
     const framePx = await raw(await render(s, 'Price tag', sent.width / FRAME.width));
     const price = { x: 80, y: 380, width: 380, height: 160 };
-    const darkIn = (img: Raw, k: number) => {
+    // The side label runs up the right edge, turned a quarter.
+    const side = { x: 1140, y: 290, width: 32, height: 265 };
+    const darkIn = (img: Raw, k: number, box: typeof price) => {
       let n = 0;
-      for (let y = Math.round(price.y * k); y < (price.y + price.height) * k; y++) for (let x = Math.round(price.x * k); x < (price.x + price.width) * k; x++) n += dark(at(img, x, y)) ? 1 : 0;
+      for (let y = Math.round(box.y * k); y < (box.y + box.height) * k; y++) for (let x = Math.round(box.x * k); x < (box.x + box.width) * k; x++) n += dark(at(img, x, y)) ? 1 : 0;
       return n;
     };
     const k = sent.width / FRAME.width;
-    expect(darkIn(framePx, k)).toBeGreaterThan(2_000);
-    expect(darkIn(sent, k)).toBe(0);
+    expect(darkIn(framePx, k, price)).toBeGreaterThan(2_000);
+    expect(darkIn(sent, k, price)).toBe(0);
+    expect(darkIn(framePx, k, side)).toBeGreaterThan(300);
+    expect(darkIn(sent, k, side)).toBe(0);
 
     const result = await resultOf(s, 'Price tag — Riverflow 1');
     expect([result.type, result.width, result.height]).toEqual(['FRAME', 1200, 900]);
     expect(result.children).toEqual([
-      { type: 'TEXT', name: 'Product', x: 80, y: 90, characters: 'Hibiscus & ginger' },
-      { type: 'TEXT', name: 'Price', x: 80, y: 380, characters: '€4.99' },
-      { type: 'TEXT', name: 'Ingredients', x: 80, y: 592, characters: 'Ingredients: water, hibiscus (12%), ginger, lemon juice' },
+      { type: 'TEXT', name: 'Product', x: 80, y: 90, rotation: 0, characters: 'Hibiscus & ginger' },
+      { type: 'TEXT', name: 'Price', x: 80, y: 380, rotation: 0, characters: '€4.99' },
+      { type: 'TEXT', name: 'Ingredients', x: 80, y: 592, rotation: 0, characters: 'Ingredients: water, hibiscus (12%), ginger, lemon juice' },
+      // Turned text keeps its turn and its place.
+      { type: 'TEXT', name: 'Side label', x: 1140, y: 560, rotation: 90, characters: 'Organic · Fairtrade' },
     ]);
     // "Best before" (a font this machine lacks) is drawn into the image where it was.
     const image = await raw(Buffer.from(result.image, 'base64'));
@@ -93,7 +99,7 @@ describe('Keep text layers sharp, in Chromium', () => {
     await s.reopen();
     await s.ui.getByText('Placed 1 result from an earlier run that was interrupted. Drawn into the image, since its font is not available here: “Best before”.').waitFor({ timeout: 15_000 });
     const result = await resultOf(s, 'Price tag — Riverflow 1');
-    expect([result.type, result.children.map((c) => c.name)]).toEqual(['FRAME', ['Product', 'Price', 'Ingredients']]);
+    expect([result.type, result.children.map((c) => c.name)]).toEqual(['FRAME', ['Product', 'Price', 'Ingredients', 'Side label']]);
     expect(h.emulator.charges).toHaveLength(1);
     expect((await s.nodeNames()).some((n) => /temporary/i.test(n))).toBe(false);
     await s.context.close();

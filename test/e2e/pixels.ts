@@ -28,7 +28,7 @@ export async function resultOf(s: Session, name: string) {
     const bytes = host.images.get((node.fills[0] as ImagePaint).imageHash!)!;
     let bin = '';
     for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    const children = node.children.map((c) => ({ type: c.type, name: c.name, x: c.x, y: c.y, characters: c.type === 'TEXT' ? (c as unknown as TextNode).characters : '' }));
+    const children = node.children.map((c) => ({ type: c.type, name: c.name, x: Math.round(c.x * 1000) / 1000, y: Math.round(c.y * 1000) / 1000, rotation: Math.round(c.rotation), characters: c.type === 'TEXT' ? (c as unknown as TextNode).characters : '' }));
     return { type: node.type, width: node.width, height: node.height, image: btoa(bin), provenance: node.getPluginData('riverflow'), children };
   }, name);
 }
