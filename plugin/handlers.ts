@@ -1,7 +1,8 @@
 import type { QuickEditParameters } from '../core/protocol/toUI.ts';
 import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { PluginProblem, postToUI, type EventHandlers, type RequestHandlers } from './bridge.ts';
-import { prepareComposite, sweepTemporaryNodes } from './compositeParts.ts';
+import { prepareComposite } from './compositeParts.ts';
+import { sweepTemporaryNodes } from './temporaryCopy.ts';
 import { exportReferences } from './exportReferences.ts';
 import { fileId } from './fileId.ts';
 import { exportThumbnail, resultsOnPage, starResults } from './history.ts';
@@ -65,7 +66,7 @@ export const requestHandlers: RequestHandlers = {
     return {};
   },
   'export-references': async (m) => ({
-    count: await exportReferences(m.nodeIds, m.maxLongSide, m.skipCache, (index, reference) => postToUI({ type: 'reference', id: m.id, index, reference })),
+    count: await exportReferences(m.nodeIds, m.maxLongSide, m.skipCache, (index, reference) => postToUI({ type: 'reference', id: m.id, index, reference }), m.hide),
   }),
   'pending-save': async ({ run }) => {
     await storage.savePendingRun({ ...run, fileId: fileId() });

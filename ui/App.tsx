@@ -65,7 +65,7 @@ export function App({ init }: { readonly init: Init }) {
   const overLimit = (each ? [] : combined.left).map((n) => ({ name: n.name, reason: `is past the ${MAX_REFERENCES}-reference limit` }));
   const skipped = [...selection.skipped, ...overLimit];
   const matched = base ? matchPreset(base.width, base.height) : undefined;
-  const { area, areaPlan, textLayers, keepTextSharp, composite } = chooseComposite({ base, area: selection.area, areaOnly, batch: each, settings });
+  const { area, areaPlan, textLayers, keepTextSharp, composite, hide } = chooseComposite({ base, area: selection.area, areaOnly, batch: each, settings });
   // Frames can change between runs, so their previews refresh after each run; a result's picture
   // never changes, so it is fetched once, and only when its row is on screen with History open.
   const thumbnails = useThumbnails(nodes.filter((n) => seen.has(n.id)).map((n) => n.id), String(history.version));
@@ -77,8 +77,9 @@ export function App({ init }: { readonly init: Init }) {
   // A new base reference re-matches the size; an override holds until the base changes.
   // Only a change of base may reset them, so the other values are read, not watched.
   useEffect(() => {
-    const fromRelaunch = relaunchSize.current;
-    relaunchSize.current = undefined;
+    // The relaunched result's size is for the first base the panel sees: the selection can arrive after the first render.
+    const fromRelaunch = base ? relaunchSize.current : undefined;
+    if (base) relaunchSize.current = undefined;
     setPreset(fromRelaunch ?? matched ?? DEFAULT_PRESET);
     // A frame edited before: offer its last prompt, unless one is being written.
     const last = base && history.entries.find((e) => e.sourceNodeId === base.id);
@@ -106,7 +107,7 @@ export function App({ init }: { readonly init: Init }) {
     setRecentPrompts((r) => rememberRecent(r, prompt));
     lastRun.clear();
     if (each) void runs.each(connection, nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })), { prompt, settings, extra: pinned });
-    else void runs.single(connection, { prompt, preset: areaPlan?.preset ?? preset, nodes, settings, ...(composite ? { composite } : {}) });
+    else void runs.single(connection, { prompt, preset: areaPlan?.preset ?? preset, nodes, settings, ...(composite ? { composite } : {}), ...(hide ? { hide } : {}) });
   }
 
   async function saveKey() {

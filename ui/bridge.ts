@@ -75,14 +75,15 @@ export function request<K extends RequestType>(body: RequestBody<K>, options: { 
 }
 
 /** Asks the main thread to export references; they arrive one message each, then the reply. */
-export async function exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean, signal?: AbortSignal): Promise<Reference[]> {
+export async function exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean, signal?: AbortSignal, hide?: readonly string[]): Promise<Reference[]> {
   const refs: Reference[] = [];
   let requestId = -1;
   const stop = onMessage((m) => {
     if (m.type === 'reference' && m.id === requestId) refs[m.index] = m.reference;
   });
   try {
-    const { count } = await request({ type: 'export-references', nodeIds: [...nodeIds], maxLongSide, skipCache }, { ...(signal ? { signal } : {}), onId: (id) => (requestId = id) });
+    const body: RequestBody<'export-references'> = { type: 'export-references', nodeIds: [...nodeIds], maxLongSide, skipCache, ...(hide?.length ? { hide: [...hide] } : {}) };
+    const { count } = await request(body, { ...(signal ? { signal } : {}), onId: (id) => (requestId = id) });
     if (refs.filter(Boolean).length !== count) throw new RequestFailed('Figma could not export the selection.');
     return refs;
   } finally {

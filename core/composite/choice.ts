@@ -26,5 +26,7 @@ export function chooseComposite(input: { base: SelectedNode | undefined; area: A
     areaPlan || keepTextSharp
       ? { ...(areaPlan && area ? { markerId: area.markerId, markerName: area.markerName } : {}), keepTextSharp, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT }
       : undefined;
-  return { area, areaPlan, textLayers, keepTextSharp, composite };
+  // A marker is an annotation: when its frame is sent whole, it is left out all the same.
+  const hide = area && !areaPlan ? [area.markerId] : undefined;
+  return { area, areaPlan, textLayers, keepTextSharp, composite, hide };
 }

@@ -25,7 +25,8 @@ export const ToMainSchema = z.discriminatedUnion('type', [
   // Requests.
   z.object({ type: z.literal('save-key'), id, apiKey: z.string() }),
   z.object({ type: z.literal('forget-key'), id }),
-  z.object({ type: z.literal('export-references'), id, nodeIds: z.array(z.string()), maxLongSide: z.int(), skipCache: z.boolean() }),
+  /** `hide`: layers left out of what is sent (a marker drawn on a frame), hidden in a temporary copy. */
+  z.object({ type: z.literal('export-references'), id, nodeIds: z.array(z.string()), maxLongSide: z.int(), skipCache: z.boolean(), hide: z.optional(z.array(z.string())) }),
   z.object({ type: z.literal('pending-save'), id, run: PendingRunSchema }),
   z.object({ type: z.literal('pending-remove'), id, runId: z.string() }),
   z.object({

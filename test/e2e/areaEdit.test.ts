@@ -155,4 +155,26 @@ describe('Edit only this area, in Chromium', () => {
     ]);
     await s.context.close();
   });
+
+  it('with “Edit only this area” off, the whole frame is edited as usual, its marker left out of what is sent', async () => {
+    const s = await openSession(h);
+    await s.page.getByRole('button', { name: 'Retouch area on Pack shot' }).click();
+    await s.ui.getByRole('checkbox', { name: 'Edit only this area' }).uncheck();
+    await expect.poll(() => s.ui.getByLabel('Size').inputValue()).toBe('1K (4:3)');
+    await s.useKey();
+    await s.prompt('Warmer light');
+    await s.generate();
+    await s.ui.getByText(/Placed 1 image beside “Pack shot”/).waitFor({ timeout: 30_000 });
+    const result = await resultOf(s, 'Pack shot — Riverflow 1');
+    expect(result.type).toBe('RECTANGLE');
+    const task = h.emulator.requests.flatMap((r) => r.tasks).find((t) => t.taskType === 'imageInference')!;
+    const sent = await raw(h.emulator.firstReference(task.taskUUID as string)!);
+    const k = sent.width / FRAME.width;
+    const frame = await raw(await render(s, 'Pack shot', k));
+    // At the marker's left edge, outside the circle beneath it: pink in the frame, the plain background in what was sent.
+    const [x, y] = [Math.round((MARKER.x + 6) * k), Math.round((MARKER.y + MARKER.height / 2) * k)];
+    expect(at(frame, x, y)[1]).toBeLessThan(at(sent, x, y)[1]! - 40);
+    expect((await s.nodeNames()).some((n) => /temporary/i.test(n))).toBe(false);
+    await s.context.close();
+  });
 });

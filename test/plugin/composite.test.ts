@@ -84,7 +84,9 @@ describe('areas and text kept sharp, on the main thread', () => {
     // No marker in what is sent: the area's centre shows the frame's artwork, not red.
     const sx = refMeta.width! / parts.crop.width;
     const centre = await pixel(ref, (850 - parts.crop.x) * sx, (270 - parts.crop.y) * sx);
-    expect(centre[0]! > 200 && centre[1]! < 80).toBe(false);
+    // (The marker's half-transparent red over the blue circle would read about 151, 40, 64 here.)
+    expect(centre[0]! > 140 && centre[1]! < 110).toBe(false);
+    expect(centre[2]!).toBeGreaterThan(centre[0]!);
     // The base: the whole frame at the composite scale, its text hidden (the price's pixels are background).
     const size = compositeSize(parts.size, parts.scale);
     expect(await sharp(parts.base!).metadata()).toMatchObject(size);
@@ -174,7 +176,7 @@ describe('areas and text kept sharp, on the main thread', () => {
     const sharpRender = sharpRenderer();
     let calls = 0;
     let shot!: ReturnType<typeof packShot>;
-    // The crop exports, then the render of the whole frame fails.
+    // The render of the whole frame exports, then the crop fails.
     const p = bootPlugin({ setup: (host) => void (shot = packShot(host)), render: async (...args) => (++calls === 2 ? Promise.reject(new Error('Render failed')) : sharpRender(...args)) });
     await p.ready();
     const before = snapshotNode(shot.frame);
@@ -184,5 +186,26 @@ describe('areas and text kept sharp, on the main thread', () => {
     expect(calls).toBe(2);
     expect(p.host.page.children.map((n) => n.id)).toEqual(onPage);
     expect(snapshotNode(shot.frame)).toBe(before);
+  });
+
+  it('a frame sent whole leaves its marker out (hidden in a temporary copy), and only when asked', async () => {
+    let shot!: ReturnType<typeof packShot>;
+    const p = await start((host) => void (shot = packShot(host)));
+    const before = snapshotNode(shot.frame);
+    const onPage = p.host.page.children.map((n) => n.id);
+    const exported = async (id: number, hide?: string[]) => {
+      p.sent.length = 0;
+      await p.ask({ type: 'export-references', id, nodeIds: [shot.frame.id], maxLongSide: 1200, skipCache: true, ...(hide ? { hide } : {}) });
+      const ref = p.sent.find((m) => m.type === 'reference');
+      return ref?.type === 'reference' && 'bytes' in ref.reference ? ref.reference.bytes : new Uint8Array();
+    };
+    // The marker's centre: the ellipse (half-transparent red) over the frame's accent circle.
+    const red = (rgb: number[]) => rgb[0]! > 140 && rgb[1]! < 110;
+    const withMarker = await exported(1);
+    const withoutMarker = await exported(2, [shot.marker.id]);
+    expect(red(await pixel(withMarker, 850, 270))).toBe(true);
+    expect(red(await pixel(withoutMarker, 850, 270))).toBe(false);
+    expect(snapshotNode(shot.frame)).toBe(before);
+    expect(p.host.page.children.map((n) => n.id)).toEqual(onPage);
   });
 });

@@ -153,6 +153,10 @@ describe('chooseComposite', () => {
     const keep = { ...DEFAULT_SETTINGS, keepTextSharp: true };
     expect(chooseComposite({ base, area, areaOnly: true, batch: true, settings: keep }).composite).toBeUndefined();
     expect(chooseComposite({ base, area: { ...area, frameId: '9:9' }, areaOnly: true, batch: false, settings: DEFAULT_SETTINGS }).composite).toBeUndefined();
-    expect(chooseComposite({ base, area, areaOnly: false, batch: false, settings: DEFAULT_SETTINGS }).composite).toBeUndefined();
+    const whole = chooseComposite({ base, area, areaOnly: false, batch: false, settings: DEFAULT_SETTINGS });
+    expect(whole.composite).toBeUndefined();
+    // Sent whole, the frame still leaves its marker out.
+    expect(whole.hide).toEqual(['1:5']);
+    expect(chooseComposite({ base, area, areaOnly: true, batch: false, settings: DEFAULT_SETTINGS }).hide).toBeUndefined();
   });
 });

@@ -24,6 +24,8 @@ export interface EditRequest {
    * reference is made by the main thread from a temporary copy, and each result is composited.
    */
   readonly composite?: CompositeChoice;
+  /** Layers left out of what is sent (the marker, when a marked area is sent whole). */
+  readonly hide?: readonly string[];
 }
 
 
@@ -62,7 +64,7 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
   let parts: CompositeParts | undefined;
   /** The references in order; for a composite run the first is the main thread's crop of the frame. */
   const exportAll = async (skipCache: boolean): Promise<Reference[]> => {
-    if (!composite) return host.exportReferences(nodeIds, maxLongSide, skipCache, signal);
+    if (!composite) return host.exportReferences(nodeIds, maxLongSide, skipCache, signal, req.hide);
     const preset = { width: req.preset.width, height: req.preset.height };
     const body = { type: 'prepare-composite', frameId: nodeIds[0] ?? '', keepTextSharp: composite.keepTextSharp, preset, skipCache } as const;
     parts = await host.request(composite.markerId ? { ...body, markerId: composite.markerId } : body, { signal });

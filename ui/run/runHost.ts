@@ -12,7 +12,7 @@ import type { PlaceableImage } from '../runware/resultImage.ts';
 export interface RunHost {
   request<K extends RequestType>(body: RequestBody<K>, options?: { signal?: AbortSignal }): Promise<ReplyValue<K>>;
   send(message: Exclude<ToMain, { id: number }>): void;
-  exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean, signal?: AbortSignal): Promise<Reference[]>;
+  exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean, signal?: AbortSignal, hide?: readonly string[]): Promise<Reference[]>;
   loadResultImage(result: ImageResult, signal?: AbortSignal): Promise<PlaceableImage>;
   /** Lays the model's picture over the frame for an area edit or kept text (the iframe's canvas). */
   composeResult(parts: CompositeParts, model: PlaceableImage, featherPercent: number): Promise<PlaceableImage>;
