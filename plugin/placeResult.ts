@@ -2,6 +2,7 @@ import { centredAt, placeResults, placementGap, type Rect } from '../core/placem
 import { placedCount, updateTask, type PendingRun } from '../core/records/pendingRun.ts';
 import { PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
 import { RIVERFLOW_MODEL, UPSCALE_MODEL } from '../core/runware/tasks.ts';
+import { readImageSize } from '../core/imageInfo.ts';
 import { PluginProblem } from './bridge.ts';
 import { compositeResultFrame } from './compositeResult.ts';
 import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
@@ -72,10 +73,13 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   const slot = slots[index] ?? slots[slots.length - 1]!;
   // Validates the image (PNG/JPEG/GIF, ≤ 4096 px) and throws otherwise.
   const figmaImage = figma.createImage(image.bytes);
-  const node =
-    run.composite && !image.asIs
-      ? (await compositeResultFrame(run.composite, figmaImage.hash, slot)).frame
-      : plainResult(figmaImage.hash, image.asIs ? { ...slot, height: (slot.width * run.height) / run.width } : slot);
+  const composited = run.composite !== undefined && !image.asIs;
+  // An upscaled result with live text gets its text back on top, as the result it came from had.
+  const liveTextFrom = run.upscale?.textFrom ? { frameId: run.upscale.textFrom, keepTextSharp: true, featherPercent: 0, size: { width: slot.width, height: slot.height } } : undefined;
+  const frameFrom = composited ? run.composite : liveTextFrom;
+  const node = frameFrom
+    ? (await compositeResultFrame(frameFrom, figmaImage.hash, slot)).frame
+    : plainResult(figmaImage.hash, image.asIs ? { ...slot, height: (slot.width * run.height) / run.width } : slot);
   const label = run.upscale ? `upscaled ×${run.upscale.factor}` : run.composite?.area ? `Riverflow area ${index + 1}` : `Riverflow ${index + 1}`;
   node.name = `${sourceName} — ${label}`;
   const provenance: Provenance = {
@@ -94,7 +98,8 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     ...run.options,
     ...(run.upscale ? { upscaleFactor: run.upscale.factor } : {}),
     ...(run.composite?.area ? { area: run.composite.area, marker: run.composite.markerName } : {}),
-    ...(run.composite?.keepTextSharp ? { keepTextSharp: true } : {}),
+    ...(frameFrom?.keepTextSharp ? { keepTextSharp: true } : {}),
+    ...(composited ? { composite: readImageSize(image.bytes) ?? { width: run.width, height: run.height } } : {}),
   };
   node.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
   node.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });

@@ -45,11 +45,12 @@ export function trackSelection(selection: readonly SceneNode[]): void {
 /** What the panel lists for a usable node: its size as rendered, its text, and whether it is a result. */
 export function selectedNode(node: SceneNode): SelectedNode {
   const p = parseProvenance(node.getPluginData(PROVENANCE_KEY));
-  // A composite's image is not on Runware as is (text and frame pixels are added here), so it is not upscaled by UUID.
-  const upscalable = p && !p.area && !p.keepTextSharp;
-  const px = p ? { width: p.width * (p.upscaleFactor ?? 1), height: p.height * (p.upscaleFactor ?? 1) } : undefined;
+  // A composite's image was made here, so Runware does not hold it: it is uploaded before an upscale.
+  const result = p
+    ? { ...(p.composite ? {} : { imageUUID: p.imageUUID }), ...(p.composite ?? { width: p.width, height: p.height }), ...(p.keepTextSharp ? { liveText: true } : {}) }
+    : undefined;
   const texts = CONTAINER_TYPES.has(node.type) ? visibleTextLayers(node).length : 0;
-  return { id: node.id, name: node.name, ...renderSize(node), ...(upscalable && px ? { result: { imageUUID: p.imageUUID, ...px } } : {}), ...(texts ? { textLayers: texts } : {}) };
+  return { id: node.id, name: node.name, ...renderSize(node), ...(result ? { result } : {}), ...(texts ? { textLayers: texts } : {}) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { CompositePartsSchema } from './composite.ts';
-import { BytesSchema } from './shared.ts';
+import { BytesSchema, ReferenceSchema } from './shared.ts';
 import type { ToMainRequest } from './toMain.ts';
 
 /**
@@ -19,6 +19,7 @@ export const ReplyValueSchemas = {
   'keep-result': z.object({ removed: z.int() }),
   'pin-reference': z.object({}),
   'prepare-composite': CompositePartsSchema,
+  'result-image': ReferenceSchema,
 } as const;
 
 export type RequestType = keyof typeof ReplyValueSchemas;
@@ -39,4 +40,5 @@ export const REQUEST_TIMEOUT_MS: Record<RequestType, number> = {
   'keep-result': 10_000,
   'pin-reference': 10_000,
   'prepare-composite': 120_000,
+  'result-image': 30_000,
 };

@@ -48,6 +48,8 @@ export const ToMainSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pin-reference'), id, nodeId: z.string(), pinned: z.boolean() }),
   /** Keep one result of a run: the run's other variations leave the canvas, in one undo step. */
   z.object({ type: z.literal('keep-result'), id, runId: z.string(), nodeId: z.string() }),
+  /** A result's own image fill (a composite), to upload before upscaling it. */
+  z.object({ type: z.literal('result-image'), id, nodeId: z.string(), skipCache: z.boolean() }),
   /** The reference and compositing parts for an area edit or for text kept sharp (see CompositeParts). */
   z.object({ type: z.literal('prepare-composite'), id, frameId: z.string(), markerId: z.optional(z.string()), keepTextSharp: z.boolean(), preset: PresetSizeSchema, skipCache: z.boolean() }),
 ]);

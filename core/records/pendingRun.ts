@@ -33,7 +33,13 @@ export const PendingRunSchema = z.object({
   /** The output options the run was made with, recorded on each result for "Reuse settings". */
   options: z.optional(z.object({ outputFormat: z.enum(['JPG', 'PNG', 'WEBP']), outputQuality: z.int(), checkContent: z.boolean() })),
   /** Set when the run upscales a result (its own imageUUID, no upload) instead of editing frames. */
-  upscale: z.optional(z.object({ factor: z.int().check(z.gte(2), z.lte(4)) })),
+  upscale: z.optional(
+    z.object({
+      factor: z.int().check(z.gte(2), z.lte(4)),
+      /** A result with live text: its text layers are copied onto the upscaled frame. */
+      textFrom: z.optional(z.string()),
+    }),
+  ),
   /** Set when each result is composited over the frame (an area edit, or text kept sharp). */
   composite: z.optional(CompositeRunSchema),
   /** Where each result goes, fixed when the first one arrives so later ones fill the same grid. */

@@ -32,6 +32,8 @@ export const ProvenanceSchema = z.object({
   marker: z.optional(z.string()),
   /** The result is a frame with the source's text layers on top of the image. */
   keepTextSharp: z.optional(z.boolean()),
+  /** Set when the image fill was composited in the plugin (so it is not Runware's image): its pixel size. */
+  composite: z.optional(z.object({ width: z.number(), height: z.number() })),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

@@ -120,4 +120,40 @@ describe('Keep text layers sharp, in Chromium', () => {
     expect([result.type, result.children.map((c) => c.name)]).toEqual(['FRAME', ['Price']]);
     await s.context.close();
   });
+
+  it('upscales a result with live text for print: its image uploaded once, the text live again on the upscaled frame', async () => {
+    const s = await openSession(h);
+    await s.select('Price tag');
+    await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).check();
+    await s.useKey();
+    await s.prompt('Summer picnic backdrop');
+    await s.generate();
+    await s.ui.getByText(/Placed 1 image beside “Price tag”/).waitFor({ timeout: 30_000 });
+    // The result is selected after the run: its upscale uploads the composite (Runware does not hold it).
+    await s.ui.getByRole('heading', { name: 'Upscale for print' }).waitFor();
+    await s.ui.getByText(/uploaded once first/).waitFor();
+    expect(await s.ui.getByRole('button', { name: /^Upscale ×/ }).allTextContents()).toEqual(['Upscale ×2', 'Upscale ×3']);
+    const uploads = () => h.emulator.requests.flatMap((r) => r.tasks).filter((t) => t.taskType === 'imageUpload').length;
+    const before = uploads();
+    await s.ui.getByRole('button', { name: 'Upscale ×2' }).click();
+    await s.ui.getByText(/^Placed “Price tag — Riverflow 1” upscaled ×2 beside it\./).waitFor({ timeout: 30_000 });
+    expect(uploads() - before).toBe(1);
+    const up = await resultOf(s, 'Price tag — Riverflow 1 — upscaled ×2');
+    expect([up.type, up.width, up.height]).toEqual(['FRAME', 1200, 900]);
+    expect(up.children.map((c) => [c.name, c.x, c.y, c.rotation])).toEqual([
+      ['Product', 80, 90, 0],
+      ['Price', 80, 380, 0],
+      ['Ingredients', 80, 592, 0],
+      ['Side label', 1140, 560, 90],
+    ]);
+    const image = await raw(Buffer.from(up.image, 'base64'));
+    expect([image.width, image.height]).toEqual([2400, 1800]);
+    // Again at ×3: the composite's upload is reused, nothing is sent twice.
+    await s.page.evaluate(() => window.playground.selectByName(['Price tag — Riverflow 1']));
+    await s.ui.getByRole('button', { name: 'Upscale ×3' }).click();
+    await s.ui.getByText(/^Placed “Price tag — Riverflow 1” upscaled ×3 beside it\./).waitFor({ timeout: 30_000 });
+    expect(uploads() - before).toBe(1);
+    expect(h.emulator.charges).toHaveLength(3);
+    await s.context.close();
+  });
 });

@@ -131,10 +131,10 @@ describe('areas and text kept sharp, on the main thread', () => {
     expect(ProvenanceSchema.parse(JSON.parse(node.getPluginData('riverflow')))).toMatchObject({ area: { x: 700, y: 150, width: 300, height: 240 }, marker: 'Area', keepTextSharp: true });
     expect(p.host.undoSteps.count - undo).toBe(1);
     expect(snapshotNode(shot.frame)).toBe(before);
-    // Not offered for upscaling: Runware holds the model's picture, not this composite.
+    // Upscaled from its own pixels, not by imageUUID: Runware holds the model's crop, not this composite.
     p.host.select([node]);
     const sel = await p.waitFor('selection', (m) => m.nodes[0]?.id === node.id);
-    expect(sel.nodes[0]?.result).toBeUndefined();
+    expect(sel.nodes[0]?.result).toEqual({ width: 1800, height: 1350, liveText: true });
   });
 
   it('temporary copies left by a crash (a copy inside its clipping frame) are swept when the plugin starts', async () => {

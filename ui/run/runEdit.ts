@@ -34,7 +34,7 @@ function dataUri(ref: Extract<Reference, { bytes: Uint8Array }>): string {
 }
 
 /** Upload each reference Runware does not hold yet; cached ones cost nothing and send no bytes. */
-async function referenceIds(host: RunHost, client: RunwareClient, refs: readonly Reference[], signal: AbortSignal): Promise<string[]> {
+export async function referenceIds(host: RunHost, client: RunwareClient, refs: readonly Reference[], signal: AbortSignal): Promise<string[]> {
   const ids: string[] = [];
   for (const ref of refs) {
     const uuid = 'cachedUUID' in ref ? ref.cachedUUID : await client.upload(dataUri(ref), signal);

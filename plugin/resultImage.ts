@@ -1,0 +1,23 @@
+import { contentHash } from '../core/hash.ts';
+import { sniffImageKind } from '../core/imageInfo.ts';
+import type { Reference } from '../core/protocol/shared.ts';
+import { PluginProblem } from './bridge.ts';
+import { findSceneNode } from './sceneNode.ts';
+import { getUploadCache } from './storage.ts';
+
+/**
+ * A result's own image, as its fill holds it, to upload (a composite, which Runware does not
+ * hold): its bytes, or the upload's UUID when the same bytes were uploaded before.
+ */
+export async function resultImage(nodeId: string, skipCache: boolean): Promise<Reference> {
+  const node = await findSceneNode(nodeId);
+  if (!node) throw new PluginProblem('That result was deleted.');
+  const fill = 'fills' in node && Array.isArray(node.fills) ? (node.fills as readonly Paint[]).find((f): f is ImagePaint => f.type === 'IMAGE' && !!f.imageHash) : undefined;
+  const image = fill?.imageHash ? figma.getImageByHash(fill.imageHash) : null;
+  if (!image) throw new PluginProblem(`“${node.name}” has no image to upscale.`);
+  const bytes = await image.getBytesAsync();
+  const hash = contentHash(bytes);
+  const mime = sniffImageKind(bytes) === 'jpeg' ? 'image/jpeg' : 'image/png';
+  const cached = skipCache ? undefined : (await getUploadCache(Date.now())).get(hash);
+  return cached ? { nodeId, hash, mime, cachedUUID: cached } : { nodeId, hash, mime, bytes };
+}
