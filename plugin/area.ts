@@ -1,3 +1,4 @@
+import { intersection } from '../core/placement.ts';
 import type { AreaSelection } from '../core/protocol/composite.ts';
 
 const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE']);
@@ -73,4 +74,13 @@ export function counterpart(original: SceneNode, copy: SceneNode, node: SceneNod
   let at: BaseNode = copy;
   for (const i of path) at = (at as ChildrenMixin & BaseNode).children[i]!;
   return at as SceneNode;
+}
+
+/** The box a layer is clipped to by the frames between it and `root`, or undefined when none clips. */
+export function clipBox(node: SceneNode, root: SceneNode): Rect | undefined {
+  let box: Rect | undefined;
+  for (let p = node.parent; p && p !== root && p.type !== 'PAGE'; p = p.parent) {
+    if ('clipsContent' in p && p.clipsContent && p.absoluteBoundingBox) box = box ? intersection(box, p.absoluteBoundingBox) : p.absoluteBoundingBox;
+  }
+  return box;
 }

@@ -3,7 +3,7 @@ import { relativeTo } from '../core/composite/transform.ts';
 import { planReferenceExport } from '../core/exportSize.ts';
 import { contentHash } from '../core/hash.ts';
 import type { CompositeParts } from '../core/protocol/composite.ts';
-import { isMarker, renderRect, visibleTextLayers } from './area.ts';
+import { clipBox, isMarker, renderRect, visibleTextLayers } from './area.ts';
 import { PluginProblem } from './bridge.ts';
 import { splitLiveText } from './liveText.ts';
 import { findSceneNode } from './sceneNode.ts';
@@ -52,7 +52,10 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
       const reference = area ? await exportCrop(copy, frame, origin, crop, plan.constraint) : await copy.exportAsync({ format: 'PNG', constraint: plan.constraint });
       const overlays = [];
       for (const text of drawn) {
-        overlays.push({ bytes: await text.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } }), box: toFrame(renderRect(text), origin) });
+        // Drawn as the source shows it: cut where a frame around it clips.
+        const clip = clipBox(text, frame);
+        const bytes = await text.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } });
+        overlays.push({ bytes, box: toFrame(renderRect(text), origin), ...(clip ? { clip: toFrame(clip, origin) } : {}) });
       }
       const mask =
         marker && area && 'fillGeometry' in marker

@@ -1,6 +1,7 @@
 import { relativeTo } from '../core/composite/transform.ts';
+import { contains, intersection } from '../core/placement.ts';
 import type { CompositeRun } from '../core/protocol/composite.ts';
-import { renderRect, visibleTextLayers } from './area.ts';
+import { clipBox, renderRect, visibleTextLayers } from './area.ts';
 import { splitLiveText } from './liveText.ts';
 import { findSceneNode } from './sceneNode.ts';
 
@@ -23,10 +24,35 @@ export async function compositeResultFrame(composite: CompositeRun, imageHash: s
   const origin = renderRect(source);
   const { live } = await splitLiveText(visibleTextLayers(source));
   // The slot has the source's render size, so frame units map 1:1: each copy keeps its place and turn.
+  let texts = 0;
   for (const text of live) {
+    const clip = clipBox(text, source);
+    const box = text.absoluteBoundingBox ?? origin;
+    // Wholly clipped away in the source: nothing of it shows there, so nothing is copied.
+    const shown = clip ? intersection(clip, box) : box;
+    if (shown.width < 1 || shown.height < 1) continue;
+    const holder = clip && !contains(clip, box) ? clippingFrame(frame, text.name, clip, origin) : undefined;
+    const at = holder ? clip! : origin;
     const copy = text.clone();
-    frame.appendChild(copy);
-    copy.relativeTransform = relativeTo([[1, 0, origin.x], [0, 1, origin.y]], text.absoluteTransform);
+    (holder ?? frame).appendChild(copy);
+    copy.relativeTransform = relativeTo([[1, 0, at.x], [0, 1, at.y]], text.absoluteTransform);
+    texts++;
   }
-  return { frame, texts: live.length };
+  return { frame, texts };
+}
+
+/**
+ * A frame that clips a text copy as the source's frames clip the original (copy that runs past
+ * a card's edge stays cut there), named for the text so the layers panel reads well.
+ */
+function clippingFrame(parent: FrameNode, name: string, clip: Rect, origin: Rect): FrameNode {
+  const holder = figma.createFrame();
+  holder.name = `${name} (clipped)`;
+  holder.fills = [];
+  holder.clipsContent = true;
+  holder.resize(clip.width, clip.height);
+  parent.appendChild(holder);
+  holder.x = clip.x - origin.x;
+  holder.y = clip.y - origin.y;
+  return holder;
 }

@@ -41,7 +41,7 @@ export const CompositePartsSchema = z.object({
   /** The marker's outline: its paths and the transform from its own space into the frame's. */
   mask: z.optional(z.object({ paths: z.array(z.object({ data: z.string(), windingRule: z.enum(['NONZERO', 'EVENODD', 'NONE']) })), transform: AffineSchema })),
   /** Text whose font cannot be loaded, rendered to draw into the image (frame units). */
-  overlays: z.array(z.object({ bytes: BytesSchema, box: RectSchema })),
+  overlays: z.array(z.object({ bytes: BytesSchema, box: RectSchema, clip: z.optional(RectSchema) })),
   /** Names of the text layers drawn into the image instead of kept as text. */
   drawnText: z.array(z.string()),
 });

@@ -55,7 +55,7 @@ function ownPaint(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>):
 /** A node and its visible children, each at its place; frames clip their children. */
 function layerSvg(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>): string {
   const inner = ownPaint(node, images) + node.children.filter((c) => c.visible).map((c) => `<g transform="${svgMatrix(c.relativeTransform)}" opacity="${c.opacity}">${layerSvg(c, images)}</g>`).join('');
-  const clips = node.clipsContent && node.children.length > 0 && ['FRAME', 'COMPONENT', 'INSTANCE'].includes(node.type);
+  const clips = ['FRAME', 'COMPONENT', 'INSTANCE'].includes(node.type) && node.clipsContent && node.children.length > 0;
   return clips ? `<svg width="${node.width}" height="${node.height}" overflow="hidden">${inner}</svg>` : inner;
 }
 

@@ -116,9 +116,10 @@ export class FakeSceneNode
     Object.assign(this, {
       x: source.x, y: source.y, width: source.width, height: source.height, visible: source.visible, opacity: source.opacity,
       fills: source.fills, strokes: source.strokes, effects: source.effects, rotation: source.rotation, strokeWeight: source.strokeWeight,
-      strokeAlign: source.strokeAlign, artwork: source.artwork, clipsContent: source.clipsContent, vectorPaths: source.vectorPaths,
+      strokeAlign: source.strokeAlign, artwork: source.artwork, vectorPaths: source.vectorPaths,
       relaunchData: { ...source.relaunchData },
     });
+    if ('clipsContent' in source && 'clipsContent' in this) this.clipsContent = source.clipsContent;
     source.pluginData.forEach((v, k) => this.pluginData.set(k, v));
     this.writes = 0;
   }

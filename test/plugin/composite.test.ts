@@ -208,4 +208,46 @@ describe('areas and text kept sharp, on the main thread', () => {
     expect(snapshotNode(shot.frame)).toBe(before);
     expect(p.host.page.children.map((n) => n.id)).toEqual(onPage);
   });
+
+  it('text a nested frame clips stays clipped on the result: its copy sits in a clipping frame at the card’s place', async () => {
+    let frame!: FakeSceneNode, card!: FakeSceneNode;
+    const p = await start((host) => {
+      frame = host.addFrame('Menu', { x: 0, y: 0, width: 1000, height: 800 });
+      card = host.addFrame('Card', { x: 100, y: 100, width: 300, height: 200 });
+      frame.appendChild(card);
+      host.addLayer(card, { type: 'TEXT', name: 'Blurb', x: 20, y: 40, characters: 'A line of copy that runs past the card', font: INTER, fontSize: 20 });
+      host.addLayer(card, { type: 'TEXT', name: 'Fits', x: 20, y: 120, characters: 'Short', font: INTER, fontSize: 20 });
+      host.addLayer(card, { type: 'TEXT', name: 'Hidden away', x: 20, y: 400, characters: 'Never shows', font: INTER, fontSize: 20 });
+      host.addLayer(frame, { type: 'TEXT', name: 'Title', x: 500, y: 60, characters: 'Menu', font: INTER, fontSize: 40 });
+      host.addLayer(card, { type: 'TEXT', name: 'Brand line', x: 20, y: 80, characters: 'A brand line set in a font this machine lacks', font: MISSING, fontSize: 20 });
+    });
+    // Drawn into the image (its font is missing), it is cut where the card cuts it.
+    const parts = await p.ask({ type: 'prepare-composite', id: 9, frameId: frame.id, keepTextSharp: true, preset: { width: 1152, height: 864 }, skipCache: false });
+    expect((parts as { value: CompositeParts }).value.overlays.map((o) => [o.box.x, o.box.y, o.clip])).toEqual([[120, 180, { x: 100, y: 100, width: 300, height: 200 }]]);
+    const run: PendingRun = {
+      runId: 'run-c',
+      fileId: '',
+      prompt: 'Linen texture',
+      width: 1152,
+      height: 864,
+      sourceNodeIds: [frame.id],
+      createdAt: 1,
+      tasks: [{ taskUUID: '11111111-2222-4333-8444-555555555556', accepted: true }],
+      composite: { frameId: frame.id, keepTextSharp: true, featherPercent: 3, size: { width: 1000, height: 800 } },
+    };
+    await p.ask({ type: 'pending-save', id: 1, run });
+    const bytes = new Uint8Array(await sharp({ create: { width: 1000, height: 800, channels: 3, background: '#ccb' } }).png().toBuffer());
+    const reply = await p.ask({ type: 'place-result', id: 2, runId: 'run-c', taskUUID: run.tasks[0]!.taskUUID, imageUUID: 'img-c', bytes });
+    const node = p.host.node((reply as { value: { nodeId: string } }).value.nodeId) as FakeSceneNode;
+    const layers = (n: FakeSceneNode): unknown[] => n.children.map((c) => [c.type, c.name, c.x, c.y, c.width, c.height, ...(c.children.length ? [layers(c)] : [])]);
+    const blurb = card.children.find((c) => c.name === 'Blurb')!;
+    const fits = card.children.find((c) => c.name === 'Fits')!;
+    const title = frame.children.find((c) => c.name === 'Title')!;
+    expect(layers(node)).toEqual([
+      ['FRAME', 'Blurb (clipped)', 100, 100, 300, 200, [['TEXT', 'Blurb', 20, 40, blurb.width, blurb.height]]],
+      ['TEXT', 'Fits', 120, 220, fits.width, fits.height],
+      ['TEXT', 'Title', 500, 60, title.width, title.height],
+    ]);
+    expect(card.clipsContent).toBe(true);
+  });
 });

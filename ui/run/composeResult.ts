@@ -62,9 +62,17 @@ export async function composeResult(parts: CompositeParts, model: PlaceableImage
     out.drawImage(modelBitmap, 0, 0, size.width, size.height);
   }
   modelBitmap.close();
+  const s = parts.scale;
   for (const overlay of parts.overlays) {
     const bitmap = await bitmapOf(overlay.bytes);
-    out.drawImage(bitmap, overlay.box.x * parts.scale, overlay.box.y * parts.scale, overlay.box.width * parts.scale, overlay.box.height * parts.scale);
+    out.save();
+    if (overlay.clip) {
+      out.beginPath();
+      out.rect(overlay.clip.x * s, overlay.clip.y * s, overlay.clip.width * s, overlay.clip.height * s);
+      out.clip();
+    }
+    out.drawImage(bitmap, overlay.box.x * s, overlay.box.y * s, overlay.box.width * s, overlay.box.height * s);
+    out.restore();
     bitmap.close();
   }
   const blob = await (out.canvas as OffscreenCanvas).convertToBlob({ type: 'image/png' });
