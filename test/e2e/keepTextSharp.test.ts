@@ -6,6 +6,16 @@ import { sharedHarness } from './sharedHarness.ts';
 const h = sharedHarness();
 const FRAME = { width: 1200, height: 900 };
 
+/** A session on “Price tag” with “Keep text layers sharp” on, the key saved and a prompt typed. */
+async function priceTagKeepingText(prompt: string) {
+  const s = await openSession(h);
+  await s.select('Price tag');
+  await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).check();
+  await s.useKey();
+  await s.prompt(prompt);
+  return s;
+}
+
 describe('Keep text layers sharp, in Chromium', () => {
   it('sends the frame without its words, and places a frame with the image and the live text on top', async () => {
     const s = await openSession(h);
@@ -86,11 +96,7 @@ describe('Keep text layers sharp, in Chromium', () => {
   });
 
   it('closed while Riverflow works: the next start composites the result and keeps its text live', async () => {
-    const s = await openSession(h);
-    await s.select('Price tag');
-    await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).check();
-    await s.useKey();
-    await s.prompt('Autumn backdrop');
+    const s = await priceTagKeepingText('Autumn backdrop');
     h.emulator.set({ processingPolls: 10_000 });
     await s.generate();
     await s.ui.getByText(/Riverflow is working/).waitFor();
@@ -122,11 +128,7 @@ describe('Keep text layers sharp, in Chromium', () => {
   });
 
   it('upscales a result with live text for print: its image uploaded once, the text live again on the upscaled frame', async () => {
-    const s = await openSession(h);
-    await s.select('Price tag');
-    await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).check();
-    await s.useKey();
-    await s.prompt('Summer picnic backdrop');
+    const s = await priceTagKeepingText('Summer picnic backdrop');
     await s.generate();
     await s.ui.getByText(/Placed 1 image beside “Price tag”/).waitFor({ timeout: 30_000 });
     // The result is selected after the run: its upscale uploads the composite (Runware does not hold it).
