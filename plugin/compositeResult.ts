@@ -8,23 +8,22 @@ import { findSceneNode } from './sceneNode.ts';
 /**
  * A composite result: a frame the size of the source's render holding the image, with copies
  * of the source's text layers on top at the same places, still editable (text kept sharp).
- * Text whose font cannot be loaded is already in the image. Returns the frame and how many
- * text layers it carries; the caller names, records and appends it.
+ * Text whose font cannot be loaded is already in the image. The caller names, records and
+ * appends the frame.
  */
-export async function compositeResultFrame(composite: CompositeRun, imageHash: string, slot: Rect): Promise<{ frame: FrameNode; texts: number }> {
+export async function compositeResultFrame(composite: CompositeRun, imageHash: string, slot: Rect): Promise<FrameNode> {
   const frame = figma.createFrame();
   frame.resize(slot.width, slot.height);
   frame.x = slot.x;
   frame.y = slot.y;
   frame.clipsContent = true;
   frame.fills = [{ type: 'IMAGE', imageHash, scaleMode: 'FILL' }];
-  if (!composite.keepTextSharp) return { frame, texts: 0 };
+  if (!composite.keepTextSharp) return frame;
   const source = await findSceneNode(composite.frameId);
-  if (!source) return { frame, texts: 0 };
+  if (!source) return frame;
   const origin = renderRect(source);
   const { live } = await splitLiveText(visibleTextLayers(source));
   // The slot has the source's render size, so frame units map 1:1: each copy keeps its place and turn.
-  let texts = 0;
   for (const text of live) {
     const clip = clipBox(text, source);
     const box = text.absoluteBoundingBox ?? origin;
@@ -36,9 +35,8 @@ export async function compositeResultFrame(composite: CompositeRun, imageHash: s
     const copy = text.clone();
     (holder ?? frame).appendChild(copy);
     copy.relativeTransform = relativeTo([[1, 0, at.x], [0, 1, at.y]], text.absoluteTransform);
-    texts++;
   }
-  return { frame, texts };
+  return frame;
 }
 
 /**

@@ -58,7 +58,8 @@ function plainResult(imageHash: string, slot: Rect): RectangleNode {
 const placedNodes = new Map<string, SceneNode>();
 
 /**
- * Puts one result on the canvas as a rectangle with an image fill, one undo step.
+ * Puts one result on the canvas, one undo step: a rectangle with an image fill, or, for a
+ * composite (or the upscale of one with live text), a frame with the image and live text.
  * The source is only read, never written. Returns the new node's id, or the existing
  * one's when the same image was already placed (a resumed poll can see it twice).
  */
@@ -78,7 +79,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   const liveTextFrom = run.upscale?.textFrom ? { frameId: run.upscale.textFrom, keepTextSharp: true, featherPercent: 0, size: { width: slot.width, height: slot.height } } : undefined;
   const frameFrom = composited ? run.composite : liveTextFrom;
   const node = frameFrom
-    ? (await compositeResultFrame(frameFrom, figmaImage.hash, slot)).frame
+    ? await compositeResultFrame(frameFrom, figmaImage.hash, slot)
     : plainResult(figmaImage.hash, image.asIs ? { ...slot, height: (slot.width * run.height) / run.width } : slot);
   const label = run.upscale ? `upscaled ×${run.upscale.factor}` : run.composite?.area ? `Riverflow area ${index + 1}` : `Riverflow ${index + 1}`;
   node.name = `${sourceName} — ${label}`;
