@@ -37,7 +37,7 @@ export function CompositeOptions({ area, areaOnly, onAreaOnly, areaPreset, textL
           </label>
           <p class="hint" id="text-line">
             {keepTextSharp
-              ? `${plural(textLayers, 'text layer')} stay live text on top of the result; the model repaints what is behind them.`
+              ? `${plural(textLayers, 'text layer')} ${textLayers === 1 ? 'stays' : 'stay'} live text on top of the result; the model repaints what is behind ${textLayers === 1 ? 'it' : 'them'}.`
               : area && areaOnly
                 ? 'Text inside the area will be redrawn by the model.'
                 : `${plural(textLayers, 'text layer')} will be redrawn by the model.`}
