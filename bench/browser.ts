@@ -34,7 +34,10 @@ export async function browserFigures() {
     line('bytes sent, first run'.padEnd(28), kb(first.bytes), '(upload of the reference + task + polls)');
     line('bytes sent, repeat run'.padEnd(28), kb(repeat.bytes), '(no image bytes: the cached upload UUID is sent)');
 
-    for (const [n, runs, goal] of [[1, 7, 100], [20, 5, 1000]] as const) {
+    for (const [n, runs, goal] of [
+      [1, 7, 100],
+      [20, 5, 1000],
+    ] as const) {
       const samples = [];
       for (let i = 0; i < runs; i++) samples.push(await run(n));
       const overhead = median(samples.map((x) => x.overhead));
@@ -69,7 +72,11 @@ export async function browserFigures() {
     ] as const) {
       const samples = [];
       for (let i = 0; i < 5; i++) samples.push(await compositeRun(select, name, keepText));
-      line(`click→placed, ${label}`.padEnd(28), `overhead ${median(samples).toFixed(0)} ms`.padEnd(20), `(temporary copy, crop and base exports, composite in the canvas, frame with text; goal ≤ ${goal} ms)`);
+      line(
+        `click→placed, ${label}`.padEnd(28),
+        `overhead ${median(samples).toFixed(0)} ms`.padEnd(20),
+        `(temporary copy, crop and base exports, composite in the canvas, frame with text; goal ≤ ${goal} ms)`,
+      );
     }
     await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).setChecked(false);
 
@@ -84,7 +91,11 @@ export async function browserFigures() {
       }
       return median(opens);
     };
-    line('UI open→interactive'.padEnd(28), `${(await openTimes(7)).toFixed(0)} ms`, '(iframe navigation start → panel rendered with init data, incl. code.js start; goal ≤ 150 ms)');
+    line(
+      'UI open→interactive'.padEnd(28),
+      `${(await openTimes(7)).toFixed(0)} ms`,
+      '(iframe navigation start → panel rendered with init data, incl. code.js start; goal ≤ 150 ms)',
+    );
 
     // A page with a long history: 200 Riverflow results beside the frames.
     await s.evaluate(async (host) => {
@@ -95,13 +106,33 @@ export async function browserFigures() {
       const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
       const hash = host.figma.createImage(png).hash;
       for (let i = 0; i < 200; i++) {
-        const node = host.addFrame(`Old result ${i}`, { x: 50_000 + (i % 20) * 300, y: Math.floor(i / 20) * 300, width: 256, height: 192 }, undefined, 'RECTANGLE');
+        const node = host.addFrame(
+          `Old result ${i}`,
+          { x: 50_000 + (i % 20) * 300, y: Math.floor(i / 20) * 300, width: 256, height: 192 },
+          undefined,
+          'RECTANGLE',
+        );
         node.fills = [{ type: 'IMAGE', imageHash: hash, scaleMode: 'FILL' } as ImagePaint];
-        const provenance = { prompt: `Run ${i}`, model: 'sourceful:1@2', width: 1152, height: 864, runId: `run-${i}`, taskUUID: `t-${i}`, imageUUID: `i-${i}`, sourceNodeId: '1:1', createdAt: i, index: 1 };
+        const provenance = {
+          prompt: `Run ${i}`,
+          model: 'sourceful:1@2',
+          width: 1152,
+          height: 864,
+          runId: `run-${i}`,
+          taskUUID: `t-${i}`,
+          imageUUID: `i-${i}`,
+          sourceNodeId: '1:1',
+          createdAt: i,
+          index: 1,
+        };
         node.setPluginData('riverflow', JSON.stringify(provenance));
       }
     });
-    line('open→interactive, 200 results'.padEnd(28), `${(await openTimes(5)).toFixed(0)} ms`, '(the same, with 200 Riverflow results on the page; goal ≤ 150 ms)');
+    line(
+      'open→interactive, 200 results'.padEnd(28),
+      `${(await openTimes(5)).toFixed(0)} ms`,
+      '(the same, with 200 Riverflow results on the page; goal ≤ 150 ms)',
+    );
     const exportsBefore = await s.evaluate((host) => host.exportCalls.length);
     await run(1);
     // Let the panel's debounced previews settle before counting.
@@ -112,4 +143,3 @@ export async function browserFigures() {
     await h.close();
   }
 }
-

@@ -71,7 +71,11 @@ export async function deliveryFigures() {
     `p50 ${s(median(readyToPlaced))} · p95 ${s(percentile(readyToPlaced, 95))} · max ${s(Math.max(...readyToPlaced))}`.padEnd(44),
     `over ${readyToPlaced.length} tasks (goal: p95 ≤ 1 s, max ≤ 2 s)`,
   );
-  line('requests per task'.padEnd(28), (requests / tasks).toFixed(1).padEnd(44), `(${requests} requests for ${tasks} tasks: 1 submit per run + 1 poll every 0.75 s for all open tasks)`);
+  line(
+    'requests per task'.padEnd(28),
+    (requests / tasks).toFixed(1).padEnd(44),
+    `(${requests} requests for ${tasks} tasks: 1 submit per run + 1 poll every 0.75 s for all open tasks)`,
+  );
   line(
     'bytes received per image'.padEnd(28),
     `${(wire / imageBytes).toFixed(2)}× on the wire (gzip) · ${(json / imageBytes).toFixed(2)}× as JSON`.padEnd(44),

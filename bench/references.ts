@@ -6,7 +6,10 @@ import { kb, line } from './print.ts';
 
 async function photo(width: number, height: number): Promise<Uint8Array> {
   // Photographic content: smooth gradients plus sensor-like noise.
-  const noise = await sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120, sigma: 40 } } }).blur(2).png().toBuffer();
+  const noise = await sharp({ create: { width, height, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 120, sigma: 40 } } })
+    .blur(2)
+    .png()
+    .toBuffer();
   return new Uint8Array(await sharp(noise).modulate({ saturation: 1.4 }).jpeg({ quality: 88 }).toBuffer());
 }
 
@@ -24,7 +27,12 @@ export async function referenceBytes() {
   ];
   let id = 1;
   for (const [name, w, h, isPhoto] of fixtures) {
-    const node = p.host.addFrame(name, { x: 0, y: id * 5000, width: w, height: h }, { background: '#efe6d2', accent: '#2f4f7f', title: 'Moss & Co.', subtitle: 'Herbal tea' }, isPhoto ? 'RECTANGLE' : 'FRAME');
+    const node = p.host.addFrame(
+      name,
+      { x: 0, y: id * 5000, width: w, height: h },
+      { background: '#efe6d2', accent: '#2f4f7f', title: 'Moss & Co.', subtitle: 'Herbal tea' },
+      isPhoto ? 'RECTANGLE' : 'FRAME',
+    );
     const original = isPhoto ? await photo(w, h) : undefined;
     if (original) node.fills = [{ type: 'IMAGE', imageHash: p.host.figma.createImage(original).hash, scaleMode: 'FILL' } as ImagePaint];
     const preset = matchPreset(w, h);
@@ -43,4 +51,3 @@ export async function referenceBytes() {
     );
   }
 }
-

@@ -14,7 +14,12 @@ function bundles() {
   for (const file of ['dist/ui.html', 'dist/code.js']) {
     const raw = readFileSync(file);
     const gz = gzipSync(raw).length;
-    line(`bundle ${file}`.padEnd(28), `raw ${(raw.length / 1000).toFixed(1)} KB`.padEnd(16), `gzipped ${(gz / 1000).toFixed(2)} KB`.padEnd(20), gz <= 40_000 ? 'within goal (≤ 40 KB)' : 'OVER GOAL (≤ 40 KB)');
+    line(
+      `bundle ${file}`.padEnd(28),
+      `raw ${(raw.length / 1000).toFixed(1)} KB`.padEnd(16),
+      `gzipped ${(gz / 1000).toFixed(2)} KB`.padEnd(20),
+      gz <= 40_000 ? 'within goal (≤ 40 KB)' : 'OVER GOAL (≤ 40 KB)',
+    );
   }
 }
 

@@ -55,5 +55,7 @@ export const JPG_TRY_THRESHOLD_BYTES = 150_000;
  */
 export function originalFits(node: { width: number; height: number }, image: { width: number; height: number }, maxLongSide: number): boolean {
   const sameRatio = Math.abs(Math.log(image.width / image.height) - Math.log(node.width / node.height)) < 0.01;
-  return sameRatio && Math.min(image.width, image.height) >= REFERENCE_MIN_SIDE && Math.max(image.width, image.height) <= Math.min(maxLongSide, REFERENCE_MAX_SIDE);
+  return (
+    sameRatio && Math.min(image.width, image.height) >= REFERENCE_MIN_SIDE && Math.max(image.width, image.height) <= Math.min(maxLongSide, REFERENCE_MAX_SIDE)
+  );
 }

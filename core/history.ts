@@ -32,12 +32,27 @@ export function groupHistory(results: readonly HistoryResult[]): HistoryEntry[] 
   const byRun = new Map<string, HistoryEntry>();
   for (const { nodeId, provenance: p, starred } of results) {
     const entry = byRun.get(p.runId);
-    const options = p.outputFormat && p.outputQuality !== undefined ? { outputFormat: p.outputFormat, outputQuality: p.outputQuality, checkContent: p.checkContent ?? false } : undefined;
+    const options =
+      p.outputFormat && p.outputQuality !== undefined
+        ? { outputFormat: p.outputFormat, outputQuality: p.outputQuality, checkContent: p.checkContent ?? false }
+        : undefined;
     byRun.set(
       p.runId,
       entry
         ? { ...entry, count: entry.count + 1, cost: entry.cost + (p.cost ?? 0), nodeIds: [...entry.nodeIds, nodeId], starred: entry.starred || starred }
-        : { runId: p.runId, prompt: p.prompt, width: p.width, height: p.height, count: 1, cost: p.cost ?? 0, createdAt: p.createdAt, sourceNodeId: p.sourceNodeId, nodeIds: [nodeId], starred, ...(options ? { options } : {}) },
+        : {
+            runId: p.runId,
+            prompt: p.prompt,
+            width: p.width,
+            height: p.height,
+            count: 1,
+            cost: p.cost ?? 0,
+            createdAt: p.createdAt,
+            sourceNodeId: p.sourceNodeId,
+            nodeIds: [nodeId],
+            starred,
+            ...(options ? { options } : {}),
+          },
     );
   }
   return [...byRun.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, MAX_ENTRIES);

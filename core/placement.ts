@@ -35,7 +35,12 @@ export function intersection(a: Rect, b: Rect): Rect {
 /** Whether `inner` lies wholly inside `outer` (a hair of rounding allowed). */
 export function contains(outer: Rect, inner: Rect): boolean {
   const e = 1e-6;
-  return inner.x >= outer.x - e && inner.y >= outer.y - e && inner.x + inner.width <= outer.x + outer.width + e && inner.y + inner.height <= outer.y + outer.height + e;
+  return (
+    inner.x >= outer.x - e &&
+    inner.y >= outer.y - e &&
+    inner.x + inner.width <= outer.x + outer.width + e &&
+    inner.y + inner.height <= outer.y + outer.height + e
+  );
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
@@ -51,7 +56,7 @@ export function placeResults(input: PlacementInput): Rect[] {
   const { source, count } = input;
   if (count <= 0) return [];
   const width = Math.max(1, source.width);
-  const height = Math.max(1, Math.round((width * input.outputHeight) / input.outputWidth * 100) / 100);
+  const height = Math.max(1, Math.round(((width * input.outputHeight) / input.outputWidth) * 100) / 100);
   const gap = placementGap(width);
   const cols = gridColumns(count);
   const rows = Math.ceil(count / cols);

@@ -13,7 +13,9 @@ export interface RunInputs {
 export function runBlocker(inputs: RunInputs): string | undefined {
   if (inputs.selected === 0) {
     const first = inputs.skipped[0];
-    return first ? `“${first.name}” ${first.reason}. Select a visible frame, group, component or image.` : 'Select a frame, group, component or image on the canvas.';
+    return first
+      ? `“${first.name}” ${first.reason}. Select a visible frame, group, component or image.`
+      : 'Select a frame, group, component or image on the canvas.';
   }
   if (inputs.prompt.trim().length === 0) return 'Describe the change you want in Prompt.';
   if (inputs.prompt.length > MAX_PROMPT_LENGTH) return `The prompt is ${inputs.prompt.length} characters; the limit is ${MAX_PROMPT_LENGTH}.`;

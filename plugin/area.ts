@@ -48,7 +48,13 @@ export function findArea(selection: readonly SceneNode[]): { marker: SceneNode; 
   return {
     marker,
     frame,
-    selection: { markerId: marker.id, markerName: marker.name, frameId: frame.id, frameName: frame.name, box: { x: box.x - r.x, y: box.y - r.y, width: box.width, height: box.height } },
+    selection: {
+      markerId: marker.id,
+      markerName: marker.name,
+      frameId: frame.id,
+      frameName: frame.name,
+      box: { x: box.x - r.x, y: box.y - r.y, width: box.width, height: box.height },
+    },
   };
 }
 

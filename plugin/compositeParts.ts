@@ -36,7 +36,8 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
   const origin = renderRect(frame);
   const size = { width: origin.width, height: origin.height };
   const area = marker?.absoluteBoundingBox ? planAreaCrop(toFrame(marker.absoluteBoundingBox, origin), size) : undefined;
-  if (area && (area.area.width < 1 || area.area.height < 1)) throw new PluginProblem(`“${marker!.name}” does not cover “${frame.name}”. Move it onto the frame.`);
+  if (area && (area.area.width < 1 || area.area.height < 1))
+    throw new PluginProblem(`“${marker!.name}” does not cover “${frame.name}”. Move it onto the frame.`);
   const crop = area?.crop ?? { x: 0, y: 0, ...size };
   const scale = compositeScale(crop, req.preset, size);
   const texts = req.keepTextSharp ? visibleTextLayers(frame) : [];
@@ -49,7 +50,9 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
       // The whole frame first (the pixels outside the area), then the crop, through a frame that clips it.
       const base = area ? await copy.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } }) : undefined;
       const plan = planReferenceExport(crop.width, crop.height, Math.max(req.preset.width, req.preset.height));
-      const reference = area ? await exportCrop(copy, frame, origin, crop, plan.constraint) : await copy.exportAsync({ format: 'PNG', constraint: plan.constraint });
+      const reference = area
+        ? await exportCrop(copy, frame, origin, crop, plan.constraint)
+        : await copy.exportAsync({ format: 'PNG', constraint: plan.constraint });
       const overlays = [];
       for (const text of drawn) {
         // Drawn as the source shows it: cut where a frame around it clips.
@@ -61,7 +64,13 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
         marker && area && 'fillGeometry' in marker
           ? {
               paths: marker.fillGeometry.map((p) => ({ data: p.data, windingRule: p.windingRule })),
-              transform: relativeTo([[1, 0, origin.x], [0, 1, origin.y]], marker.absoluteTransform),
+              transform: relativeTo(
+                [
+                  [1, 0, origin.x],
+                  [0, 1, origin.y],
+                ],
+                marker.absoluteTransform,
+              ),
             }
           : undefined;
       const hash = contentHash(reference);

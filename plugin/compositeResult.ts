@@ -34,7 +34,13 @@ export async function compositeResultFrame(composite: CompositeRun, imageHash: s
     const at = holder ? clip! : origin;
     const copy = text.clone();
     (holder ?? frame).appendChild(copy);
-    copy.relativeTransform = relativeTo([[1, 0, at.x], [0, 1, at.y]], text.absoluteTransform);
+    copy.relativeTransform = relativeTo(
+      [
+        [1, 0, at.x],
+        [0, 1, at.y],
+      ],
+      text.absoluteTransform,
+    );
   }
   return frame;
 }

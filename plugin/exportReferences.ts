@@ -34,7 +34,9 @@ export async function exportReferences(
     const inside = hidden.filter((n) => isInside(n, scene));
     let exported: { bytes: Uint8Array; mime: Reference['mime'] };
     try {
-      exported = inside.length ? await withTemporaryCopy(scene, inside, (copy) => exportNode(copy, maxLongSide, false)) : await exportNode(scene, maxLongSide, true);
+      exported = inside.length
+        ? await withTemporaryCopy(scene, inside, (copy) => exportNode(copy, maxLongSide, false))
+        : await exportNode(scene, maxLongSide, true);
     } catch {
       throw new PluginProblem(`Figma could not export “${scene.name}”. Try a simpler frame or a smaller one.`);
     }

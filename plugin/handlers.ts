@@ -67,7 +67,13 @@ export const requestHandlers: RequestHandlers = {
     return {};
   },
   'export-references': async (m) => ({
-    count: await exportReferences(m.nodeIds, m.maxLongSide, m.skipCache, (index, reference) => postToUI({ type: 'reference', id: m.id, index, reference }), m.hide),
+    count: await exportReferences(
+      m.nodeIds,
+      m.maxLongSide,
+      m.skipCache,
+      (index, reference) => postToUI({ type: 'reference', id: m.id, index, reference }),
+      m.hide,
+    ),
   }),
   'pending-save': async ({ run }) => {
     await storage.savePendingRun({ ...run, fileId: fileId() });

@@ -19,7 +19,10 @@ export function resultsOnPage(page: PageNode): HistoryResult[] {
 export async function exportThumbnail(nodeId: string): Promise<Uint8Array | null> {
   const scene = await findSceneNode(nodeId);
   if (!scene) return null;
-  const fill = scene.getPluginData(PROVENANCE_KEY) && 'fills' in scene && Array.isArray(scene.fills) ? (scene.fills as readonly Paint[]).find((f) => f.type === 'IMAGE') : undefined;
+  const fill =
+    scene.getPluginData(PROVENANCE_KEY) && 'fills' in scene && Array.isArray(scene.fills)
+      ? (scene.fills as readonly Paint[]).find((f) => f.type === 'IMAGE')
+      : undefined;
   const image = fill?.type === 'IMAGE' && fill.imageHash ? figma.getImageByHash(fill.imageHash) : null;
   if (image) return image.getBytesAsync();
   try {

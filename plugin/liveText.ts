@@ -17,7 +17,14 @@ export async function splitLiveText(texts: readonly TextNode[]): Promise<{ live:
   const cache = new Map<string, Promise<boolean>>();
   const load = (font: FontName) => {
     const key = `${font.family}\u0000${font.style}`;
-    if (!cache.has(key)) cache.set(key, figma.loadFontAsync(font).then(() => true, () => false));
+    if (!cache.has(key))
+      cache.set(
+        key,
+        figma.loadFontAsync(font).then(
+          () => true,
+          () => false,
+        ),
+      );
     return cache.get(key)!;
   };
   const live: TextNode[] = [];

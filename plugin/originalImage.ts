@@ -8,7 +8,13 @@ import { originalFits } from '../core/exportSize.ts';
 export async function originalImage(node: SceneNode, maxLongSide: number): Promise<{ bytes: Uint8Array; mime: 'image/png' | 'image/jpeg' } | undefined> {
   if (node.type !== 'RECTANGLE' || node.fills === figma.mixed || node.fills.length !== 1) return undefined;
   const fill = node.fills[0]!;
-  const plain = fill.type === 'IMAGE' && fill.scaleMode === 'FILL' && !fill.rotation && fill.visible !== false && (fill.opacity ?? 1) === 1 && !Object.values(fill.filters ?? {}).some(Boolean);
+  const plain =
+    fill.type === 'IMAGE' &&
+    fill.scaleMode === 'FILL' &&
+    !fill.rotation &&
+    fill.visible !== false &&
+    (fill.opacity ?? 1) === 1 &&
+    !Object.values(fill.filters ?? {}).some(Boolean);
   if (!plain || !fill.imageHash || node.opacity < 1 || node.rotation || node.effects.length || node.strokes.length) return undefined;
   const image = figma.getImageByHash(fill.imageHash);
   if (!image || !originalFits(node, await image.getSizeAsync(), maxLongSide)) return undefined;

@@ -76,7 +76,9 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   const figmaImage = figma.createImage(image.bytes);
   const composited = run.composite !== undefined && !image.asIs;
   // An upscaled result with live text gets its text back on top, as the result it came from had.
-  const liveTextFrom = run.upscale?.textFrom ? { frameId: run.upscale.textFrom, keepTextSharp: true, featherPercent: 0, size: { width: slot.width, height: slot.height } } : undefined;
+  const liveTextFrom = run.upscale?.textFrom
+    ? { frameId: run.upscale.textFrom, keepTextSharp: true, featherPercent: 0, size: { width: slot.width, height: slot.height } }
+    : undefined;
   const frameFrom = composited ? run.composite : liveTextFrom;
   const node = frameFrom
     ? await compositeResultFrame(frameFrom, figmaImage.hash, slot)
@@ -111,7 +113,9 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   // result would fire a selectionchange (and a UI update) for each of up to 20 images.
   const done = updated ? placedCount(updated) : placedCount(run) + 1;
   if (figma.currentPage === page && (done === 1 || done >= run.tasks.length)) {
-    const nodes = (updated ?? run).tasks.map((t) => (t.placedImageUUID ? placedNodes.get(t.placedImageUUID) : undefined)).filter((n): n is SceneNode => !!n && !n.removed);
+    const nodes = (updated ?? run).tasks
+      .map((t) => (t.placedImageUUID ? placedNodes.get(t.placedImageUUID) : undefined))
+      .filter((n): n is SceneNode => !!n && !n.removed);
     figma.currentPage.selection = nodes;
     figma.viewport.scrollAndZoomIntoView(nodes);
   }

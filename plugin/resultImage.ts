@@ -12,7 +12,10 @@ import { getUploadCache } from './storage.ts';
 export async function resultImage(nodeId: string, skipCache: boolean): Promise<Reference> {
   const node = await findSceneNode(nodeId);
   if (!node) throw new PluginProblem('That result was deleted.');
-  const fill = 'fills' in node && Array.isArray(node.fills) ? (node.fills as readonly Paint[]).find((f): f is ImagePaint => f.type === 'IMAGE' && !!f.imageHash) : undefined;
+  const fill =
+    'fills' in node && Array.isArray(node.fills)
+      ? (node.fills as readonly Paint[]).find((f): f is ImagePaint => f.type === 'IMAGE' && !!f.imageHash)
+      : undefined;
   const image = fill?.imageHash ? figma.getImageByHash(fill.imageHash) : null;
   if (!image) throw new PluginProblem(`“${node.name}” has no image to upscale.`);
   const bytes = await image.getBytesAsync();

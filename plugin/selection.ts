@@ -47,7 +47,11 @@ export function selectedNode(node: SceneNode): SelectedNode {
   const p = parseProvenance(node.getPluginData(PROVENANCE_KEY));
   // A composite's image was made here, so Runware does not hold it: it is uploaded before an upscale.
   const result = p
-    ? { ...(p.composite ? {} : { imageUUID: p.imageUUID }), ...(p.composite ?? { width: p.width, height: p.height }), ...(p.keepTextSharp ? { liveText: true } : {}) }
+    ? {
+        ...(p.composite ? {} : { imageUUID: p.imageUUID }),
+        ...(p.composite ?? { width: p.width, height: p.height }),
+        ...(p.keepTextSharp ? { liveText: true } : {}),
+      }
     : undefined;
   const texts = CONTAINER_TYPES.has(node.type) ? visibleTextLayers(node).length : 0;
   return { id: node.id, name: node.name, ...renderSize(node), ...(result ? { result } : {}), ...(texts ? { textLayers: texts } : {}) };
@@ -59,7 +63,12 @@ export function selectedNode(node: SceneNode): SelectedNode {
  * references", which the panel applies; "Edit each frame" takes any number. A marker shape
  * makes its frame the base, selected or not, and is not itself a reference.
  */
-export function describeSelection(selection: readonly SceneNode[]): { nodes: SelectedNode[]; skipped: SkippedNode[]; order: 'picked' | 'reading'; area?: AreaSelection } {
+export function describeSelection(selection: readonly SceneNode[]): {
+  nodes: SelectedNode[];
+  skipped: SkippedNode[];
+  order: 'picked' | 'reading';
+  area?: AreaSelection;
+} {
   const byId = new Map(selection.map((n) => [n.id, n]));
   const ordered = picks.ids.map((id) => byId.get(id)).filter((n): n is SceneNode => n !== undefined);
   const found = findArea(selection);
@@ -68,7 +77,11 @@ export function describeSelection(selection: readonly SceneNode[]): { nodes: Sel
   if (found) nodes.push(selectedNode(found.frame));
   for (const node of ordered) {
     if (node === found?.marker || node === found?.frame) continue;
-    const problem = isMarker(node) ? (found ? 'is a second marked area (one area per run)' : 'is a shape, not a frame (draw it on a frame to mark an area)') : referenceProblem(node);
+    const problem = isMarker(node)
+      ? found
+        ? 'is a second marked area (one area per run)'
+        : 'is a shape, not a frame (draw it on a frame to mark an area)'
+      : referenceProblem(node);
     if (problem) skipped.push({ name: node.name, reason: problem });
     else nodes.push(selectedNode(node));
   }

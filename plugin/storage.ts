@@ -91,14 +91,20 @@ export function updatePendingRun(runId: string, change: (run: PendingRun) => Pen
     const run = runs.find((r) => r.runId === runId);
     if (!run) return undefined;
     const next = change(run);
-    await figma.clientStorage.setAsync(KEY.pending, runs.map((r) => (r.runId === runId ? next : r)));
+    await figma.clientStorage.setAsync(
+      KEY.pending,
+      runs.map((r) => (r.runId === runId ? next : r)),
+    );
     return next;
   });
 }
 
 export function removePendingRun(runId: string): Promise<void> {
   return serial(async () => {
-    await figma.clientStorage.setAsync(KEY.pending, (await getPendingRuns()).filter((r) => r.runId !== runId));
+    await figma.clientStorage.setAsync(
+      KEY.pending,
+      (await getPendingRuns()).filter((r) => r.runId !== runId),
+    );
   });
 }
 
@@ -118,7 +124,10 @@ export function rememberUpload(hash: string, imageUUID: string, now: number): Pr
 
 export function forgetUpload(hash: string): Promise<void> {
   return serial(async () => {
-    await figma.clientStorage.setAsync(KEY.uploads, (await read(KEY.uploads, UploadCacheSchema, [])).filter((e) => e.hash !== hash));
+    await figma.clientStorage.setAsync(
+      KEY.uploads,
+      (await read(KEY.uploads, UploadCacheSchema, [])).filter((e) => e.hash !== hash),
+    );
   });
 }
 

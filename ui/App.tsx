@@ -68,7 +68,10 @@ export function App({ init }: { readonly init: Init }) {
   const { area, areaPlan, textLayers, keepTextSharp, composite, hide } = chooseComposite({ base, area: selection.area, areaOnly, batch: each, settings });
   // Frames can change between runs, so their previews refresh after each run; a result's picture
   // never changes, so it is fetched once, and only when its row is on screen with History open.
-  const thumbnails = useThumbnails(nodes.filter((n) => seen.has(n.id)).map((n) => n.id), String(history.version));
+  const thumbnails = useThumbnails(
+    nodes.filter((n) => seen.has(n.id)).map((n) => n.id),
+    String(history.version),
+  );
   const historyThumbnails = useThumbnails(history.open ? [...historySeen] : []);
 
   const baseKey = base ? `${base.id}:${base.width}x${base.height}` : '';
@@ -106,8 +109,21 @@ export function App({ init }: { readonly init: Init }) {
     send({ type: 'remember-prompt', prompt });
     setRecentPrompts((r) => rememberRecent(r, prompt));
     lastRun.clear();
-    if (each) void runs.each(connection, nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })), { prompt, settings, extra: pinned });
-    else void runs.single(connection, { prompt, preset: areaPlan?.preset ?? preset, nodes, settings, ...(composite ? { composite } : {}), ...(hide ? { hide } : {}) });
+    if (each)
+      void runs.each(
+        connection,
+        nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })),
+        { prompt, settings, extra: pinned },
+      );
+    else
+      void runs.single(connection, {
+        prompt,
+        preset: areaPlan?.preset ?? preset,
+        nodes,
+        settings,
+        ...(composite ? { composite } : {}),
+        ...(hide ? { hide } : {}),
+      });
   }
 
   async function saveKey() {
@@ -134,7 +150,8 @@ export function App({ init }: { readonly init: Init }) {
       ) : null}
       {init.pendingElsewhere > 0 ? (
         <p class="hint">
-          {plural(init.pendingElsewhere, 'earlier run')} from another file {init.pendingElsewhere === 1 ? 'is' : 'are'} waiting there: open that file to place {init.pendingElsewhere === 1 ? 'it' : 'them'}.
+          {plural(init.pendingElsewhere, 'earlier run')} from another file {init.pendingElsewhere === 1 ? 'is' : 'are'} waiting there: open that file to place{' '}
+          {init.pendingElsewhere === 1 ? 'it' : 'them'}.
         </p>
       ) : null}
       <ReferencesList
@@ -144,9 +161,16 @@ export function App({ init }: { readonly init: Init }) {
         pinned={pins.ids}
         onPin={(id, on) => void pins.pin(id, on)}
         skipped={skipped}
-        baseRule={selection.baseRule} thumbnails={thumbnails} onMove={selection.moveReference} onRemove={selection.dropReference} onReset={selection.reordered ? selection.resetOrder : undefined} />
+        baseRule={selection.baseRule}
+        thumbnails={thumbnails}
+        onMove={selection.moveReference}
+        onRemove={selection.dropReference}
+        onReset={selection.reordered ? selection.resetOrder : undefined}
+      />
       {pins.missing ? (
-        <p class="hint warn">{pins.missing === 1 ? 'A pinned reference was deleted: it is skipped.' : `${pins.missing} pinned references were deleted: they are skipped.`}</p>
+        <p class="hint warn">
+          {pins.missing === 1 ? 'A pinned reference was deleted: it is skipped.' : `${pins.missing} pinned references were deleted: they are skipped.`}
+        </p>
       ) : null}
       {each && pinned.length ? <p class="hint">Pinned, sent with each frame: {pinned.map((p) => `“${p.name}”`).join(', ')}.</p> : null}
       {selection.nodes.length > 1 ? (
@@ -170,21 +194,53 @@ export function App({ init }: { readonly init: Init }) {
         keepTextSharp={keepTextSharp}
         onKeepTextSharp={(on) => updateSettings({ ...settings, keepTextSharp: on })}
       />
-      {each ? <p class="hint">Size: each frame gets its own matched size.</p> : areaPlan ? null : <SizeField preset={preset} matched={matched} matchedTo={base?.name} onChange={setPreset} />}
-      <IntegerField id="variations" label="Variations" min={1} max={MAX_RESULTS} value={settings.numberResults} onChange={(n) => updateSettings({ ...settings, numberResults: n })} />
+      {each ? (
+        <p class="hint">Size: each frame gets its own matched size.</p>
+      ) : areaPlan ? null : (
+        <SizeField preset={preset} matched={matched} matchedTo={base?.name} onChange={setPreset} />
+      )}
+      <IntegerField
+        id="variations"
+        label="Variations"
+        min={1}
+        max={MAX_RESULTS}
+        value={settings.numberResults}
+        onChange={(n) => updateSettings({ ...settings, numberResults: n })}
+      />
       <AdvancedOptions open={advanced} onToggle={() => setAdvanced(!advanced)} settings={settings} onChange={updateSettings} />
       <p class="hint" data-testid="estimate">
         Estimated cost: {formatUsd(estimateCostUsd(images))} ({plural(images, 'image')} × {formatUsd(PRICE_PER_IMAGE_USD)})
         {sessionCost > 0 ? ` · this session ${formatUsd(sessionCost)}` : ''}
       </p>
-      <RunStatus run={run} elapsed={elapsed} batch={batch.length > 0} blocker={blocker} each={each ? nodes.length : 0} refused={refused !== undefined} onGenerate={generate} onCancel={runs.cancel} />
+      <RunStatus
+        run={run}
+        elapsed={elapsed}
+        batch={batch.length > 0}
+        blocker={blocker}
+        each={each ? nodes.length : 0}
+        refused={refused !== undefined}
+        onGenerate={generate}
+        onCancel={runs.cancel}
+      />
       {selection.nodes.length === 1 && base?.result && key.connection ? (
         <UpscaleField node={base} disabled={running} onUpscale={(f) => key.connection && void runs.upscale(key.connection, base, f)} />
       ) : null}
       {lastRun.run && !running ? (
-        <RunResults run={lastRun.run} sourcePreview={lastRun.sourcePreview} onKeep={(r) => void lastRun.keep(r)} onEditThis={(r) => void lastRun.editThis(r)} onDismiss={lastRun.clear} />
+        <RunResults
+          run={lastRun.run}
+          sourcePreview={lastRun.sourcePreview}
+          onKeep={(r) => void lastRun.keep(r)}
+          onEditThis={(r) => void lastRun.editThis(r)}
+          onDismiss={lastRun.clear}
+        />
       ) : null}
-      {batch.length ? <BatchStatus items={batch} busy={running} onRetry={(id) => key.connection && void runs.retry(key.connection, id, { prompt, settings, extra: pinned })} /> : null}
+      {batch.length ? (
+        <BatchStatus
+          items={batch}
+          busy={running}
+          onRetry={(id) => key.connection && void runs.retry(key.connection, id, { prompt, settings, extra: pinned })}
+        />
+      ) : null}
       <HistoryPanel
         open={history.open}
         onToggle={history.toggle}

@@ -44,7 +44,10 @@ export { RequestFailed };
  * Sends a request and resolves with its reply, checked against that request's reply type.
  * Every request ends: a reply, a failure, a time-out, or the caller's Cancel.
  */
-export function request<K extends RequestType>(body: RequestBody<K>, options: { signal?: AbortSignal; onId?: (id: number) => void } = {}): Promise<ReplyValue<K>> {
+export function request<K extends RequestType>(
+  body: RequestBody<K>,
+  options: { signal?: AbortSignal; onId?: (id: number) => void } = {},
+): Promise<ReplyValue<K>> {
   const id = nextId++;
   options.onId?.(id);
   return new Promise<ReplyValue<K>>((resolve, reject) => {
@@ -75,14 +78,26 @@ export function request<K extends RequestType>(body: RequestBody<K>, options: { 
 }
 
 /** Asks the main thread to export references; they arrive one message each, then the reply. */
-export async function exportReferences(nodeIds: readonly string[], maxLongSide: number, skipCache: boolean, signal?: AbortSignal, hide?: readonly string[]): Promise<Reference[]> {
+export async function exportReferences(
+  nodeIds: readonly string[],
+  maxLongSide: number,
+  skipCache: boolean,
+  signal?: AbortSignal,
+  hide?: readonly string[],
+): Promise<Reference[]> {
   const refs: Reference[] = [];
   let requestId = -1;
   const stop = onMessage((m) => {
     if (m.type === 'reference' && m.id === requestId) refs[m.index] = m.reference;
   });
   try {
-    const body: RequestBody<'export-references'> = { type: 'export-references', nodeIds: [...nodeIds], maxLongSide, skipCache, ...(hide?.length ? { hide: [...hide] } : {}) };
+    const body: RequestBody<'export-references'> = {
+      type: 'export-references',
+      nodeIds: [...nodeIds],
+      maxLongSide,
+      skipCache,
+      ...(hide?.length ? { hide: [...hide] } : {}),
+    };
     const { count } = await request(body, { ...(signal ? { signal } : {}), onId: (id) => (requestId = id) });
     if (refs.filter(Boolean).length !== count) throw new RequestFailed('Figma could not export the selection.');
     return refs;

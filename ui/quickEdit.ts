@@ -32,7 +32,13 @@ export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], s
   send({ type: 'remember-prompt', prompt: quick.prompt });
   const client = makeClient({ apiKey, endpoints: init.endpoints, transport: init.transport });
   try {
-    const outcome = await runEdit(iframeHost, client, { prompt: quick.prompt, preset, nodes, settings: init.settings, ...(composite ? { composite } : {}) }, () => {}, new AbortController().signal);
+    const outcome = await runEdit(
+      iframeHost,
+      client,
+      { prompt: quick.prompt, preset, nodes, settings: init.settings, ...(composite ? { composite } : {}) },
+      () => {},
+      new AbortController().signal,
+    );
     done([`Riverflow placed ${plural(outcome.placed, 'image')} beside “${base.name}”.`, ...(outcome.notes ?? [])].join(' '), false);
   } catch (e) {
     done(e instanceof Error ? e.message : String(e), true);

@@ -36,7 +36,12 @@ function span(start: number, size: number, length: number, limit: number): [numb
 export function planAreaCrop(area: Rect, frame: { width: number; height: number }): { area: Rect; crop: Rect; preset: SizePreset } {
   const inside = clampToFrame(area, frame);
   const grown = clampToFrame(
-    { x: inside.x - inside.width * AREA_MARGIN, y: inside.y - inside.height * AREA_MARGIN, width: inside.width * (1 + 2 * AREA_MARGIN), height: inside.height * (1 + 2 * AREA_MARGIN) },
+    {
+      x: inside.x - inside.width * AREA_MARGIN,
+      y: inside.y - inside.height * AREA_MARGIN,
+      width: inside.width * (1 + 2 * AREA_MARGIN),
+      height: inside.height * (1 + 2 * AREA_MARGIN),
+    },
     frame,
   );
   const preset = matchPreset(grown.width, grown.height);
@@ -53,7 +58,11 @@ export function planAreaCrop(area: Rect, frame: { width: number; height: number 
  * frame's size and at most twice it, and never past Figma's 4096 px per side (then below 1,
  * which the panel reports as scaled down).
  */
-export function compositeScale(crop: { width: number; height: number }, preset: { width: number; height: number }, frame: { width: number; height: number }): number {
+export function compositeScale(
+  crop: { width: number; height: number },
+  preset: { width: number; height: number },
+  frame: { width: number; height: number },
+): number {
   const model = Math.max(preset.width / crop.width, preset.height / crop.height);
   const wanted = Math.min(MAX_COMPOSITE_SCALE, Math.max(1, model));
   return Math.min(wanted, FIGMA_MAX_IMAGE_SIDE / Math.max(frame.width, frame.height));

@@ -16,7 +16,13 @@ export interface CompositeChoice {
  * on the base frame and "Edit only this area" is on (its size then follows the crop), text
  * kept sharp when the designer asked and the base has visible text. A batch does neither.
  */
-export function chooseComposite(input: { base: SelectedNode | undefined; area: AreaSelection | undefined; areaOnly: boolean; batch: boolean; settings: Settings }) {
+export function chooseComposite(input: {
+  base: SelectedNode | undefined;
+  area: AreaSelection | undefined;
+  areaOnly: boolean;
+  batch: boolean;
+  settings: Settings;
+}) {
   const { base, settings } = input;
   const area = !input.batch && base && input.area?.frameId === base.id ? input.area : undefined;
   const areaPlan = area && input.areaOnly && base ? planAreaCrop(area.box, base) : undefined;
@@ -24,7 +30,11 @@ export function chooseComposite(input: { base: SelectedNode | undefined; area: A
   const keepTextSharp = textLayers > 0 && settings.keepTextSharp === true;
   const composite: CompositeChoice | undefined =
     areaPlan || keepTextSharp
-      ? { ...(areaPlan && area ? { markerId: area.markerId, markerName: area.markerName } : {}), keepTextSharp, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT }
+      ? {
+          ...(areaPlan && area ? { markerId: area.markerId, markerName: area.markerName } : {}),
+          keepTextSharp,
+          featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT,
+        }
       : undefined;
   // A marker is an annotation: when its frame is sent whole, it is left out all the same.
   const hide = area && !areaPlan ? [area.markerId] : undefined;

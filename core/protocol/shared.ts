@@ -28,8 +28,5 @@ export type SkippedNode = z.infer<typeof SkippedNodeSchema>;
 const ReferenceBase = { nodeId: z.string(), hash: z.string(), mime: z.enum(['image/png', 'image/jpeg']) };
 
 /** An exported reference: its bytes, or, when Runware already holds the same bytes, their upload's UUID. */
-export const ReferenceSchema = z.union([
-  z.object({ ...ReferenceBase, bytes: BytesSchema }),
-  z.object({ ...ReferenceBase, cachedUUID: z.string() }),
-]);
+export const ReferenceSchema = z.union([z.object({ ...ReferenceBase, bytes: BytesSchema }), z.object({ ...ReferenceBase, cachedUUID: z.string() })]);
 export type Reference = z.infer<typeof ReferenceSchema>;

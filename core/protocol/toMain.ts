@@ -26,7 +26,14 @@ export const ToMainSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save-key'), id, apiKey: z.string() }),
   z.object({ type: z.literal('forget-key'), id }),
   /** `hide`: layers left out of what is sent (a marker drawn on a frame), hidden in a temporary copy. */
-  z.object({ type: z.literal('export-references'), id, nodeIds: z.array(z.string()), maxLongSide: z.int(), skipCache: z.boolean(), hide: z.optional(z.array(z.string())) }),
+  z.object({
+    type: z.literal('export-references'),
+    id,
+    nodeIds: z.array(z.string()),
+    maxLongSide: z.int(),
+    skipCache: z.boolean(),
+    hide: z.optional(z.array(z.string())),
+  }),
   z.object({ type: z.literal('pending-save'), id, run: PendingRunSchema }),
   z.object({ type: z.literal('pending-remove'), id, runId: z.string() }),
   z.object({
@@ -51,7 +58,15 @@ export const ToMainSchema = z.discriminatedUnion('type', [
   /** A result's own image fill (a composite), to upload before upscaling it. */
   z.object({ type: z.literal('result-image'), id, nodeId: z.string(), skipCache: z.boolean() }),
   /** The reference and compositing parts for an area edit or for text kept sharp (see CompositeParts). */
-  z.object({ type: z.literal('prepare-composite'), id, frameId: z.string(), markerId: z.optional(z.string()), keepTextSharp: z.boolean(), preset: PresetSizeSchema, skipCache: z.boolean() }),
+  z.object({
+    type: z.literal('prepare-composite'),
+    id,
+    frameId: z.string(),
+    markerId: z.optional(z.string()),
+    keepTextSharp: z.boolean(),
+    preset: PresetSizeSchema,
+    skipCache: z.boolean(),
+  }),
 ]);
 export type ToMain = z.infer<typeof ToMainSchema>;
 export type ToMainRequest = Extract<ToMain, { id: number }>;

@@ -14,13 +14,14 @@ export const RUNWARE_ENDPOINTS: Endpoints = { rest: RUNWARE_REST_URL, ws: RUNWAR
 
 /**
  * Endpoint overrides are for the local emulator only: anything but loopback is refused,
- * so a stored override can never send a user's key to a third party.
+ * so a stored override can never send a user's key to a third party. Parsed by hand, not
+ * with `new URL`: Figma's main thread, which reads the override, has no URL global.
+ * No user-info part (`http://127.0.0.1@evil.example`) and nothing after the port but a path.
  */
+const LOOPBACK = /^(?:http|ws):\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::(\d{1,5}))?(?:[/?#][^\s]*)?$/i;
+
 export function isLoopbackUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return ['http:', 'ws:'].includes(u.protocol) && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname);
-  } catch {
-    return false;
-  }
+  const m = LOOPBACK.exec(url);
+  if (!m) return false;
+  return m[1] === undefined || Number(m[1]) <= 65535;
 }

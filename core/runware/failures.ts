@@ -42,7 +42,11 @@ export function classifyApiError(status: number, e: ApiError): Failure {
   const base = { status, code: e.code, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.message ? { detail: e.message } : {}) };
   const code = e.code.toLowerCase();
   // An upload Runware no longer has (or never had): upload afresh, once.
-  if (code === 'medianotfound' || code === 'mediaexpired' || (/referenceimages/i.test(e.parameter ?? '') && /not found|unknown|does not exist|expired/i.test(e.message))) {
+  if (
+    code === 'medianotfound' ||
+    code === 'mediaexpired' ||
+    (/referenceimages/i.test(e.parameter ?? '') && /not found|unknown|does not exist|expired/i.test(e.message))
+  ) {
     return { kind: 'unknownReference', ...base };
   }
   // "Failed or not found": either way no image will come under this taskUUID. Resubmitting

@@ -104,5 +104,15 @@ export interface UpscaleTask {
 
 /** Upscales an image Runware already has (a result's own imageUUID): nothing is uploaded. */
 export function buildUpscaleTask(imageUUID: string, upscaleFactor: number, taskUUID: string): UpscaleTask {
-  return { taskType: 'upscale', taskUUID, model: UPSCALE_MODEL, upscaleFactor, inputs: { image: imageUUID }, outputType: 'base64Data', outputFormat: 'PNG', includeCost: true, deliveryMethod: 'async' };
+  return {
+    taskType: 'upscale',
+    taskUUID,
+    model: UPSCALE_MODEL,
+    upscaleFactor,
+    inputs: { image: imageUUID },
+    outputType: 'base64Data',
+    outputFormat: 'PNG',
+    includeCost: true,
+    deliveryMethod: 'async',
+  };
 }

@@ -30,4 +30,3 @@ export function serverMs(b: Behaviour, index: number): number {
   const ms = typeof b.serverMs === 'function' ? b.serverMs(index) : b.serverMs;
   return ms / b.clockScale;
 }
-

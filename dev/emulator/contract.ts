@@ -12,12 +12,35 @@ export interface EmuError {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const missing = (parameter: string): EmuError => ({ code: `missing${cap(parameter.split('.').pop()!)}`, message: `Missing required parameter '${parameter}'.`, parameter });
-const invalid = (parameter: string, why: string): EmuError => ({ code: `invalid${cap(parameter.split('.').pop()!)}`, message: `Invalid value for '${parameter}': ${why}.`, parameter });
+const missing = (parameter: string): EmuError => ({
+  code: `missing${cap(parameter.split('.').pop()!)}`,
+  message: `Missing required parameter '${parameter}'.`,
+  parameter,
+});
+const invalid = (parameter: string, why: string): EmuError => ({
+  code: `invalid${cap(parameter.split('.').pop()!)}`,
+  message: `Invalid value for '${parameter}': ${why}.`,
+  parameter,
+});
 
 const INFERENCE_FIELDS = new Set([
-  'taskType', 'taskUUID', 'outputType', 'outputFormat', 'outputQuality', 'webhookURL', 'deliveryMethod', 'uploadEndpoint',
-  'safety', 'ttl', 'includeCost', 'numberResults', 'inputs', 'model', 'positivePrompt', 'width', 'height',
+  'taskType',
+  'taskUUID',
+  'outputType',
+  'outputFormat',
+  'outputQuality',
+  'webhookURL',
+  'deliveryMethod',
+  'uploadEndpoint',
+  'safety',
+  'ttl',
+  'includeCost',
+  'numberResults',
+  'inputs',
+  'model',
+  'positivePrompt',
+  'width',
+  'height',
 ]);
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
@@ -49,7 +72,8 @@ export function referenceKind(ref: string): ReferenceKind | undefined {
  */
 export function validateInference(task: Record<string, unknown>): EmuError | undefined {
   for (const key of Object.keys(task)) {
-    if (!INFERENCE_FIELDS.has(key)) return { code: 'unsupportedParameter', message: `Parameter '${key}' is not supported by ${RIVERFLOW_MODEL}.`, parameter: key };
+    if (!INFERENCE_FIELDS.has(key))
+      return { code: 'unsupportedParameter', message: `Parameter '${key}' is not supported by ${RIVERFLOW_MODEL}.`, parameter: key };
   }
   if (task.taskUUID === undefined) return missing('taskUUID');
   if (typeof task.taskUUID !== 'string' || !isUuidV4(task.taskUUID)) return invalid('taskUUID', 'must be a UUID v4');
@@ -67,32 +91,54 @@ export function validateInference(task: Record<string, unknown>): EmuError | und
   const inputs = task.inputs as { referenceImages?: unknown } | undefined;
   if (inputs === undefined || inputs.referenceImages === undefined) return missing('inputs.referenceImages');
   if (typeof inputs !== 'object' || inputs === null || Array.isArray(inputs)) return invalid('inputs', 'must be an object');
-  for (const key of Object.keys(inputs)) if (key !== 'referenceImages') return { code: 'unsupportedParameter', message: `Parameter 'inputs.${key}' is not supported.`, parameter: `inputs.${key}` };
+  for (const key of Object.keys(inputs))
+    if (key !== 'referenceImages') return { code: 'unsupportedParameter', message: `Parameter 'inputs.${key}' is not supported.`, parameter: `inputs.${key}` };
   const refs = inputs.referenceImages;
   if (!Array.isArray(refs) || refs.length < 1 || refs.length > 10) return invalid('inputs.referenceImages', 'must be an array of 1 to 10 images');
   for (const ref of refs) {
     if (typeof ref !== 'string' || !referenceKind(ref)) return invalid('inputs.referenceImages', 'each image must be a UUID, URL, data URI or base64 string');
   }
-  if (task.outputType !== undefined && !['URL', 'base64Data', 'dataURI'].includes(task.outputType as string)) return invalid('outputType', 'must be URL, base64Data or dataURI');
-  if (task.outputFormat !== undefined && !['JPG', 'PNG', 'WEBP'].includes(task.outputFormat as string)) return invalid('outputFormat', 'must be JPG, PNG or WEBP');
-  if (task.outputQuality !== undefined && (!isInt(task.outputQuality) || task.outputQuality < 20 || task.outputQuality > 99)) return invalid('outputQuality', 'must be an integer from 20 to 99');
-  if (task.numberResults !== undefined && (!isInt(task.numberResults) || task.numberResults < 1 || task.numberResults > 20)) return invalid('numberResults', 'must be an integer from 1 to 20');
+  if (task.outputType !== undefined && !['URL', 'base64Data', 'dataURI'].includes(task.outputType as string))
+    return invalid('outputType', 'must be URL, base64Data or dataURI');
+  if (task.outputFormat !== undefined && !['JPG', 'PNG', 'WEBP'].includes(task.outputFormat as string))
+    return invalid('outputFormat', 'must be JPG, PNG or WEBP');
+  if (task.outputQuality !== undefined && (!isInt(task.outputQuality) || task.outputQuality < 20 || task.outputQuality > 99))
+    return invalid('outputQuality', 'must be an integer from 20 to 99');
+  if (task.numberResults !== undefined && (!isInt(task.numberResults) || task.numberResults < 1 || task.numberResults > 20))
+    return invalid('numberResults', 'must be an integer from 1 to 20');
   if (task.ttl !== undefined && (!isInt(task.ttl) || task.ttl < 60)) return invalid('ttl', 'must be an integer of at least 60');
-  if (task.deliveryMethod !== undefined && !['sync', 'async'].includes(task.deliveryMethod as string)) return invalid('deliveryMethod', 'must be sync or async');
+  if (task.deliveryMethod !== undefined && !['sync', 'async'].includes(task.deliveryMethod as string))
+    return invalid('deliveryMethod', 'must be sync or async');
   if (task.includeCost !== undefined && typeof task.includeCost !== 'boolean') return invalid('includeCost', 'must be a boolean');
   if (task.webhookURL !== undefined && !isUri(task.webhookURL)) return invalid('webhookURL', 'must be a URI');
   if (task.uploadEndpoint !== undefined && !isUri(task.uploadEndpoint)) return invalid('uploadEndpoint', 'must be a URI');
   if (task.safety !== undefined) {
     const s = task.safety as Record<string, unknown>;
     if (typeof s !== 'object' || s === null || Array.isArray(s)) return invalid('safety', 'must be an object');
-    for (const key of Object.keys(s)) if (key !== 'checkContent' && key !== 'mode') return { code: 'unsupportedParameter', message: `Parameter 'safety.${key}' is not supported.`, parameter: `safety.${key}` };
+    for (const key of Object.keys(s))
+      if (key !== 'checkContent' && key !== 'mode')
+        return { code: 'unsupportedParameter', message: `Parameter 'safety.${key}' is not supported.`, parameter: `safety.${key}` };
     if (s.checkContent !== undefined && typeof s.checkContent !== 'boolean') return invalid('safety.checkContent', 'must be a boolean');
     if (s.mode !== undefined && !['none', 'fast'].includes(s.mode as string)) return invalid('safety.mode', 'must be none or fast');
   }
   return undefined;
 }
 
-const UPSCALE_FIELDS = new Set(['taskType', 'taskUUID', 'model', 'upscaleFactor', 'inputs', 'settings', 'outputType', 'outputFormat', 'outputQuality', 'webhookURL', 'deliveryMethod', 'includeCost', 'ttl']);
+const UPSCALE_FIELDS = new Set([
+  'taskType',
+  'taskUUID',
+  'model',
+  'upscaleFactor',
+  'inputs',
+  'settings',
+  'outputType',
+  'outputFormat',
+  'outputQuality',
+  'webhookURL',
+  'deliveryMethod',
+  'includeCost',
+  'ttl',
+]);
 
 /** Checks an `upscale` task against the Clarity model page (runware:500@1), field by field. */
 export function validateUpscale(task: Record<string, unknown>): EmuError | undefined {
@@ -107,12 +153,17 @@ export function validateUpscale(task: Record<string, unknown>): EmuError | undef
   if (!isInt(task.upscaleFactor) || task.upscaleFactor < 2 || task.upscaleFactor > 4) return invalid('upscaleFactor', 'must be 2, 3 or 4');
   const inputs = task.inputs as { image?: unknown } | undefined;
   if (inputs === undefined || inputs.image === undefined) return missing('inputs.image');
-  for (const key of Object.keys(inputs)) if (key !== 'image') return { code: 'unsupportedParameter', message: `Parameter 'inputs.${key}' is not supported.`, parameter: `inputs.${key}` };
+  for (const key of Object.keys(inputs))
+    if (key !== 'image') return { code: 'unsupportedParameter', message: `Parameter 'inputs.${key}' is not supported.`, parameter: `inputs.${key}` };
   if (typeof inputs.image !== 'string' || !referenceKind(inputs.image)) return invalid('inputs.image', 'must be a UUID, URL, data URI or base64 string');
-  if (task.outputType !== undefined && !['URL', 'base64Data', 'dataURI'].includes(task.outputType as string)) return invalid('outputType', 'must be URL, base64Data or dataURI');
-  if (task.outputFormat !== undefined && !['JPG', 'PNG', 'WEBP'].includes(task.outputFormat as string)) return invalid('outputFormat', 'must be JPG, PNG or WEBP');
-  if (task.outputQuality !== undefined && (!isInt(task.outputQuality) || task.outputQuality < 20 || task.outputQuality > 99)) return invalid('outputQuality', 'must be an integer from 20 to 99');
-  if (task.deliveryMethod !== undefined && !['sync', 'async'].includes(task.deliveryMethod as string)) return invalid('deliveryMethod', 'must be sync or async');
+  if (task.outputType !== undefined && !['URL', 'base64Data', 'dataURI'].includes(task.outputType as string))
+    return invalid('outputType', 'must be URL, base64Data or dataURI');
+  if (task.outputFormat !== undefined && !['JPG', 'PNG', 'WEBP'].includes(task.outputFormat as string))
+    return invalid('outputFormat', 'must be JPG, PNG or WEBP');
+  if (task.outputQuality !== undefined && (!isInt(task.outputQuality) || task.outputQuality < 20 || task.outputQuality > 99))
+    return invalid('outputQuality', 'must be an integer from 20 to 99');
+  if (task.deliveryMethod !== undefined && !['sync', 'async'].includes(task.deliveryMethod as string))
+    return invalid('deliveryMethod', 'must be sync or async');
   if (task.includeCost !== undefined && typeof task.includeCost !== 'boolean') return invalid('includeCost', 'must be a boolean');
   return undefined;
 }

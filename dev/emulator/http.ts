@@ -49,7 +49,11 @@ export function httpHandler(front: HttpFrontEnd): http.RequestListener {
     }
     if (req.method === 'GET' && (url.pathname.startsWith('/images/') || url.pathname.startsWith('/uploads/'))) {
       const id = url.pathname.split('/').pop()!.split('.')[0]!;
-      const image = url.pathname.startsWith('/images/') ? account.images.get(id) : account.uploads.has(id) ? { bytes: account.uploads.get(id)!, mime: 'image/png' } : undefined;
+      const image = url.pathname.startsWith('/images/')
+        ? account.images.get(id)
+        : account.uploads.has(id)
+          ? { bytes: account.uploads.get(id)!, mime: 'image/png' }
+          : undefined;
       cors(res, account.behaviour.imageCors);
       if (!image) return void res.writeHead(404).end();
       const started = performance.now();
@@ -74,7 +78,16 @@ export function httpHandler(front: HttpFrontEnd): http.RequestListener {
     }
     const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
     const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    const record: RecordedRequest = { transport: 'rest', bytes: raw.length, tasks: list, auth: bearer ? 'header' : list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0, ms: 0, answerBytes: 0, answerJsonBytes: 0 };
+    const record: RecordedRequest = {
+      transport: 'rest',
+      bytes: raw.length,
+      tasks: list,
+      auth: bearer ? 'header' : list[0]?.taskType === 'authentication' ? 'task' : 'none',
+      status: 0,
+      ms: 0,
+      answerBytes: 0,
+      answerJsonBytes: 0,
+    };
     requests.push(record);
     const started = performance.now();
     res.on('finish', () => (record.ms = performance.now() - started));

@@ -14,7 +14,12 @@ export interface Answer {
 }
 
 const errorBody = (e: EmuError) => ({ errors: [e] });
-export const INVALID_KEY: EmuError = { code: 'invalidApiKey', message: 'Invalid API key. Get one at https://my.runware.ai', parameter: 'apiKey', taskType: 'authentication' };
+export const INVALID_KEY: EmuError = {
+  code: 'invalidApiKey',
+  message: 'Invalid API key. Get one at https://my.runware.ai',
+  parameter: 'apiKey',
+  taskType: 'authentication',
+};
 
 async function makeResults(account: Account, task: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const { behaviour } = account;
@@ -30,10 +35,22 @@ async function makeResults(account: Account, task: Record<string, unknown>): Pro
     const imageUUID = randomUUID();
     let bytes: Buffer;
     if (behaviour.result === 'corrupt') bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
-    else if (behaviour.result === 'huge') bytes = await sharp({ create: { width: 5000, height: 5000, channels: 3, background: '#c33' } }).png().toBuffer();
+    else if (behaviour.result === 'huge')
+      bytes = await sharp({ create: { width: 5000, height: 5000, channels: 3, background: '#c33' } })
+        .png()
+        .toBuffer();
     else {
       const quality = (task.outputQuality as number | undefined) ?? 95;
-      bytes = await renderResult({ reference, width: task.width as number, height: task.height as number, prompt: task.positivePrompt as string, seed, index: i, format, quality });
+      bytes = await renderResult({
+        reference,
+        width: task.width as number,
+        height: task.height as number,
+        prompt: task.positivePrompt as string,
+        seed,
+        index: i,
+        format,
+        quality,
+      });
     }
     account.images.set(imageUUID, { bytes, mime: MIME[format] });
     const item: Record<string, unknown> = { taskType: 'imageInference', taskUUID: task.taskUUID, imageUUID, seed };
@@ -49,11 +66,12 @@ async function makeResults(account: Account, task: Record<string, unknown>): Pro
 }
 
 /** Accepts (and charges) an imageInference task, or says why not. */
-async function submit(account: Account, task: Record<string, unknown>, index: number, data: object[]): Promise<EmuError & { status?: number } | undefined> {
+async function submit(account: Account, task: Record<string, unknown>, index: number, data: object[]): Promise<(EmuError & { status?: number }) | undefined> {
   const problem = validateInference(task);
   if (problem) return problem;
   const id = task.taskUUID as string;
-  if (account.usedTaskUUIDs.has(id)) return { code: 'duplicateTaskUUID', message: 'This taskUUID was already used; use a new UUID v4 per task.', parameter: 'taskUUID' };
+  if (account.usedTaskUUIDs.has(id))
+    return { code: 'duplicateTaskUUID', message: 'This taskUUID was already used; use a new UUID v4 per task.', parameter: 'taskUUID' };
   const refs = (task.inputs as { referenceImages: string[] }).referenceImages;
   const unknown = refs.find((r) => referenceKind(r) === 'uuid' && !account.uploads.has(r));
   if (unknown) return { code: 'mediaNotFound', message: `Reference image ${unknown} was not found.`, parameter: 'inputs.referenceImages' };
@@ -119,7 +137,15 @@ async function report(account: Account, taskUUID: string, data: object[], errors
       state.delivered = true;
       const bytes = account.images.get(r.imageUUID as string)?.bytes.length ?? 0;
       const epoch = (t: number) => performance.timeOrigin + t;
-      account.deliveries.push({ taskUUID, imageUUID: r.imageUUID as string, bytes, readyAt: epoch(Math.max(state.readyAt, state.acceptedAt, state.renderedAt ?? 0)), askedAt: epoch(askedAt), previousAskedAt: epoch(previousAskedAt), sentAt: epoch(performance.now()) });
+      account.deliveries.push({
+        taskUUID,
+        imageUUID: r.imageUUID as string,
+        bytes,
+        readyAt: epoch(Math.max(state.readyAt, state.acceptedAt, state.renderedAt ?? 0)),
+        askedAt: epoch(askedAt),
+        previousAskedAt: epoch(previousAskedAt),
+        sentAt: epoch(performance.now()),
+      });
     }
   }
   if (state.revealed < results.length) data.push({ taskType: 'imageInference', taskUUID, status: 'processing' });
@@ -153,7 +179,12 @@ export async function runTasks(account: Account, list: readonly Record<string, u
       }
       const kind = typeof image === 'string' ? referenceKind(image) : undefined;
       const bytes = typeof image === 'string' && kind && kind !== 'uuid' ? await referenceBytes(account, image) : undefined;
-      const decoded = bytes ? await readUpload(bytes).then(() => true, () => false) : false;
+      const decoded = bytes
+        ? await readUpload(bytes).then(
+            () => true,
+            () => false,
+          )
+        : false;
       if (!bytes || !decoded) {
         fail(400, withIds({ code: 'invalidImage', message: 'The image could not be read.', parameter: 'image' }));
         continue;

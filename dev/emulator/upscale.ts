@@ -12,7 +12,8 @@ export async function submitUpscale(account: Account, task: Record<string, unkno
   const problem = validateUpscale(task);
   if (problem) return problem;
   const id = task.taskUUID as string;
-  if (account.usedTaskUUIDs.has(id)) return { code: 'duplicateTaskUUID', message: 'This taskUUID was already used; use a new UUID v4 per task.', parameter: 'taskUUID' };
+  if (account.usedTaskUUIDs.has(id))
+    return { code: 'duplicateTaskUUID', message: 'This taskUUID was already used; use a new UUID v4 per task.', parameter: 'taskUUID' };
   const image = (task.inputs as { image: string }).image;
   const known = referenceKind(image) !== 'uuid' || account.images.has(image) || account.uploads.has(image);
   if (!known) return { code: 'mediaNotFound', message: `Image ${image} was not found.`, parameter: 'inputs.image' };
@@ -24,10 +25,18 @@ export async function submitUpscale(account: Account, task: Record<string, unkno
   const results = (async () => {
     const input = (referenceKind(image) === 'uuid' ? account.images.get(image)?.bytes : undefined) ?? (await referenceBytes(account, image));
     const meta = await sharp(input).metadata();
-    const bytes = await sharp(input).resize((meta.width ?? 1) * factor, (meta.height ?? 1) * factor).png().toBuffer();
+    const bytes = await sharp(input)
+      .resize((meta.width ?? 1) * factor, (meta.height ?? 1) * factor)
+      .png()
+      .toBuffer();
     const imageUUID = randomUUID();
     account.images.set(imageUUID, { bytes, mime: 'image/png' });
-    const item: Record<string, unknown> = { taskType: 'imageUpscale', taskUUID: id, imageUUID, ...(referenceKind(image) === 'uuid' ? { inputImageUUID: image } : {}) };
+    const item: Record<string, unknown> = {
+      taskType: 'imageUpscale',
+      taskUUID: id,
+      imageUUID,
+      ...(referenceKind(image) === 'uuid' ? { inputImageUUID: image } : {}),
+    };
     if (task.outputType === 'base64Data') item.imageBase64Data = bytes.toString('base64');
     else if (task.outputType === 'dataURI') item.imageDataURI = `data:image/png;base64,${bytes.toString('base64')}`;
     else item.imageURL = `${account.origin}/images/${imageUUID}.png`;
@@ -35,7 +44,19 @@ export async function submitUpscale(account: Account, task: Record<string, unkno
     return [item];
   })();
   const now = performance.now();
-  const state: TaskState = { task, index: 0, acceptedAt: now, lastAskedAt: now, pollsLeft: account.behaviour.processingPolls, readyAt: now + serverMs(account.behaviour, 0), revealed: 0, results, error: null, errorShape: 'item', delivered: false };
+  const state: TaskState = {
+    task,
+    index: 0,
+    acceptedAt: now,
+    lastAskedAt: now,
+    pollsLeft: account.behaviour.processingPolls,
+    readyAt: now + serverMs(account.behaviour, 0),
+    revealed: 0,
+    results,
+    error: null,
+    errorShape: 'item',
+    delivered: false,
+  };
   results.then(
     () => (state.renderedAt = performance.now()),
     () => (state.renderedAt = performance.now()),

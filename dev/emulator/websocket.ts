@@ -19,7 +19,13 @@ export interface WebSocketOptions {
  * answered as REST answers them; `ping` is answered with `pong`; an idle socket is
  * dropped. Injected faults apply here as on REST.
  */
-export function attachWebSocket(server: http.Server, account: Account, faults: FaultQueue, requests: RecordedRequest[], options: WebSocketOptions): WebSocketServer {
+export function attachWebSocket(
+  server: http.Server,
+  account: Account,
+  faults: FaultQueue,
+  requests: RecordedRequest[],
+  options: WebSocketOptions,
+): WebSocketServer {
   const wss = new WebSocketServer({ server, path: '/v1' });
   const sessions = new Map<string, string>();
   wss.on('connection', (socket: WebSocket) => {
@@ -47,7 +53,16 @@ export function attachWebSocket(server: http.Server, account: Account, faults: F
         body = undefined;
       }
       const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
-      const record: RecordedRequest = { transport: 'ws', bytes: text.length, tasks: list, auth: list[0]?.taskType === 'authentication' ? 'task' : 'none', status: 0, ms: 0, answerBytes: 0, answerJsonBytes: 0 };
+      const record: RecordedRequest = {
+        transport: 'ws',
+        bytes: text.length,
+        tasks: list,
+        auth: list[0]?.taskType === 'authentication' ? 'task' : 'none',
+        status: 0,
+        ms: 0,
+        answerBytes: 0,
+        answerJsonBytes: 0,
+      };
       requests.push(record);
       const started = performance.now();
       if (account.behaviour.latencyMs) await sleep(account.behaviour.latencyMs);
@@ -58,7 +73,8 @@ export function attachWebSocket(server: http.Server, account: Account, faults: F
         if (fault.drop) return void socket.terminate();
         return reply(record, fault.status ?? 200, faultBody(fault, list, false));
       }
-      if (body === undefined || !Array.isArray(body) || body.length === 0) return reply(record, 400, JSON.stringify(invalidBody('Send a JSON array of tasks.').body));
+      if (body === undefined || !Array.isArray(body) || body.length === 0)
+        return reply(record, 400, JSON.stringify(invalidBody('Send a JSON array of tasks.').body));
       let tasks = list;
       const data: object[] = [];
       if (list[0]?.taskType === 'authentication') {

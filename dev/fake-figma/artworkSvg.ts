@@ -1,9 +1,15 @@
-import { bytesToBase64 } from '../../core/imageInfo.ts';
 import type { FakeSceneNode } from './nodes.ts';
 import type { FakeTextNode } from './text.ts';
 
 const esc = (s: string) => s.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const hex = (c: RGB) => `#${[c.r, c.g, c.b].map((v) => Math.round(v * 255).toString(16).padStart(2, '0')).join('')}`;
+const hex = (c: RGB) =>
+  `#${[c.r, c.g, c.b]
+    .map((v) =>
+      Math.round(v * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 
 function solidOf(node: FakeSceneNode): { color: string; opacity: number } | undefined {
   const fill = node.fills.find((f): f is SolidPaint => f.type === 'SOLID' && f.visible !== false);
@@ -32,7 +38,7 @@ function ownPaint(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>):
   const bytes = imageFill?.imageHash ? images.get(imageFill.imageHash) : undefined;
   if (bytes) {
     const mime = bytes[0] === 0xff ? 'image/jpeg' : bytes[0] === 0x47 ? 'image/gif' : 'image/png';
-    return `<image href="data:${mime};base64,${bytesToBase64(bytes)}" width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice"/>`;
+    return `<image href="data:${mime};base64,${Buffer.from(bytes).toString('base64')}" width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice"/>`;
   }
   if (node.artwork) return artworkSvg(node);
   const solid = solidOf(node);
@@ -54,7 +60,12 @@ function ownPaint(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>):
 
 /** A node and its visible children, each at its place; frames clip their children. */
 function layerSvg(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>): string {
-  const inner = ownPaint(node, images) + node.children.filter((c) => c.visible).map((c) => `<g transform="${svgMatrix(c.relativeTransform)}" opacity="${c.opacity}">${layerSvg(c, images)}</g>`).join('');
+  const inner =
+    ownPaint(node, images) +
+    node.children
+      .filter((c) => c.visible)
+      .map((c) => `<g transform="${svgMatrix(c.relativeTransform)}" opacity="${c.opacity}">${layerSvg(c, images)}</g>`)
+      .join('');
   const clips = ['FRAME', 'COMPONENT', 'INSTANCE'].includes(node.type) && node.clipsContent && node.children.length > 0;
   return clips ? `<svg width="${node.width}" height="${node.height}" overflow="hidden">${inner}</svg>` : inner;
 }

@@ -57,4 +57,3 @@ export abstract class FakeBase {
     return [...this.pluginData.keys()];
   }
 }
-

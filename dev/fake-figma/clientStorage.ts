@@ -10,7 +10,11 @@ const never = new Promise<never>(() => {});
  * cloned; each call is a round trip, and a write still under way when the plugin closes
  * is lost, as in Figma.
  */
-export function createClientStorage(storage: Map<string, unknown>, persist: () => void, isClosed: () => boolean): Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync' | 'keysAsync'> {
+export function createClientStorage(
+  storage: Map<string, unknown>,
+  persist: () => void,
+  isClosed: () => boolean,
+): Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync' | 'keysAsync'> {
   return {
     async getAsync(key) {
       await roundTrip();

@@ -4,7 +4,13 @@ import { strict } from './strict.ts';
 import { FakeTextNode } from './text.ts';
 
 const CLIPPING_TYPES = new Set<SceneType>(['FRAME', 'COMPONENT', 'INSTANCE']);
-const TYPE_NAMES: Partial<Record<SceneType, string>> = { RECTANGLE: 'RectangleNode', FRAME: 'FrameNode', TEXT: 'TextNode', ELLIPSE: 'EllipseNode', VECTOR: 'VectorNode' };
+const TYPE_NAMES: Partial<Record<SceneType, string>> = {
+  RECTANGLE: 'RectangleNode',
+  FRAME: 'FrameNode',
+  TEXT: 'TextNode',
+  ELLIPSE: 'EllipseNode',
+  VECTOR: 'VectorNode',
+};
 
 /** A node registered in its file, wrapped so that any API member the fake lacks throws. */
 export function createSceneNode(doc: FakeDocument, type: SceneType, name: string, box: Partial<Rect> = {}): FakeSceneNode {

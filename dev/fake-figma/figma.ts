@@ -65,7 +65,13 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     },
   };
 
-  const nodeApi = createNodeApi({ imageBytes, fonts, fetchImage: options.fetchImage, create: (type) => createSceneNode(file.doc, type, type === 'FRAME' ? 'Frame' : 'Rectangle'), page: () => file.current });
+  const nodeApi = createNodeApi({
+    imageBytes,
+    fonts,
+    fetchImage: options.fetchImage,
+    create: (type) => createSceneNode(file.doc, type, type === 'FRAME' ? 'Frame' : 'Rectangle'),
+    page: () => file.current,
+  });
   const api: Pick<
     PluginAPI,
     | 'apiVersion'
@@ -83,7 +89,13 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     | 'loadAllPagesAsync'
     | 'setCurrentPageAsync'
   > & {
-    parameters: unknown; currentPage: unknown; root: unknown; ui: unknown; clientStorage: unknown; viewport: unknown } = {
+    parameters: unknown;
+    currentPage: unknown;
+    root: unknown;
+    ui: unknown;
+    clientStorage: unknown;
+    viewport: unknown;
+  } = {
     apiVersion: '1.0.0',
     editorType: 'figma',
     get command() {
@@ -183,7 +195,13 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     scrolledTo,
     exportCalls,
     images: imageBytes,
-    addFrame(name: string, box: { x: number; y: number; width: number; height: number }, artwork?: Artwork, type: Parameters<FakeHost['addFrame']>[3] = 'FRAME', page?: FakePage) {
+    addFrame(
+      name: string,
+      box: { x: number; y: number; width: number; height: number },
+      artwork?: Artwork,
+      type: Parameters<FakeHost['addFrame']>[3] = 'FRAME',
+      page?: FakePage,
+    ) {
       const node = createSceneNode(file.doc, type ?? 'FRAME', name, box);
       // A frame added without artwork still shows something recognisable: its name on a card.
       node.artwork = artwork ?? { background: '#e8e2d6', accent: '#3b5b8c', title: name };
@@ -247,4 +265,3 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   });
   return host as FakeHost;
 }
-

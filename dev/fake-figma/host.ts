@@ -44,7 +44,13 @@ export interface FakeHost {
   readonly scrolledTo: string[][];
   readonly exportCalls: FakeDocument['exportCalls'];
   readonly images: Map<string, Uint8Array>;
-  addFrame(name: string, box: { x: number; y: number; width: number; height: number }, artwork?: Artwork, type?: 'FRAME' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'RECTANGLE', page?: FakePage): FakeSceneNode;
+  addFrame(
+    name: string,
+    box: { x: number; y: number; width: number; height: number },
+    artwork?: Artwork,
+    type?: 'FRAME' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'RECTANGLE',
+    page?: FakePage,
+  ): FakeSceneNode;
   /** Draws a layer into a frame (or onto the page): text, a marker shape, a vector. */
   addLayer(parent: FakePage | FakeSceneNode, spec: LayerSpec): FakeSceneNode;
   select(nodes: readonly FakeSceneNode[]): void;

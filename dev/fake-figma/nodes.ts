@@ -7,7 +7,11 @@ export { FakeDocumentNode, FakePage } from './page.ts';
 
 export class FakeSceneNode
   extends FakeBase
-  implements Pick<FrameNode, 'id' | 'name' | 'x' | 'y' | 'width' | 'height' | 'visible' | 'opacity' | 'removed' | 'getPluginData' | 'setPluginData' | 'resize' | 'remove'>
+  implements
+    Pick<
+      FrameNode,
+      'id' | 'name' | 'x' | 'y' | 'width' | 'height' | 'visible' | 'opacity' | 'removed' | 'getPluginData' | 'setPluginData' | 'resize' | 'remove'
+    >
 {
   x = 0;
   y = 0;
@@ -52,7 +56,8 @@ export class FakeSceneNode
   }
   set relativeTransform(m: Transform) {
     const [[a, b], [c, d]] = [m[0], m[1]];
-    if (Math.abs(a - d) > 1e-9 || Math.abs(b + c) > 1e-9 || Math.abs(a * a + c * c - 1) > 1e-9) throw new Error('FakeFigma: a scaled or skewed relativeTransform is not implemented by the fake');
+    if (Math.abs(a - d) > 1e-9 || Math.abs(b + c) > 1e-9 || Math.abs(a * a + c * c - 1) > 1e-9)
+      throw new Error('FakeFigma: a scaled or skewed relativeTransform is not implemented by the fake');
     this.x = m[0][2];
     this.y = m[1][2];
     // + 0: an unturned node reports 0, not -0.
@@ -114,9 +119,20 @@ export class FakeSceneNode
   /** The fields a duplicate shares with its original (subclasses add theirs). */
   protected copyFrom(source: FakeSceneNode): void {
     Object.assign(this, {
-      x: source.x, y: source.y, width: source.width, height: source.height, visible: source.visible, opacity: source.opacity,
-      fills: source.fills, strokes: source.strokes, effects: source.effects, rotation: source.rotation, strokeWeight: source.strokeWeight,
-      strokeAlign: source.strokeAlign, artwork: source.artwork, vectorPaths: source.vectorPaths,
+      x: source.x,
+      y: source.y,
+      width: source.width,
+      height: source.height,
+      visible: source.visible,
+      opacity: source.opacity,
+      fills: source.fills,
+      strokes: source.strokes,
+      effects: source.effects,
+      rotation: source.rotation,
+      strokeWeight: source.strokeWeight,
+      strokeAlign: source.strokeAlign,
+      artwork: source.artwork,
+      vectorPaths: source.vectorPaths,
       relaunchData: { ...source.relaunchData },
     });
     if ('clipsContent' in source && 'clipsContent' in this) this.clipsContent = source.clipsContent;
@@ -131,7 +147,13 @@ export class FakeSceneNode
   get absoluteRenderBounds(): Rect | null {
     const box = this.absoluteBoundingBox!;
     let [left, top, right, bottom] = [box.x, box.y, box.x + box.width, box.y + box.height];
-    const stroke = this.strokes.some((p) => p.visible !== false) ? (this.strokeAlign === 'OUTSIDE' ? this.strokeWeight : this.strokeAlign === 'CENTER' ? this.strokeWeight / 2 : 0) : 0;
+    const stroke = this.strokes.some((p) => p.visible !== false)
+      ? this.strokeAlign === 'OUTSIDE'
+        ? this.strokeWeight
+        : this.strokeAlign === 'CENTER'
+          ? this.strokeWeight / 2
+          : 0
+      : 0;
     [left, top, right, bottom] = [left - stroke, top - stroke, right + stroke, bottom + stroke];
     for (const e of this.effects) {
       if (e.type !== 'DROP_SHADOW' || e.visible === false) continue;

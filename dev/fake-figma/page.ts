@@ -8,7 +8,8 @@ export class FakeDocumentNode extends FakeBase implements Pick<DocumentNode, 'id
   readonly children: FakePage[] = [];
 }
 
-const NOT_LOADED = 'Cannot access children on a page that has not been explicitly loaded. Please call `await page.loadAsync()` or `await figma.loadAllPagesAsync()` first.';
+const NOT_LOADED =
+  'Cannot access children on a page that has not been explicitly loaded. Please call `await page.loadAsync()` or `await figma.loadAllPagesAsync()` first.';
 
 export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' | 'type' | 'removed' | 'getPluginData' | 'setPluginData' | 'loadAsync'> {
   readonly type = 'PAGE' as const;
@@ -69,4 +70,3 @@ export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' |
     return this.findAllUnchecked().filter((n) => !predicate || predicate(n));
   }
 }
-

@@ -6,7 +6,16 @@ export function strict<T extends object>(target: T, label: string): T {
   return new Proxy(target, {
     get(obj, prop, receiver) {
       // Promise resolution probes `then`; JSON and inspection probe the rest.
-      if (typeof prop === 'symbol' || prop === 'then' || prop === 'toJSON' || prop === 'constructor' || prop === 'inspect' || prop === 'nodeType' || prop === '$$typeof' || prop === 'asymmetricMatch') {
+      if (
+        typeof prop === 'symbol' ||
+        prop === 'then' ||
+        prop === 'toJSON' ||
+        prop === 'constructor' ||
+        prop === 'inspect' ||
+        prop === 'nodeType' ||
+        prop === '$$typeof' ||
+        prop === 'asymmetricMatch'
+      ) {
         return Reflect.get(obj, prop, receiver);
       }
       if (!(prop in obj)) throw new Error(`FakeFigma: ${label}.${prop} is not implemented by the fake`);

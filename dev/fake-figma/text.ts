@@ -21,7 +21,9 @@ export class FakeTextNode extends FakeSceneNode {
 
   private needsFont(property: string): void {
     if (!this.doc.fonts.loaded.has(fontKey(this.font))) {
-      throw new Error(`in set_${property}: Cannot write to node with unloaded font "${fontKey(this.font)}". Please call figma.loadFontAsync({ family: "${this.font.family}", style: "${this.font.style}" }) and await the returned promise first.`);
+      throw new Error(
+        `in set_${property}: Cannot write to node with unloaded font "${fontKey(this.font)}". Please call figma.loadFontAsync({ family: "${this.font.family}", style: "${this.font.style}" }) and await the returned promise first.`,
+      );
     }
   }
 
@@ -37,7 +39,8 @@ export class FakeTextNode extends FakeSceneNode {
     return { ...this.font };
   }
   set fontName(value: FontName) {
-    if (!this.doc.fonts.loaded.has(fontKey(value))) throw new Error(`in set_fontName: Cannot use unloaded font "${fontKey(value)}". Please call figma.loadFontAsync first.`);
+    if (!this.doc.fonts.loaded.has(fontKey(value)))
+      throw new Error(`in set_fontName: Cannot use unloaded font "${fontKey(value)}". Please call figma.loadFontAsync first.`);
     this.font = { ...value };
     this.writes++;
   }

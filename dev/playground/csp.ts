@@ -10,7 +10,7 @@ export function pluginCsp(allowedDomains: readonly string[]): string {
     "style-src 'unsafe-inline'",
     `img-src data: blob: ${hosts}`,
     `connect-src ${hosts}`,
-    "font-src data:",
+    'font-src data:',
   ].join('; ');
 }
 

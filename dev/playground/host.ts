@@ -126,7 +126,10 @@ async function main() {
     const fill = node.fills.find((f): f is ImagePaint => f.type === 'IMAGE');
     // A frame with layers (a sample, a result with live text) is drawn whole; a bare image as its bytes.
     const layered = node.children.length > 0;
-    const key = !layered && fill?.imageHash ? fill.imageHash : `svg:${node.id}:${node.width}x${node.height}:${fill?.imageHash ?? ''}:${node.children.map((c) => `${c.id}${c.visible}`).join()}`;
+    const key =
+      !layered && fill?.imageHash
+        ? fill.imageHash
+        : `svg:${node.id}:${node.width}x${node.height}:${fill?.imageHash ?? ''}:${node.children.map((c) => `${c.id}${c.visible}`).join()}`;
     if (!urls.has(key)) {
       const bytes = !layered && fill?.imageHash ? host.images.get(fill.imageHash) : undefined;
       const blob = bytes ? new Blob([bytes as BlobPart]) : new Blob([nodeSvg(node, host.images)], { type: 'image/svg+xml' });
@@ -162,7 +165,11 @@ async function main() {
   function draw() {
     const nodes = host.page.children.filter((n) => !n.removed);
     const selected = new Set(host.page.selection.map((n) => n.id));
-    const sig = focus + JSON.stringify(nodes.map((n) => [n.id, n.x, n.y, n.width, n.height, n.name, selected.has(n.id), n.children.map((c) => [c.id, c.visible, selected.has(c.id)])]));
+    const sig =
+      focus +
+      JSON.stringify(
+        nodes.map((n) => [n.id, n.x, n.y, n.width, n.height, n.name, selected.has(n.id), n.children.map((c) => [c.id, c.visible, selected.has(c.id)])]),
+      );
     if (sig === signature) return;
     signature = sig;
     // Fits every frame, or only those whose names start with the focus (for close-up screenshots).

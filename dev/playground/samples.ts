@@ -23,7 +23,16 @@ export const SAMPLES: { name: string; w: number; h: number; art: Artwork; layers
     layers: [
       { type: 'TEXT', name: 'Product', x: 80, y: 90, characters: 'Hibiscus & ginger', font: INTER_BOLD, fontSize: 64, color: '#1b1b1b' },
       { type: 'TEXT', name: 'Price', x: 80, y: 380, characters: '€4.99', font: INTER_BOLD, fontSize: 140, color: '#111111' },
-      { type: 'TEXT', name: 'Ingredients', x: 80, y: 592, characters: 'Ingredients: water, hibiscus (12%), ginger, lemon juice', font: INTER, fontSize: 30, color: '#ffffff' },
+      {
+        type: 'TEXT',
+        name: 'Ingredients',
+        x: 80,
+        y: 592,
+        characters: 'Ingredients: water, hibiscus (12%), ginger, lemon juice',
+        font: INTER,
+        fontSize: 30,
+        color: '#ffffff',
+      },
       // Turned a quarter, as a line running up the side of a pack.
       { type: 'TEXT', name: 'Side label', x: 1140, y: 560, characters: 'Organic · Fairtrade', font: INTER, fontSize: 26, color: '#111111', rotation: 90 },
       { type: 'TEXT', name: 'Best before', x: 80, y: 700, characters: 'Best before 12/2027 · 330 ml', font: MISSING_FONT, fontSize: 26, color: '#333333' },

@@ -24,7 +24,10 @@ export interface Playground {
 /** Figma's theme variables, put on <html> the way Figma does with themeColors: true. */
 async function themeCss(): Promise<string> {
   const css = await readFile(path.join(root, 'node_modules/@create-figma-plugin/ui/lib/css/theme.css'), 'utf8');
-  return css.replace(':root .figma-light', 'html.figma-light').replace(':root .figma-dark', 'html.figma-dark').replace(/:root \.figjam[\s\S]*$/, '');
+  return css
+    .replace(':root .figma-light', 'html.figma-light')
+    .replace(':root .figma-dark', 'html.figma-dark')
+    .replace(/:root \.figjam[\s\S]*$/, '');
 }
 
 async function hostBundle(): Promise<string> {
@@ -104,8 +107,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   let emulator: Emulator | undefined;
   if (!realKey) emulator = await listening('the Runware emulator', emulatorPort, 'EMULATOR_PORT', () => startEmulator({ port: emulatorPort }));
   const playground = await listening('the playground', playgroundPort, 'PORT', () =>
-    startPlayground(emulator ? { endpoints: { rest: emulator.url, ws: emulator.wsUrl }, apiKey: EMULATOR_API_KEY } : { endpoints: null, apiKey: realKey! }, playgroundPort),
+    startPlayground(
+      emulator ? { endpoints: { rest: emulator.url, ws: emulator.wsUrl }, apiKey: EMULATOR_API_KEY } : { endpoints: null, apiKey: realKey! },
+      playgroundPort,
+    ),
   );
   console.log(`Riverflow playground: ${playground.url}`);
-  console.log(emulator ? `Runware emulator:     ${emulator.url} (the playground starts with the emulator's key saved)` : 'Calling the real Runware API with RUNWARE_API_KEY.');
+  console.log(
+    emulator
+      ? `Runware emulator:     ${emulator.url} (the playground starts with the emulator's key saved)`
+      : 'Calling the real Runware API with RUNWARE_API_KEY.',
+  );
 }

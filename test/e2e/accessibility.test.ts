@@ -13,7 +13,8 @@ async function violations(s: Session): Promise<string[]> {
   const frame = s.page.frames().find((f) => f.url().includes('/plugin/ui.html'))!;
   await frame.evaluate(axeSource);
   const result = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } })
+      .axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -74,7 +75,11 @@ describe('accessibility, measured with axe-core on every panel state', () => {
       await s.ui.getByLabel('Edit each frame').check();
       h.emulator.inject({ on: 'imageInference', status: 400, error: { code: 'invalidWidth', message: 'bad', parameter: 'width' } });
       await s.generate();
-      await s.ui.getByRole('list', { name: 'Batch' }).getByText(/Failed/).first().waitFor();
+      await s.ui
+        .getByRole('list', { name: 'Batch' })
+        .getByText(/Failed/)
+        .first()
+        .waitFor();
       seen.batch = await violations(s);
       await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/a11y-batch-${theme}.png` });
       expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((k) => [k, []])));
@@ -90,7 +95,10 @@ describe('first run', () => {
     // The key step comes before everything else in the panel.
     const order = await s.ui.locator('h2').allTextContents();
     expect(order[0]).toBe('Connect your Runware account');
-    await s.ui.getByText(/from my\.runware\.ai/).first().waitFor();
+    await s.ui
+      .getByText(/from my\.runware\.ai/)
+      .first()
+      .waitFor();
     await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/first-run.png` });
     const { KEY } = await import('./harness.ts');
     await s.ui.getByLabel('API key').fill(KEY);

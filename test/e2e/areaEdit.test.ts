@@ -53,7 +53,12 @@ describe('Edit only this area, in Chromium', () => {
     expect([out.width, out.height]).toEqual([size.width, size.height]);
     const frame = await raw(await render(s, 'Pack shot', scale));
     // The model's picture of the crop, laid where the crop is.
-    const cropPx = { x: Math.floor(crop.x * scale), y: Math.floor(crop.y * scale), width: Math.round(crop.width * scale), height: Math.round(crop.height * scale) };
+    const cropPx = {
+      x: Math.floor(crop.x * scale),
+      y: Math.floor(crop.y * scale),
+      width: Math.round(crop.width * scale),
+      height: Math.round(crop.height * scale),
+    };
     const model = await raw(h.emulator.image(provenance.imageUUID)!, cropPx);
 
     const feather = (Math.min(MARKER.width, MARKER.height) * 3) / 100;
@@ -98,7 +103,12 @@ describe('Edit only this area, in Chromium', () => {
     await s.ui.getByText('Area ‘Retouch area’ on ‘Pack shot’').waitFor();
     await s.useKey();
     await s.prompt('A leaf');
-    await s.evaluate((host) => host.page.children.find((c) => c.name === 'Pack shot')!.children.find((c) => c.name === 'Retouch area')!.remove());
+    await s.evaluate((host) =>
+      host.page.children
+        .find((c) => c.name === 'Pack shot')!
+        .children.find((c) => c.name === 'Retouch area')!
+        .remove(),
+    );
     await s.generate();
     expect(await s.alertText()).toBe('The marked area was deleted. Draw it again, or turn off “Edit only this area”.');
     expect(h.emulator.charges).toHaveLength(0);
@@ -149,10 +159,9 @@ describe('Edit only this area, in Chromium', () => {
     });
     await s.page.evaluate(() => window.playground.selectByName(['Label', 'Mark', 'Pack shot']));
     await s.ui.getByText('Area ‘Mark’ on ‘Pack shot’').waitFor();
-    await expect.poll(() => s.ui.getByRole('region', { name: 'References' }).getByRole('listitem').allTextContents()).toEqual([
-      expect.stringMatching(/^Pack shot1200×900 · base/),
-      expect.stringMatching(/^Label600×800/),
-    ]);
+    await expect
+      .poll(() => s.ui.getByRole('region', { name: 'References' }).getByRole('listitem').allTextContents())
+      .toEqual([expect.stringMatching(/^Pack shot1200×900 · base/), expect.stringMatching(/^Label600×800/)]);
     await s.context.close();
   });
 

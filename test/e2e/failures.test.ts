@@ -57,13 +57,22 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
 
   it('scrubs the key out of a server message that echoes it', async () => {
     await expectFailure(
-      { fault: { on: 'imageInference', status: 400, error: { code: 'invalidPositivePrompt', message: `Prompt rejected for key ${KEY}`, parameter: 'positivePrompt' } } },
+      {
+        fault: {
+          on: 'imageInference',
+          status: 400,
+          error: { code: 'invalidPositivePrompt', message: `Prompt rejected for key ${KEY}`, parameter: 'positivePrompt' },
+        },
+      },
       'Runware rejected the request: “positivePrompt” is not valid (Prompt rejected for key •••). Nothing was charged.',
     );
   });
 
   it('401 says the key was not accepted', async () => {
-    await expectFailure({ fault: { status: 401, error: { code: 'invalidApiKey', message: 'Invalid API key' } } }, 'Runware did not accept your API key. Check it under API key, or create a new one at my.runware.ai. Nothing was charged.');
+    await expectFailure(
+      { fault: { status: 401, error: { code: 'invalidApiKey', message: 'Invalid API key' } } },
+      'Runware did not accept your API key. Check it under API key, or create a new one at my.runware.ai. Nothing was charged.',
+    );
   });
 
   it('402 says the account is out of credits', async () => {
@@ -103,11 +112,17 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
   });
 
   it('500 every time', async () => {
-    await expectFailure({ fault: { on: 'imageInference', times: ALWAYS, status: 500, error: { code: 'internalServerError', message: 'Provider error' } } }, 'Runware had a server error (Provider error). Nothing was charged.');
+    await expectFailure(
+      { fault: { on: 'imageInference', times: ALWAYS, status: 500, error: { code: 'internalServerError', message: 'Provider error' } } },
+      'Runware had a server error (Provider error). Nothing was charged.',
+    );
   });
 
   it('503', async () => {
-    await expectFailure({ fault: { on: 'imageInference', times: ALWAYS, status: 503, error: { code: 'serviceUnavailable', message: 'Busy' } } }, 'Runware is busy right now. Try again in a minute. Nothing was charged.');
+    await expectFailure(
+      { fault: { on: 'imageInference', times: ALWAYS, status: 503, error: { code: 'serviceUnavailable', message: 'Busy' } } },
+      'Runware is busy right now. Try again in a minute. Nothing was charged.',
+    );
   });
 
   it('504', async () => {
@@ -118,11 +133,17 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
   });
 
   it('a body that is not JSON', async () => {
-    await expectFailure({ fault: { on: 'imageInference', times: ALWAYS, status: 200, body: '<html>Bad gateway</html>' } }, 'Runware sent an answer the plugin could not read. Nothing was charged.');
+    await expectFailure(
+      { fault: { on: 'imageInference', times: ALWAYS, status: 200, body: '<html>Bad gateway</html>' } },
+      'Runware sent an answer the plugin could not read. Nothing was charged.',
+    );
   });
 
   it('JSON of the wrong shape', async () => {
-    await expectFailure({ fault: { on: 'imageInference', times: ALWAYS, status: 200, body: '{"data":"ok"}' } }, 'Runware sent an answer the plugin could not read. Nothing was charged.');
+    await expectFailure(
+      { fault: { on: 'imageInference', times: ALWAYS, status: 200, body: '{"data":"ok"}' } },
+      'Runware sent an answer the plugin could not read. Nothing was charged.',
+    );
   });
 
   it('a hang: times out', async () => {
@@ -152,7 +173,11 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
   });
 
   it('a result image over 4096 px', async () => {
-    await expectFailure({ behaviour: { result: 'huge' } }, 'The result image could not be used: it is 5000×5000 px, over Figma’s 4096 px limit. Nothing was placed.', 1);
+    await expectFailure(
+      { behaviour: { result: 'huge' } },
+      'The result image could not be used: it is 5000×5000 px, over Figma’s 4096 px limit. Nothing was placed.',
+      1,
+    );
   });
 
   it('a real bad key (not injected): the emulator answers 401, and the key step comes back with the reason', async () => {
@@ -183,12 +208,20 @@ describe('transport', () => {
   it('names the host when the network refuses every way in', async () => {
     const t = await openSession(h);
     await t.useKey();
-    await t.evaluate((host) => host.figma.clientStorage.setAsync('devEndpoints', { rest: 'http://127.0.0.1:9/v1', ws: 'ws://127.0.0.1:9/v1', timing: { requestTimeoutMs: 1500, pollLimitMs: 5000, pollScale: 0.05 } }));
+    await t.evaluate((host) =>
+      host.figma.clientStorage.setAsync('devEndpoints', {
+        rest: 'http://127.0.0.1:9/v1',
+        ws: 'ws://127.0.0.1:9/v1',
+        timing: { requestTimeoutMs: 1500, pollLimitMs: 5000, pollScale: 0.05 },
+      }),
+    );
     await t.reopen();
     await t.select('Label');
     await t.prompt('Warmer colours');
     await t.generate();
-    expect(await t.alertText()).toBe('Could not reach 127.0.0.1:9. Check your internet connection, or whether a firewall or VPN blocks it. Nothing was charged.');
+    expect(await t.alertText()).toBe(
+      'Could not reach 127.0.0.1:9. Check your internet connection, or whether a firewall or VPN blocks it. Nothing was charged.',
+    );
     await t.context.close();
   });
 });
@@ -250,7 +283,10 @@ describe('bad input', () => {
       host.addFrame('Mural', { x: 5000, y: 100, width: 20000, height: 20000 });
     });
     await t.prompt('Make it gold');
-    for (const [name, side] of [['Dot', 300], ['Mural', 1024]] as const) {
+    for (const [name, side] of [
+      ['Dot', 300],
+      ['Mural', 1024],
+    ] as const) {
       h.emulator.reset();
       await t.page.evaluate((n) => window.playground.selectByName([n]), name);
       await t.ui.getByText(`Matched to “${name}”`).waitFor();

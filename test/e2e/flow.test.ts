@@ -51,7 +51,9 @@ describe('the main flow in Chromium, against the emulator', () => {
     expect(uploadUuid).toHaveLength(1);
     expect(h.emulator.charges).toHaveLength(1);
 
-    const nodes = await s.evaluate((host) => host.page.children.map((n) => ({ name: n.name, x: n.x, y: n.y, width: n.width, height: n.height, fills: n.fills.map((f) => f.type) })));
+    const nodes = await s.evaluate((host) =>
+      host.page.children.map((n) => ({ name: n.name, x: n.x, y: n.y, width: n.width, height: n.height, fills: n.fills.map((f) => f.type) })),
+    );
     const source = nodes.find((n) => n.name === 'Box front')!;
     const result = nodes.find((n) => n.name === 'Box front — Riverflow 1')!;
     expect(result).toMatchObject({ y: source.y, width: 1152, height: 864, fills: ['IMAGE'] });
@@ -62,7 +64,10 @@ describe('the main flow in Chromium, against the emulator', () => {
     const size = await s.evaluate((host) => {
       const node = host.page.children.find((n) => n.name === 'Box front — Riverflow 1')!;
       const bytes = host.images.get((node.fills[0] as ImagePaint).imageHash!)!;
-      return [bytes[16]! * 2 ** 24 + bytes[17]! * 2 ** 16 + bytes[18]! * 256 + bytes[19]!, bytes[20]! * 2 ** 24 + bytes[21]! * 2 ** 16 + bytes[22]! * 256 + bytes[23]!];
+      return [
+        bytes[16]! * 2 ** 24 + bytes[17]! * 2 ** 16 + bytes[18]! * 256 + bytes[19]!,
+        bytes[20]! * 2 ** 24 + bytes[21]! * 2 ** 16 + bytes[22]! * 256 + bytes[23]!,
+      ];
     });
     expect(size).toEqual([1152, 864]);
     await s.page.screenshot({ path: `${OUTPUT_DIR}/canvas-after-run.png` });
@@ -93,7 +98,9 @@ describe('the main flow in Chromium, against the emulator', () => {
     h.emulator.reset();
     const s = await openSession(h);
     await s.select('Label', 'Box front', 'Poster 16:9');
-    await expect.poll(() => s.ui.getByRole('listitem').allTextContents()).toEqual(['Label600×800 · basePin↑↓×', 'Box front1152×864Pin↑↓×', 'Poster 16:91600×900Pin↑↓×']);
+    await expect
+      .poll(() => s.ui.getByRole('listitem').allTextContents())
+      .toEqual(['Label600×800 · basePin↑↓×', 'Box front1152×864Pin↑↓×', 'Poster 16:91600×900Pin↑↓×']);
     await s.useKey();
     await s.prompt('Combine into one gift set');
     await s.generate();
@@ -160,9 +167,7 @@ describe('the main flow in Chromium, against the emulator', () => {
     const field = s.ui.getByLabel('API key');
     await expect.poll(() => field.inputValue()).toBe(KEY);
     expect(await field.getAttribute('type')).toBe('password');
-    const documentText = await s.evaluate((host) =>
-      JSON.stringify(host.page.findAll().map((n) => [n.name, [...n.pluginData], n.relaunchData])),
-    );
+    const documentText = await s.evaluate((host) => JSON.stringify(host.page.findAll().map((n) => [n.name, [...n.pluginData], n.relaunchData])));
     expect(documentText).toContain('Brighter');
     expect(documentText).not.toContain(KEY);
     expect(JSON.stringify(await s.evaluate((host) => host.notifications))).not.toContain(KEY);
@@ -195,7 +200,12 @@ describe('the main flow in Chromium, against the emulator', () => {
     expect(sent).toBeLessThan(2000);
 
     const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8'));
-    const allowed = [...manifest.networkAccess.allowedDomains, h.emulator.origin, h.emulator.origin.replace('http:', 'ws:'), h.playground.url.replace(/\/$/, '')];
+    const allowed = [
+      ...manifest.networkAccess.allowedDomains,
+      h.emulator.origin,
+      h.emulator.origin.replace('http:', 'ws:'),
+      h.playground.url.replace(/\/$/, ''),
+    ];
     const offList = s.urls.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && !allowed.some((a) => u.startsWith(a)));
     expect(offList).toEqual([]);
     expect(s.urls.some((u) => u.startsWith(h.emulator.url))).toBe(true);
@@ -211,7 +221,11 @@ describe('the main flow in Chromium, against the emulator', () => {
       await iframe.screenshot({ path: `${OUTPUT_DIR}/ui-${theme}.png` });
       // What the panel's own CSS makes of Figma's theme variables: the page and its text, read back.
       const [background, text] = await s.ui.locator('body').evaluate((b) => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color]);
-      const lightness = (rgb: string) => rgb.match(/\d+/g)!.slice(0, 3).reduce((sum, c) => sum + Number(c), 0) / 765;
+      const lightness = (rgb: string) =>
+        rgb
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .reduce((sum, c) => sum + Number(c), 0) / 765;
       expect(theme === 'dark' ? lightness(background!) < 0.3 : lightness(background!) > 0.9).toBe(true);
       expect(Math.abs(lightness(background!) - lightness(text!))).toBeGreaterThan(0.6);
       await s.context.close();

@@ -63,7 +63,13 @@ export interface Session {
 
 declare global {
   interface Window {
-    playground: { host: FakeHost; reopen(command?: string): Promise<void>; quickEdit(prompt: string, size?: string): Promise<void>; selectByName(names: string[]): void; focus(prefix: string | null): void };
+    playground: {
+      host: FakeHost;
+      reopen(command?: string): Promise<void>;
+      quickEdit(prompt: string, size?: string): Promise<void>;
+      selectByName(names: string[]): void;
+      focus(prefix: string | null): void;
+    };
   }
 }
 

@@ -71,7 +71,10 @@ describe('iterating like a packaging designer', () => {
   it('keeps a history of this page’s runs, with reuse and select, and recent prompts across reopenings', async () => {
     const s = await openSession(h);
     await s.useKey();
-    for (const [frame, text] of [['Label', 'Forest green label'], ['Square tile', 'Citrus tile']] as const) {
+    for (const [frame, text] of [
+      ['Label', 'Forest green label'],
+      ['Square tile', 'Citrus tile'],
+    ] as const) {
       await s.select(frame);
       await s.prompt(text);
       await s.generate();
@@ -130,7 +133,10 @@ describe('iterating like a packaging designer', () => {
     await s.ui.getByLabel('Starred only').check();
     await expect.poll(() => history.locator('.history-prompt').allTextContents()).toEqual(['Citrus poster']);
     // The star lives on the results themselves (plugin data), so it travels with the file.
-    expect((await s.evaluate((host) => host.page.children.filter((n) => n.getPluginData('riverflowStar') === '1').map((n) => n.name))).sort()).toEqual(['Poster 16:9 — Riverflow 1', 'Poster 16:9 — Riverflow 2']);
+    expect((await s.evaluate((host) => host.page.children.filter((n) => n.getPluginData('riverflowStar') === '1').map((n) => n.name))).sort()).toEqual([
+      'Poster 16:9 — Riverflow 1',
+      'Poster 16:9 — Riverflow 2',
+    ]);
     await history.getByRole('button', { name: 'Reuse settings' }).click();
     expect(await s.ui.getByLabel('Prompt', { exact: true }).inputValue()).toBe('Citrus poster');
     expect(await s.ui.getByLabel('Size').inputValue()).toBe('1K (16:9)');
@@ -158,7 +164,11 @@ describe('iterating like a packaging designer', () => {
     expect(await batch.getByText('Failed').count()).toBe(1);
     await s.page.screenshot({ path: `${OUTPUT_DIR}/batch.png` });
     expect(h.emulator.charges).toHaveLength(2);
-    expect(inferenceTasks().map((t) => `${t.width}x${t.height}`).sort()).toEqual(['1152x864', '1512x648', '864x1152']);
+    expect(
+      inferenceTasks()
+        .map((t) => `${t.width}x${t.height}`)
+        .sort(),
+    ).toEqual(['1152x864', '1512x648', '864x1152']);
     await batch.getByRole('button', { name: /^Retry/ }).click();
     await s.ui.getByText(/^Placed 1 image for 1 frame/).waitFor({ timeout: 20_000 });
     expect(await batch.getByText('Placed').count()).toBe(3);
@@ -172,7 +182,9 @@ describe('iterating like a packaging designer', () => {
     const s = await openSession(h);
     await s.useKey();
     await s.evaluate((host) => {
-      const labels = Array.from({ length: 50 }, (_, i) => host.addFrame(`SKU ${i + 1}`, { x: 20000 + (i % 10) * 700, y: Math.floor(i / 10) * 700, width: 400, height: 400 }));
+      const labels = Array.from({ length: 50 }, (_, i) =>
+        host.addFrame(`SKU ${i + 1}`, { x: 20000 + (i % 10) * 700, y: Math.floor(i / 10) * 700, width: 400, height: 400 }),
+      );
       host.select(labels);
     });
     await s.ui.getByText('SKU 1', { exact: true }).waitFor();
@@ -182,7 +194,8 @@ describe('iterating like a packaging designer', () => {
     await s.prompt('Seasonal colourway');
     await s.ui.getByText('Estimated cost: $3.85 (50 images × $0.077)').waitFor();
     expect(await s.ui.getByText(/past the 10-reference limit/).count()).toBe(0);
-    const thumbnailed = () => s.evaluate((host) => host.exportCalls.filter((c) => (c.settings as ExportSettingsImage).constraint?.value === 96).map((c) => host.node(c.nodeId)?.name));
+    const thumbnailed = () =>
+      s.evaluate((host) => host.exportCalls.filter((c) => (c.settings as ExportSettingsImage).constraint?.value === 96).map((c) => host.node(c.nodeId)?.name));
     await expect.poll(async () => (await thumbnailed()).length).toBeGreaterThan(0);
     // Only rows that have been in view get a thumbnail; scrolling to one that has none brings it.
     const before = await thumbnailed();
@@ -231,7 +244,11 @@ describe('iterating like a packaging designer', () => {
     await s.select('Box front');
     await s.prompt('Three colourways');
     await s.ui.getByLabel('Variations').fill('3');
-    const source = () => s.evaluate((host) => JSON.stringify(host.page.children.find((n) => n.name === 'Box front')!.fills) + host.page.children.find((n) => n.name === 'Box front')!.writes);
+    const source = () =>
+      s.evaluate(
+        (host) =>
+          JSON.stringify(host.page.children.find((n) => n.name === 'Box front')!.fills) + host.page.children.find((n) => n.name === 'Box front')!.writes,
+      );
     const before = await source();
     await s.generate();
     await s.ui.getByText(/^Placed 3 images/).waitFor();
@@ -318,10 +335,25 @@ describe('iterating like a packaging designer', () => {
       const source = host.page.children.find((n) => n.name === 'Box front — Riverflow 1')!;
       const up = host.page.children.find((n) => n.name === 'Box front — Riverflow 1 — upscaled ×2')!;
       const bytes = host.images.get((up.fills[0] as ImagePaint).imageHash!)!;
-      const px = [bytes[16]! * 2 ** 24 + bytes[17]! * 2 ** 16 + bytes[18]! * 256 + bytes[19]!, bytes[20]! * 2 ** 24 + bytes[21]! * 2 ** 16 + bytes[22]! * 256 + bytes[23]!];
-      return { sameWidth: up.width === source.width, right: up.x > source.x + source.width, px, provenance: JSON.parse(up.getPluginData('riverflow')), relaunch: up.getRelaunchData() };
+      const px = [
+        bytes[16]! * 2 ** 24 + bytes[17]! * 2 ** 16 + bytes[18]! * 256 + bytes[19]!,
+        bytes[20]! * 2 ** 24 + bytes[21]! * 2 ** 16 + bytes[22]! * 256 + bytes[23]!,
+      ];
+      return {
+        sameWidth: up.width === source.width,
+        right: up.x > source.x + source.width,
+        px,
+        provenance: JSON.parse(up.getPluginData('riverflow')),
+        relaunch: up.getRelaunchData(),
+      };
     });
-    expect(placed).toMatchObject({ sameWidth: true, right: true, px: [2304, 1728], provenance: { model: 'runware:500@1', upscaleFactor: 2 }, relaunch: { edit: 'Edit with Riverflow' } });
+    expect(placed).toMatchObject({
+      sameWidth: true,
+      right: true,
+      px: [2304, 1728],
+      provenance: { model: 'runware:500@1', upscaleFactor: 2 },
+      relaunch: { edit: 'Edit with Riverflow' },
+    });
     // Closed mid-upscale: placed on the next start, charged once.
     h.emulator.reset();
     h.emulator.set({ processingPolls: 10_000 });
@@ -384,7 +416,9 @@ describe('quick edit', () => {
     const before = await s.evaluate((host) => host.notifications.length);
     await s.page.evaluate(() => window.playground.quickEdit('Make it teal'));
     await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 15_000 }).toBe(true);
-    expect((await s.evaluate((host) => host.notifications)).slice(before)).toEqual([{ message: 'Select a frame, group, component or image on the canvas.', error: true }]);
+    expect((await s.evaluate((host) => host.notifications)).slice(before)).toEqual([
+      { message: 'Select a frame, group, component or image on the canvas.', error: true },
+    ]);
     await s.select('Box front');
     await s.page.evaluate(() => window.playground.quickEdit('Make it teal', '5:4'));
     await expect.poll(() => s.evaluate((host) => host.notifications.at(-1))).toEqual({ message: '“5:4” is not one of Riverflow’s sizes.', error: true });

@@ -29,7 +29,9 @@ describe('Keep text layers sharp, in Chromium', () => {
     const before = await frameState(s, 'Price tag');
     const undo = await undoCount(s);
     await s.generate();
-    await s.ui.getByText(/Placed 1 image beside “Price tag”\. Drawn into the image, since its font is not available here: “Best before”\./).waitFor({ timeout: 30_000 });
+    await s.ui
+      .getByText(/Placed 1 image beside “Price tag”\. Drawn into the image, since its font is not available here: “Best before”\./)
+      .waitFor({ timeout: 30_000 });
     await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/keep-text-panel.png` });
     await s.page.evaluate(() => window.playground.focus('Price tag'));
     await s.page.locator('#canvas').screenshot({ path: `${OUTPUT_DIR}/keep-text-sharp.png` });
@@ -44,7 +46,8 @@ describe('Keep text layers sharp, in Chromium', () => {
     const side = { x: 1140, y: 290, width: 32, height: 265 };
     const darkIn = (img: Raw, k: number, box: typeof price) => {
       let n = 0;
-      for (let y = Math.round(box.y * k); y < (box.y + box.height) * k; y++) for (let x = Math.round(box.x * k); x < (box.x + box.width) * k; x++) n += dark(at(img, x, y)) ? 1 : 0;
+      for (let y = Math.round(box.y * k); y < (box.y + box.height) * k; y++)
+        for (let x = Math.round(box.x * k); x < (box.x + box.width) * k; x++) n += dark(at(img, x, y)) ? 1 : 0;
       return n;
     };
     const k = sent.width / FRAME.width;
@@ -66,7 +69,8 @@ describe('Keep text layers sharp, in Chromium', () => {
     const image = await raw(Buffer.from(result.image, 'base64'));
     const s2 = image.width / FRAME.width;
     let drawn = 0;
-    for (let y = Math.round(702 * s2); y < 730 * s2; y++) for (let x = Math.round(82 * s2); x < 400 * s2; x++) drawn += at(image, x, y).every((c) => c < 90) ? 1 : 0;
+    for (let y = Math.round(702 * s2); y < 730 * s2; y++)
+      for (let x = Math.round(82 * s2); x < 400 * s2; x++) drawn += at(image, x, y).every((c) => c < 90) ? 1 : 0;
     expect(drawn).toBeGreaterThan(200);
     expect((await s.nodeNames()).some((n) => /temporary/i.test(n))).toBe(false);
     expect(await frameState(s, 'Price tag')).toBe(before);
@@ -103,7 +107,9 @@ describe('Keep text layers sharp, in Chromium', () => {
     await s.evaluate((host) => host.close());
     h.emulator.finishAll();
     await s.reopen();
-    await s.ui.getByText('Placed 1 result from an earlier run that was interrupted. Drawn into the image, since its font is not available here: “Best before”.').waitFor({ timeout: 15_000 });
+    await s.ui
+      .getByText('Placed 1 result from an earlier run that was interrupted. Drawn into the image, since its font is not available here: “Best before”.')
+      .waitFor({ timeout: 15_000 });
     const result = await resultOf(s, 'Price tag — Riverflow 1');
     expect([result.type, result.children.map((c) => c.name)]).toEqual(['FRAME', ['Product', 'Price', 'Ingredients', 'Side label']]);
     expect(h.emulator.charges).toHaveLength(1);

@@ -28,7 +28,14 @@ export async function resultOf(s: Session, name: string) {
     const bytes = host.images.get((node.fills[0] as ImagePaint).imageHash!)!;
     let bin = '';
     for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-    const children = node.children.map((c) => ({ type: c.type, name: c.name, x: Math.round(c.x * 1000) / 1000, y: Math.round(c.y * 1000) / 1000, rotation: Math.round(c.rotation), characters: c.type === 'TEXT' ? (c as unknown as TextNode).characters : '' }));
+    const children = node.children.map((c) => ({
+      type: c.type,
+      name: c.name,
+      x: Math.round(c.x * 1000) / 1000,
+      y: Math.round(c.y * 1000) / 1000,
+      rotation: Math.round(c.rotation),
+      characters: c.type === 'TEXT' ? (c as unknown as TextNode).characters : '',
+    }));
     return { type: node.type, width: node.width, height: node.height, image: btoa(bin), provenance: node.getPluginData('riverflow'), children };
   }, name);
 }
@@ -49,7 +56,18 @@ export async function render(s: Session, name: string, scale: number): Promise<B
 export const frameState = (s: Session, name: string) =>
   s.page.evaluate((n) => {
     const f = window.playground.host.page.children.find((c) => c.name === n)!;
-    const layer = (c: typeof f): unknown => [c.name, c.x, c.y, c.width, c.height, c.visible, c.fills, [...c.pluginData], c.type === 'TEXT' ? (c as unknown as TextNode).characters : '', c.children.map(layer)];
+    const layer = (c: typeof f): unknown => [
+      c.name,
+      c.x,
+      c.y,
+      c.width,
+      c.height,
+      c.visible,
+      c.fills,
+      [...c.pluginData],
+      c.type === 'TEXT' ? (c as unknown as TextNode).characters : '',
+      c.children.map(layer),
+    ];
     return JSON.stringify(layer(f));
   }, name);
 export const undoCount = (s: Session) => s.evaluate((host) => host.undoSteps.count);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { EMULATOR_API_KEY, startEmulator, type Emulator } from '../../dev/emulator/server.ts';
-import { uuidV4 } from '../../core/runware/uuid.ts';
+import { uuidV4 } from '../../ui/runware/uuid.ts';
 
 let emu: Emulator;
 beforeAll(async () => {
@@ -19,7 +19,9 @@ const post = async (body: unknown, headers: Record<string, string> = { Authoriza
 
 let reference = '';
 beforeAll(async () => {
-  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a6' } }).png().toBuffer();
+  const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a6' } })
+    .png()
+    .toBuffer();
   reference = `data:image/png;base64,${png.toString('base64')}`;
 });
 
@@ -45,7 +47,11 @@ describe('the Runware emulator', () => {
   });
 
   it('answers sync tasks with real images of exactly the requested size and format, N distinct results, and cost', async () => {
-    for (const [format, kind] of [['JPG', 'jpeg'], ['PNG', 'png'], ['WEBP', 'webp']] as const) {
+    for (const [format, kind] of [
+      ['JPG', 'jpeg'],
+      ['PNG', 'png'],
+      ['WEBP', 'webp'],
+    ] as const) {
       const { body } = await post([task({ width: 648, height: 1512, outputFormat: format, outputType: 'base64Data', numberResults: 3, includeCost: true })]);
       const results = body.data!;
       expect(results).toHaveLength(3);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { RunwareServer } from '@runware/sdk-js';
-import { uuidV4 } from '../../core/runware/uuid.ts';
+import { uuidV4 } from '../../ui/runware/uuid.ts';
 import { EMULATOR_API_KEY, startEmulator, type Emulator } from '../../dev/emulator/server.ts';
 
 /**
@@ -16,7 +16,11 @@ const SOCKET_IDLE_MS = 25_000;
 beforeAll(async () => {
   // Runware drops a socket idle for 120 s; the emulator does the same, sooner, so a minute proves the heartbeat.
   emu = await startEmulator({ wsIdleMs: SOCKET_IDLE_MS });
-  reference = `data:image/png;base64,${(await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a6' } }).png().toBuffer()).toString('base64')}`;
+  reference = `data:image/png;base64,${(
+    await sharp({ create: { width: 640, height: 480, channels: 3, background: '#3a6' } })
+      .png()
+      .toBuffer()
+  ).toString('base64')}`;
   sdk = new RunwareServer({ apiKey: EMULATOR_API_KEY, url: emu.wsUrl, heartbeatInterval: 10_000, timeoutDuration: 20_000 });
   await sdk.ensureConnection();
 });
@@ -28,7 +32,16 @@ afterAll(async () => {
 const sockets = () => emu.requests.filter((r) => r.transport === 'ws' && r.tasks[0]?.taskType === 'authentication').length;
 type Params = Parameters<RunwareServer['imageInference']>[0];
 const riverflow = (over: Record<string, unknown>) =>
-  ({ model: 'sourceful:1@2', positivePrompt: 'Make the box teal', width: 1152, height: 864, outputType: 'base64Data', outputFormat: 'PNG', includeCost: true, ...over }) as unknown as Params;
+  ({
+    model: 'sourceful:1@2',
+    positivePrompt: 'Make the box teal',
+    width: 1152,
+    height: 864,
+    outputType: 'base64Data',
+    outputFormat: 'PNG',
+    includeCost: true,
+    ...over,
+  }) as unknown as Params;
 
 describe('the official @runware/sdk-js against the emulator', () => {
   it('authenticates once and gets a Riverflow edit from a reference image', async () => {

@@ -11,7 +11,10 @@ describe('npm start with a busy port', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const busy = (blocker.address() as net.AddressInfo).port;
     try {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'dev/playground/server.ts'], { cwd: root, env: { ...process.env, EMULATOR_PORT: String(busy), PORT: '0' } });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'dev/playground/server.ts'], {
+        cwd: root,
+        env: { ...process.env, EMULATOR_PORT: String(busy), PORT: '0' },
+      });
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += String(d)));
       const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));

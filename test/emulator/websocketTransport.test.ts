@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { RunwareError } from '../../core/runware/failures.ts';
 import { buildGetResponseTask } from '../../core/runware/tasks.ts';
-import { uuidV4 } from '../../core/runware/uuid.ts';
+import { uuidV4 } from '../../ui/runware/uuid.ts';
 import { EMULATOR_API_KEY, startEmulator, type Emulator } from '../../dev/emulator/server.ts';
 import { WebSocketTransport } from '../../ui/runware/websocket.ts';
 

@@ -24,7 +24,14 @@ export interface BootedPlugin {
  * plugin posts is checked against the protocol schema, so a malformed one fails the test.
  */
 export function bootPlugin(
-  options: { storage?: Record<string, unknown>; setup?: (host: FakeHost) => void; command?: string; parameters?: Record<string, unknown>; missingFonts?: string[]; render?: ExportRenderer } = {},
+  options: {
+    storage?: Record<string, unknown>;
+    setup?: (host: FakeHost) => void;
+    command?: string;
+    parameters?: Record<string, unknown>;
+    missingFonts?: string[];
+    render?: ExportRenderer;
+  } = {},
 ): BootedPlugin {
   const sent: ToUI[] = [];
   const waiters: (() => void)[] = [];
@@ -48,7 +55,17 @@ export function bootPlugin(
   const code = readFileSync(codeUrl, 'utf8');
   const start = (command: string, parameters?: Record<string, unknown>) => {
     // Exactly the globals Figma's main thread has: no URL, TextEncoder, structuredClone, crypto, queueMicrotask.
-    vm.runInNewContext(code, { figma: host.figma, __html__: '<html></html>', __uiFiles__: {}, console, setTimeout, clearTimeout, setInterval, clearInterval, fetch });
+    vm.runInNewContext(code, {
+      figma: host.figma,
+      __html__: '<html></html>',
+      __uiFiles__: {},
+      console,
+      setTimeout,
+      clearTimeout,
+      setInterval,
+      clearInterval,
+      fetch,
+    });
     // Figma fires `run` once the code has loaded, with the menu command and any parameters.
     host.run(command, parameters);
   };

@@ -45,4 +45,8 @@ export function client(script: Script, extra: Partial<ConstructorParameters<type
 }
 
 export const ok = (data: unknown[], errors: Envelope['errors'] = [], status = 200): Envelope => ({ status, data, errors });
-export const fail = (status: number, code: string, taskUUID?: string): Envelope => ({ status, data: [], errors: [{ code, message: code, ...(taskUUID ? { taskUUID } : {}) }] });
+export const fail = (status: number, code: string, taskUUID?: string): Envelope => ({
+  status,
+  data: [],
+  errors: [{ code, message: code, ...(taskUUID ? { taskUUID } : {}) }],
+});

@@ -16,7 +16,16 @@ const MISSING = { family: 'Brand Sans', style: 'Regular' };
 function packShot(host: FakeHost) {
   const frame = host.addFrame('Pack shot', { x: 0, y: 0, width: 1200, height: 900 }, { background: '#f3ead8', accent: '#2f4f7f', title: '' });
   const price = host.addLayer(frame, { type: 'TEXT', name: 'Price', x: 80, y: 700, characters: '€4.99', font: INTER, fontSize: 96, color: '#101010' });
-  const best = host.addLayer(frame, { type: 'TEXT', name: 'Best before', x: 80, y: 840, characters: 'Best before 12/2027', font: MISSING, fontSize: 30, color: '#101010' });
+  const best = host.addLayer(frame, {
+    type: 'TEXT',
+    name: 'Best before',
+    x: 80,
+    y: 840,
+    characters: 'Best before 12/2027',
+    font: MISSING,
+    fontSize: 30,
+    color: '#101010',
+  });
   const marker = host.addLayer(frame, { type: 'ELLIPSE', name: 'Area', x: 700, y: 150, width: 300, height: 240, color: '#ff0000', opacity: 0.5 });
   return { frame, price, best, marker };
 }
@@ -42,7 +51,13 @@ describe('areas and text kept sharp, on the main thread', () => {
     const p = await start((host) => void (shot = packShot(host)));
     p.host.select([shot.marker]);
     const sel = await p.waitFor('selection', (m) => m.area !== undefined);
-    expect(sel.area).toEqual({ markerId: shot.marker.id, markerName: 'Area', frameId: shot.frame.id, frameName: 'Pack shot', box: { x: 700, y: 150, width: 300, height: 240 } });
+    expect(sel.area).toEqual({
+      markerId: shot.marker.id,
+      markerName: 'Area',
+      frameId: shot.frame.id,
+      frameName: 'Pack shot',
+      box: { x: 700, y: 150, width: 300, height: 240 },
+    });
     expect(sel.nodes.map((n) => [n.name, n.textLayers])).toEqual([['Pack shot', 2]]);
     expect(sel.skipped).toEqual([]);
   });
@@ -69,7 +84,15 @@ describe('areas and text kept sharp, on the main thread', () => {
     const p = await start((host) => void (shot = packShot(host)));
     const before = snapshotNode(shot.frame);
     const onPage = p.host.page.children.map((n) => n.id);
-    const reply = await p.ask({ type: 'prepare-composite', id: 1, frameId: shot.frame.id, markerId: shot.marker.id, keepTextSharp: true, preset: { width: 1280, height: 720 }, skipCache: false });
+    const reply = await p.ask({
+      type: 'prepare-composite',
+      id: 1,
+      frameId: shot.frame.id,
+      markerId: shot.marker.id,
+      keepTextSharp: true,
+      preset: { width: 1280, height: 720 },
+      skipCache: false,
+    });
     expect(reply.ok).toBe(true);
     const parts = (reply as { value: CompositeParts }).value;
     expect(snapshotNode(shot.frame)).toBe(before);
@@ -94,7 +117,10 @@ describe('areas and text kept sharp, on the main thread', () => {
     const inPrice = [110 * parts.scale, 760 * parts.scale] as const;
     expect(dark(await pixel(plain, ...inPrice))).toBe(true);
     expect(dark(await pixel(parts.base!, ...inPrice))).toBe(false);
-    expect(parts.mask?.transform).toEqual([[1, 0, 700], [0, 1, 150]]);
+    expect(parts.mask?.transform).toEqual([
+      [1, 0, 700],
+      [0, 1, 150],
+    ]);
     expect(parts.mask?.paths[0]?.data).toMatch(/^M 300 120 A 150 120/);
     // "Best before" is in a font this machine lacks: drawn into the image from its own render.
     expect(parts.drawnText).toEqual(['Best before']);
@@ -114,11 +140,23 @@ describe('areas and text kept sharp, on the main thread', () => {
       sourceNodeIds: [shot.frame.id],
       createdAt: 1,
       tasks: [{ taskUUID: '11111111-2222-4333-8444-555555555555', accepted: true }],
-      composite: { frameId: shot.frame.id, markerId: shot.marker.id, markerName: 'Area', keepTextSharp: true, featherPercent: 3, size: { width: 1200, height: 900 }, area: { x: 700, y: 150, width: 300, height: 240 } },
+      composite: {
+        frameId: shot.frame.id,
+        markerId: shot.marker.id,
+        markerName: 'Area',
+        keepTextSharp: true,
+        featherPercent: 3,
+        size: { width: 1200, height: 900 },
+        area: { x: 700, y: 150, width: 300, height: 240 },
+      },
     };
     expect((await p.ask({ type: 'pending-save', id: 1, run })).ok).toBe(true);
     const undo = p.host.undoSteps.count;
-    const bytes = new Uint8Array(await sharp({ create: { width: 1800, height: 1350, channels: 3, background: '#3a6' } }).png().toBuffer());
+    const bytes = new Uint8Array(
+      await sharp({ create: { width: 1800, height: 1350, channels: 3, background: '#3a6' } })
+        .png()
+        .toBuffer(),
+    );
     const reply = await p.ask({ type: 'place-result', id: 2, runId: 'run-a', taskUUID: run.tasks[0]!.taskUUID, imageUUID: 'img-1', bytes });
     expect(reply.ok).toBe(true);
     const node = p.host.node((reply as { value: { nodeId: string } }).value.nodeId) as FakeSceneNode;
@@ -128,7 +166,11 @@ describe('areas and text kept sharp, on the main thread', () => {
     expect(node.fills[0]).toMatchObject({ type: 'IMAGE', scaleMode: 'FILL' });
     // Only the text whose font loads stays live text, at the same place inside the frame.
     expect(node.children.map((c) => [c.type, c.name, c.x, c.y, Reflect.get(c, 'characters')])).toEqual([['TEXT', 'Price', 80, 700, '€4.99']]);
-    expect(ProvenanceSchema.parse(JSON.parse(node.getPluginData('riverflow')))).toMatchObject({ area: { x: 700, y: 150, width: 300, height: 240 }, marker: 'Area', keepTextSharp: true });
+    expect(ProvenanceSchema.parse(JSON.parse(node.getPluginData('riverflow')))).toMatchObject({
+      area: { x: 700, y: 150, width: 300, height: 240 },
+      marker: 'Area',
+      keepTextSharp: true,
+    });
     expect(p.host.undoSteps.count - undo).toBe(1);
     expect(snapshotNode(shot.frame)).toBe(before);
     // Upscaled from its own pixels, not by imageUUID: Runware holds the model's crop, not this composite.
@@ -153,7 +195,15 @@ describe('areas and text kept sharp, on the main thread', () => {
     const p = await start((host) => void (shot = packShot(host)));
     const markerId = shot.marker.id;
     shot.marker.remove();
-    const reply = await p.ask({ type: 'prepare-composite', id: 3, frameId: shot.frame.id, markerId, keepTextSharp: false, preset: { width: 1280, height: 720 }, skipCache: false });
+    const reply = await p.ask({
+      type: 'prepare-composite',
+      id: 3,
+      frameId: shot.frame.id,
+      markerId,
+      keepTextSharp: false,
+      preset: { width: 1280, height: 720 },
+      skipCache: false,
+    });
     expect(reply).toMatchObject({ ok: false, message: 'The marked area was deleted. Draw it again, or turn off “Edit only this area”.' });
   });
 
@@ -164,10 +214,32 @@ describe('areas and text kept sharp, on the main thread', () => {
       star = host.addLayer(frame, { type: 'VECTOR', name: 'Blob', x: 100, y: 200, width: 200, height: 150, path: 'M 0 75 L 100 0 L 200 75 L 100 150 Z' });
       off = host.addLayer(frame, { type: 'RECTANGLE', name: 'Outside', x: 700, y: 0, width: 50, height: 50 });
     });
-    const reply = await p.ask({ type: 'prepare-composite', id: 1, frameId: frame.id, markerId: star.id, keepTextSharp: false, preset: { width: 1024, height: 1024 }, skipCache: false });
+    const reply = await p.ask({
+      type: 'prepare-composite',
+      id: 1,
+      frameId: frame.id,
+      markerId: star.id,
+      keepTextSharp: false,
+      preset: { width: 1024, height: 1024 },
+      skipCache: false,
+    });
     const parts = (reply as { value: CompositeParts }).value;
-    expect(parts.mask).toEqual({ paths: [{ windingRule: 'NONZERO', data: 'M 0 75 L 100 0 L 200 75 L 100 150 Z' }], transform: [[1, 0, 100], [0, 1, 200]] });
-    const outside = await p.ask({ type: 'prepare-composite', id: 2, frameId: frame.id, markerId: off.id, keepTextSharp: false, preset: { width: 1024, height: 1024 }, skipCache: false });
+    expect(parts.mask).toEqual({
+      paths: [{ windingRule: 'NONZERO', data: 'M 0 75 L 100 0 L 200 75 L 100 150 Z' }],
+      transform: [
+        [1, 0, 100],
+        [0, 1, 200],
+      ],
+    });
+    const outside = await p.ask({
+      type: 'prepare-composite',
+      id: 2,
+      frameId: frame.id,
+      markerId: off.id,
+      keepTextSharp: false,
+      preset: { width: 1024, height: 1024 },
+      skipCache: false,
+    });
     expect(outside).toMatchObject({ ok: false, message: '“Outside” does not cover “Label”. Move it onto the frame.' });
     expect(p.host.page.children.map((n) => n.name)).toEqual(['Label']);
   });
@@ -177,11 +249,22 @@ describe('areas and text kept sharp, on the main thread', () => {
     let calls = 0;
     let shot!: ReturnType<typeof packShot>;
     // The render of the whole frame exports, then the crop fails.
-    const p = bootPlugin({ setup: (host) => void (shot = packShot(host)), render: async (...args) => (++calls === 2 ? Promise.reject(new Error('Render failed')) : sharpRender(...args)) });
+    const p = bootPlugin({
+      setup: (host) => void (shot = packShot(host)),
+      render: async (...args) => (++calls === 2 ? Promise.reject(new Error('Render failed')) : sharpRender(...args)),
+    });
     await p.ready();
     const before = snapshotNode(shot.frame);
     const onPage = p.host.page.children.map((n) => n.id);
-    const reply = await p.ask({ type: 'prepare-composite', id: 1, frameId: shot.frame.id, markerId: shot.marker.id, keepTextSharp: true, preset: { width: 1280, height: 720 }, skipCache: false });
+    const reply = await p.ask({
+      type: 'prepare-composite',
+      id: 1,
+      frameId: shot.frame.id,
+      markerId: shot.marker.id,
+      keepTextSharp: true,
+      preset: { width: 1280, height: 720 },
+      skipCache: false,
+    });
     expect(reply).toMatchObject({ ok: false, message: 'Figma could not export “Pack shot”. Try a simpler frame or a smaller one.' });
     expect(calls).toBe(2);
     expect(p.host.page.children.map((n) => n.id)).toEqual(onPage);
@@ -219,11 +302,28 @@ describe('areas and text kept sharp, on the main thread', () => {
       host.addLayer(card, { type: 'TEXT', name: 'Fits', x: 20, y: 120, characters: 'Short', font: INTER, fontSize: 20 });
       host.addLayer(card, { type: 'TEXT', name: 'Hidden away', x: 20, y: 400, characters: 'Never shows', font: INTER, fontSize: 20 });
       host.addLayer(frame, { type: 'TEXT', name: 'Title', x: 500, y: 60, characters: 'Menu', font: INTER, fontSize: 40 });
-      host.addLayer(card, { type: 'TEXT', name: 'Brand line', x: 20, y: 80, characters: 'A brand line set in a font this machine lacks', font: MISSING, fontSize: 20 });
+      host.addLayer(card, {
+        type: 'TEXT',
+        name: 'Brand line',
+        x: 20,
+        y: 80,
+        characters: 'A brand line set in a font this machine lacks',
+        font: MISSING,
+        fontSize: 20,
+      });
     });
     // Drawn into the image (its font is missing), it is cut where the card cuts it.
-    const parts = await p.ask({ type: 'prepare-composite', id: 9, frameId: frame.id, keepTextSharp: true, preset: { width: 1152, height: 864 }, skipCache: false });
-    expect((parts as { value: CompositeParts }).value.overlays.map((o) => [o.box.x, o.box.y, o.clip])).toEqual([[120, 180, { x: 100, y: 100, width: 300, height: 200 }]]);
+    const parts = await p.ask({
+      type: 'prepare-composite',
+      id: 9,
+      frameId: frame.id,
+      keepTextSharp: true,
+      preset: { width: 1152, height: 864 },
+      skipCache: false,
+    });
+    expect((parts as { value: CompositeParts }).value.overlays.map((o) => [o.box.x, o.box.y, o.clip])).toEqual([
+      [120, 180, { x: 100, y: 100, width: 300, height: 200 }],
+    ]);
     const run: PendingRun = {
       runId: 'run-c',
       fileId: '',
@@ -236,10 +336,15 @@ describe('areas and text kept sharp, on the main thread', () => {
       composite: { frameId: frame.id, keepTextSharp: true, featherPercent: 3, size: { width: 1000, height: 800 } },
     };
     await p.ask({ type: 'pending-save', id: 1, run });
-    const bytes = new Uint8Array(await sharp({ create: { width: 1000, height: 800, channels: 3, background: '#ccb' } }).png().toBuffer());
+    const bytes = new Uint8Array(
+      await sharp({ create: { width: 1000, height: 800, channels: 3, background: '#ccb' } })
+        .png()
+        .toBuffer(),
+    );
     const reply = await p.ask({ type: 'place-result', id: 2, runId: 'run-c', taskUUID: run.tasks[0]!.taskUUID, imageUUID: 'img-c', bytes });
     const node = p.host.node((reply as { value: { nodeId: string } }).value.nodeId) as FakeSceneNode;
-    const layers = (n: FakeSceneNode): unknown[] => n.children.map((c) => [c.type, c.name, c.x, c.y, c.width, c.height, ...(c.children.length ? [layers(c)] : [])]);
+    const layers = (n: FakeSceneNode): unknown[] =>
+      n.children.map((c) => [c.type, c.name, c.x, c.y, c.width, c.height, ...(c.children.length ? [layers(c)] : [])]);
     const blurb = card.children.find((c) => c.name === 'Blurb')!;
     const fits = card.children.find((c) => c.name === 'Fits')!;
     const title = frame.children.find((c) => c.name === 'Title')!;

@@ -5,7 +5,12 @@ import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { bootPlugin } from '../helpers/bootPlugin.ts';
 
 /** Rules of the real Figma that the fake enforces, and the plugin keeps. */
-const png = async (w: number, h: number) => new Uint8Array(await sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } }).png().toBuffer());
+const png = async (w: number, h: number) =>
+  new Uint8Array(
+    await sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } })
+      .png()
+      .toBuffer(),
+  );
 const TASK = '11111111-2222-4333-8444-555555555555';
 const run = (sourceNodeIds: string[], over: Partial<PendingRun> = {}): PendingRun => ({
   runId: 'run-1',
@@ -50,7 +55,17 @@ describe('export geometry', () => {
     const p = bootPlugin();
     await p.ready();
     const card = p.host.addFrame('Card with shadow', { x: 0, y: 0, width: 1000, height: 1000 });
-    card.effects = [{ type: 'DROP_SHADOW', visible: true, radius: 100, spread: 0, offset: { x: 400, y: 0 }, color: { r: 0, g: 0, b: 0, a: 0.5 }, blendMode: 'NORMAL' } as DropShadowEffect];
+    card.effects = [
+      {
+        type: 'DROP_SHADOW',
+        visible: true,
+        radius: 100,
+        spread: 0,
+        offset: { x: 400, y: 0 },
+        color: { r: 0, g: 0, b: 0, a: 0.5 },
+        blendMode: 'NORMAL',
+      } as DropShadowEffect,
+    ];
     p.host.select([card]);
     const sel = await p.waitFor('selection', (m) => m.nodes.length === 1);
     // Rendered 1500×1200 (shadow 400 px right, 100 px blur): the size match follows what is sent.

@@ -7,7 +7,12 @@ import { snapshotNode } from '../../dev/fake-figma/figma.ts';
 import { bootPlugin } from '../helpers/bootPlugin.ts';
 
 const KEY = 'AbCdEf0123456789AbCdEf0123456789';
-const png = async (w: number, h: number) => new Uint8Array(await sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } }).png().toBuffer());
+const png = async (w: number, h: number) =>
+  new Uint8Array(
+    await sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } })
+      .png()
+      .toBuffer(),
+  );
 const TASK = '11111111-2222-4333-8444-555555555555';
 const taskId = (i: number) => `11111111-2222-4333-8444-55555555555${i}`;
 const run = (over: Partial<PendingRun> = {}, variations = 1): PendingRun => ({
@@ -74,7 +79,11 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
 
   it('sends a placed photo’s original file when it fits, and exports it when it does not', async () => {
     const p = bootPlugin();
-    const jpg = new Uint8Array(await sharp({ create: { width: 1000, height: 750, channels: 3, background: '#a63' } }).jpeg().toBuffer());
+    const jpg = new Uint8Array(
+      await sharp({ create: { width: 1000, height: 750, channels: 3, background: '#a63' } })
+        .jpeg()
+        .toBuffer(),
+    );
     const hash = p.host.figma.createImage(jpg).hash;
     const photo = (name: string, w: number, h: number) => {
       const n = p.host.addFrame(name, { x: 0, y: 0, width: w, height: h }, undefined, 'RECTANGLE');
@@ -130,7 +139,16 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const before = snapshotNode(source);
     await p.ask({ type: 'save-key', id: 1, apiKey: KEY });
     await p.ask({ type: 'pending-save', id: 2, run: run({ sourceNodeIds: [source.id] }) });
-    const reply = await p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: TASK, imageUUID: 'img-1', bytes: await png(1152, 864), seed: 42, cost: 0.077 });
+    const reply = await p.ask({
+      type: 'place-result',
+      id: 3,
+      runId: 'run-1',
+      taskUUID: TASK,
+      imageUUID: 'img-1',
+      bytes: await png(1152, 864),
+      seed: 42,
+      cost: 0.077,
+    });
     if (!reply.ok) throw new Error(reply.message);
     const placed = p.host.node((reply.value as { nodeId: string }).nodeId);
     if (!placed || placed.type === 'PAGE' || placed.type === 'DOCUMENT') throw new Error('not placed');
@@ -140,7 +158,16 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     expect(placed.x).toBeGreaterThanOrEqual(neighbour.x + neighbour.width);
     expect(placed.y).toBe(0);
     const provenance = ProvenanceSchema.parse(JSON.parse(placed.getPluginData('riverflow')));
-    expect(provenance).toMatchObject({ prompt: 'Make it indigo', model: 'sourceful:1@2', runId: 'run-1', taskUUID: TASK, imageUUID: 'img-1', seed: 42, cost: 0.077, sourceNodeId: source.id });
+    expect(provenance).toMatchObject({
+      prompt: 'Make it indigo',
+      model: 'sourceful:1@2',
+      runId: 'run-1',
+      taskUUID: TASK,
+      imageUUID: 'img-1',
+      seed: 42,
+      cost: 0.077,
+      sourceNodeId: source.id,
+    });
     expect(placed.getRelaunchData()).toEqual({ edit: 'Edit with Riverflow' });
     expect(p.host.page.selection.map((n) => n.id)).toEqual([placed.id]);
     expect(p.host.scrolledTo.at(-1)).toEqual([placed.id]);
@@ -159,7 +186,14 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const source = p.host.addFrame('Label', { x: 0, y: 0, width: 600, height: 800 });
     await p.ask({ type: 'pending-save', id: 1, run: run({ sourceNodeIds: [source.id], width: 864, height: 1152 }, 3) });
     const ids: string[] = [];
-    for (const [i, [task, uuid]] of ([[0, 'a'], [1, 'b'], [0, 'a'], [2, 'c']] as const).entries()) {
+    for (const [i, [task, uuid]] of (
+      [
+        [0, 'a'],
+        [1, 'b'],
+        [0, 'a'],
+        [2, 'c'],
+      ] as const
+    ).entries()) {
       const r = await p.ask({ type: 'place-result', id: 10 + i, runId: 'run-1', taskUUID: taskId(task), imageUUID: uuid, bytes: await png(864, 1152) });
       if (!r.ok) throw new Error(r.message);
       ids.push((r.value as { nodeId: string }).nodeId);
@@ -189,7 +223,11 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const p = bootPlugin();
     const source = p.host.addFrame('Box', { x: 0, y: 0, width: 600, height: 600 });
     await p.ask({ type: 'pending-save', id: 1, run: run({ sourceNodeIds: [source.id] }, 2) });
-    const webp = new Uint8Array(await sharp({ create: { width: 64, height: 64, channels: 3, background: '#f00' } }).webp().toBuffer());
+    const webp = new Uint8Array(
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: '#f00' } })
+        .webp()
+        .toBuffer(),
+    );
     const r = await p.ask({ type: 'place-result', id: 2, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'w', bytes: webp });
     expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/^Figma could not place the image: /) });
     const huge = await p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: taskId(1), imageUUID: 'h', bytes: await png(4097, 10) });
@@ -209,6 +247,13 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     const p = bootPlugin({ storage: { devEndpoints: { rest: 'https://evil.example/v1', ws: 'wss://evil.example/v1' } } });
     p.tell({ type: 'ui-ready' });
     expect((await p.waitFor('init')).endpoints).toBeNull();
+  });
+
+  it('accepts a loopback endpoint override although the main thread has no URL', async () => {
+    const local = { rest: 'http://127.0.0.1:8787/v1', ws: 'ws://localhost:8787/v1' };
+    const p = bootPlugin({ storage: { devEndpoints: local } });
+    p.tell({ type: 'ui-ready' });
+    expect((await p.waitFor('init')).endpoints).toEqual(local);
   });
 });
 

@@ -130,10 +130,12 @@ describe('relativeTo', () => {
     expect(apply(moved, 10, 5)[1]).toBeCloseTo(apply(textAbs, 10, 5)[1]!, 9);
   });
   it('refuses a flat transform', () => {
-    expect(() => invert([
-      [0, 0, 1],
-      [0, 0, 1],
-    ])).toThrow(/cannot be inverted/);
+    expect(() =>
+      invert([
+        [0, 0, 1],
+        [0, 0, 1],
+      ]),
+    ).toThrow(/cannot be inverted/);
   });
 });
 
@@ -146,8 +148,19 @@ describe('chooseComposite', () => {
     expect(c.areaPlan?.preset).toEqual(planAreaCrop(area.box, base).preset);
   });
   it('keeps text sharp only where there is text and the designer asked', () => {
-    expect(chooseComposite({ base, area: undefined, areaOnly: true, batch: false, settings: { ...DEFAULT_SETTINGS, keepTextSharp: true, featherPercent: 7 } }).composite).toEqual({ keepTextSharp: true, featherPercent: 7 });
-    expect(chooseComposite({ base: { ...base, textLayers: undefined }, area: undefined, areaOnly: true, batch: false, settings: { ...DEFAULT_SETTINGS, keepTextSharp: true } }).composite).toBeUndefined();
+    expect(
+      chooseComposite({ base, area: undefined, areaOnly: true, batch: false, settings: { ...DEFAULT_SETTINGS, keepTextSharp: true, featherPercent: 7 } })
+        .composite,
+    ).toEqual({ keepTextSharp: true, featherPercent: 7 });
+    expect(
+      chooseComposite({
+        base: { ...base, textLayers: undefined },
+        area: undefined,
+        areaOnly: true,
+        batch: false,
+        settings: { ...DEFAULT_SETTINGS, keepTextSharp: true },
+      }).composite,
+    ).toBeUndefined();
   });
   it('does neither for a batch, an area on another frame, or with the option off', () => {
     const keep = { ...DEFAULT_SETTINGS, keepTextSharp: true };

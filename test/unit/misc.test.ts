@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contentHash } from '../../core/hash.ts';
-import { base64ToBytes, bytesToBase64, readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
+import { readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
+import { base64ToBytes, bytesToBase64 } from '../../ui/base64.ts';
 import { formatUsd } from '../../core/format.ts';
 import { estimateCostUsd } from '../../core/pricing.ts';
 import { runBlocker } from '../../core/runBlocker.ts';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../core/records/settings.ts';
+import { isLoopbackUrl } from '../../core/runware/endpoints.ts';
 import sharp from 'sharp';
 
 describe('content hash', () => {
@@ -20,7 +22,12 @@ describe('content hash', () => {
 describe('image info', () => {
   it('reads kind and size of real PNG, JPEG, GIF and WEBP files', async () => {
     const base = sharp({ create: { width: 321, height: 123, channels: 3, background: '#08f' } });
-    for (const [fmt, kind] of [['png', 'png'], ['jpeg', 'jpeg'], ['gif', 'gif'], ['webp', 'webp']] as const) {
+    for (const [fmt, kind] of [
+      ['png', 'png'],
+      ['jpeg', 'jpeg'],
+      ['gif', 'gif'],
+      ['webp', 'webp'],
+    ] as const) {
       const bytes = new Uint8Array(await base.clone().toFormat(fmt).toBuffer());
       expect(sniffImageKind(bytes)).toBe(kind);
       if (kind !== 'webp') expect(readImageSize(bytes)).toEqual({ width: 321, height: 123 });
@@ -47,7 +54,9 @@ describe('why Generate is disabled', () => {
   it('names the missing piece', () => {
     expect(runBlocker(ok)).toBeUndefined();
     expect(runBlocker({ ...ok, selected: 0 })).toBe('Select a frame, group, component or image on the canvas.');
-    expect(runBlocker({ ...ok, selected: 0, skipped: [{ name: 'Logo', reason: 'is hidden' }] })).toBe('“Logo” is hidden. Select a visible frame, group, component or image.');
+    expect(runBlocker({ ...ok, selected: 0, skipped: [{ name: 'Logo', reason: 'is hidden' }] })).toBe(
+      '“Logo” is hidden. Select a visible frame, group, component or image.',
+    );
     expect(runBlocker({ ...ok, prompt: '  \n ' })).toBe('Describe the change you want in Prompt.');
     expect(runBlocker({ ...ok, prompt: 'x'.repeat(3001) })).toBe('The prompt is 3001 characters; the limit is 3000.');
     expect(runBlocker({ ...ok, apiKey: '' })).toBe('Add your Runware API key to generate.');
@@ -64,5 +73,25 @@ describe('stored settings', () => {
     expect(ok({ ...DEFAULT_SETTINGS, numberResults: 1.5 })).toBe(false);
     expect(ok({ ...DEFAULT_SETTINGS, outputQuality: 19 })).toBe(false);
     expect(ok({ ...DEFAULT_SETTINGS, outputQuality: 100 })).toBe(false);
+  });
+});
+
+describe('endpoint overrides', () => {
+  it('take loopback http/ws hosts only, with no user-info trick', () => {
+    for (const ok of ['http://127.0.0.1:8787/v1', 'ws://localhost:8787/v1', 'http://[::1]:9/v1', 'ws://127.0.0.1/v1', 'HTTP://LOCALHOST:1']) {
+      expect(isLoopbackUrl(ok), ok).toBe(true);
+    }
+    for (const bad of [
+      'https://api.runware.ai/v1',
+      'http://127.0.0.1.evil.example/v1',
+      'http://127.0.0.1@evil.example/v1',
+      'http://localhost:99999/v1',
+      'wss://127.0.0.1/v1',
+      'http://evil.example/?h=127.0.0.1',
+      ' http://127.0.0.1/v1',
+      'http://127.0.0.1/v1 x',
+    ]) {
+      expect(isLoopbackUrl(bad), bad).toBe(false);
+    }
   });
 });

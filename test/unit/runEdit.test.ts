@@ -46,8 +46,7 @@ function fakeHost(options: { placeFails?: boolean; partsFail?: boolean; composeF
         placed.push((body as unknown as RequestBody<'place-result'>).taskUUID);
         bodies.push(body as unknown as RequestBody<'place-result'>);
         return { nodeId: `node-${placed.length}` } as ReplyValue<K>;
-      }
-      else if (body.type === 'prepare-composite') {
+      } else if (body.type === 'prepare-composite') {
         if (options.partsFail) throw new Error('The frame was deleted. Select it again.');
         return PARTS as ReplyValue<K>;
       }
@@ -75,7 +74,14 @@ const request = (variations: number) => ({
   settings: { ...DEFAULT_SETTINGS, numberResults: variations },
 });
 const inference = (list: Tasks) => list.filter((t) => t.taskType === 'imageInference');
-const image = (taskUUID: unknown) => ({ taskType: 'imageInference', taskUUID, imageUUID: `img-${String(taskUUID)}`, imageBase64Data: 'AA==', status: 'success', cost: 0.077 });
+const image = (taskUUID: unknown) => ({
+  taskType: 'imageInference',
+  taskUUID,
+  imageUUID: `img-${String(taskUUID)}`,
+  imageBase64Data: 'AA==',
+  status: 'success',
+  cost: 0.077,
+});
 /** Runware as it should be: uploads, acknowledgements, then every image on the first poll. */
 const runware: Script = (list) => {
   if (list[0]?.taskType === 'imageUpload') return ok([{ taskType: 'imageUpload', taskUUID: list[0].taskUUID, imageUUID: 'u-1' }]);
@@ -110,7 +116,9 @@ describe('runEdit', () => {
 
   it('no answer and getResponse cannot tell: the run stays pending, never resubmitted', async () => {
     const { host, pending } = fakeHost();
-    const { c, transport } = client((list) => (list[0]?.taskType === 'imageUpload' ? runware(list, 0) : new RunwareError({ kind: 'network', host: 'api.runware.ai' })));
+    const { c, transport } = client((list) =>
+      list[0]?.taskType === 'imageUpload' ? runware(list, 0) : new RunwareError({ kind: 'network', host: 'api.runware.ai' }),
+    );
     const e = (await runEdit(host, c, request(1), () => {}, signal()).catch((x: unknown) => x)) as RunFailed;
     expect(e.kept).toBe(true);
     expect(e.message).toMatch(/placed the next time you open Riverflow\.$/);
@@ -180,7 +188,12 @@ describe('collectResults', () => {
 
   it('a task Runware never took (not found, never acknowledged) ends quietly: nothing is owed', async () => {
     const { host, placed } = fakeHost();
-    const { c } = client((list) => ok(list.filter((t) => t.taskUUID === 't0').map((t) => image(t.taskUUID)), [{ code: 'taskFailedOrNotFound', message: '', taskUUID: 't1' }]));
+    const { c } = client((list) =>
+      ok(
+        list.filter((t) => t.taskUUID === 't0').map((t) => image(t.taskUUID)),
+        [{ code: 'taskFailedOrNotFound', message: '', taskUUID: 't1' }],
+      ),
+    );
     const outcome = await collectResults(host, c, run([true, false]), () => {}, signal(), true);
     expect([outcome.placed, outcome.failed]).toEqual([1, []]);
     expect(placed).toEqual(['t0']);
@@ -197,7 +210,9 @@ describe('collectResults', () => {
   it('gives up after the time limit, keeping the run for the next start', async () => {
     const { host, pending } = fakeHost();
     pending.set('r', run([true]));
-    const { c } = client((list) => ok(list.map((t) => ({ taskUUID: t.taskUUID, status: 'processing' }))), { timing: { requestTimeoutMs: 1000, pollLimitMs: 10_000, pollScale: 1 } });
+    const { c } = client((list) => ok(list.map((t) => ({ taskUUID: t.taskUUID, status: 'processing' }))), {
+      timing: { requestTimeoutMs: 1000, pollLimitMs: 10_000, pollScale: 1 },
+    });
     const e = (await collectResults(host, c, run([true]), () => {}, signal()).catch((x: unknown) => x)) as RunFailed;
     expect(e.kept).toBe(true);
     expect(e.message).toMatch(/^Runware did not answer in time\. Runware may still finish the task/);
@@ -207,7 +222,10 @@ describe('collectResults', () => {
   describe('composite runs (an area, text kept sharp)', () => {
     const areaRequest = (variations: number) => ({
       ...request(variations),
-      nodes: [{ id: '1:1', name: 'Pack shot', width: 1200, height: 900 }, { id: '1:9', name: 'Mood', width: 800, height: 800 }],
+      nodes: [
+        { id: '1:1', name: 'Pack shot', width: 1200, height: 900 },
+        { id: '1:9', name: 'Mood', width: 800, height: 800 },
+      ],
       composite: { markerId: '1:5', markerName: 'Area', keepTextSharp: true, featherPercent: 4 },
     });
 
@@ -226,9 +244,20 @@ describe('collectResults', () => {
       // The crop is uploaded; the other frame is exported as usual, after it.
       expect(log.indexOf('prepare-composite')).toBeLessThan(log.indexOf('export'));
       expect(transport.calls.filter((l) => l[0]!.taskType === 'imageUpload')).toHaveLength(2);
-      expect(saved[0]!.composite).toEqual({ frameId: '1:1', markerId: '1:5', markerName: 'Area', keepTextSharp: true, featherPercent: 4, size: PARTS.size, area: PARTS.area });
+      expect(saved[0]!.composite).toEqual({
+        frameId: '1:1',
+        markerId: '1:5',
+        markerName: 'Area',
+        keepTextSharp: true,
+        featherPercent: 4,
+        size: PARTS.size,
+        area: PARTS.area,
+      });
       expect(composed.map((c) => c.feather)).toEqual([4, 4]);
-      expect(bodies.map((b) => [...b.bytes])).toEqual([[7, 9], [7, 9]]);
+      expect(bodies.map((b) => [...b.bytes])).toEqual([
+        [7, 9],
+        [7, 9],
+      ]);
       expect(bodies.every((b) => b.asIs === undefined)).toBe(true);
       expect(outcome.notes).toContain('Drawn into the image, since its font is not available here: “Best before”.');
       expect(pending.size).toBe(0);
@@ -252,7 +281,10 @@ describe('collectResults', () => {
       height: 864,
       sourceNodeIds: ['1:1'],
       createdAt: 0,
-      tasks: [{ taskUUID: 't-1', accepted: true }, { taskUUID: 't-2', accepted: true }],
+      tasks: [
+        { taskUUID: 't-1', accepted: true },
+        { taskUUID: 't-2', accepted: true },
+      ],
       composite: { frameId: '1:1', markerId: '1:5', keepTextSharp: false, featherPercent: 3, size: PARTS.size },
     });
 
@@ -270,8 +302,13 @@ describe('collectResults', () => {
       const { c } = client((list) => ok(list.map((t) => image(t.taskUUID))));
       const outcome = await collectResults(host, c, recovered(), () => {}, signal(), true);
       expect(outcome.placed).toBe(2);
-      expect(bodies.map((b) => [b.asIs, [...b.bytes]])).toEqual([[true, [9]], [true, [9]]]);
-      expect(outcome.notes).toEqual(['The frame could not be composited any more (The frame was deleted. Select it again.), so results were placed as Riverflow made them.']);
+      expect(bodies.map((b) => [b.asIs, [...b.bytes]])).toEqual([
+        [true, [9]],
+        [true, [9]],
+      ]);
+      expect(outcome.notes).toEqual([
+        'The frame could not be composited any more (The frame was deleted. Select it again.), so results were placed as Riverflow made them.',
+      ]);
     });
 
     it('an image that cannot be composited is still placed', async () => {
@@ -281,7 +318,9 @@ describe('collectResults', () => {
       expect(bodies.map((b) => b.asIs)).toEqual([true, true]);
       // The parts' own note first (asked again after the reopen), then each image that could not be laid over.
       expect(outcome.notes?.[0]).toBe('Drawn into the image, since its font is not available here: “Best before”.');
-      expect(outcome.notes?.[1]).toMatch(/^Variation \d: could not be laid over the frame \(the image could not be decoded\), so it was placed as Riverflow made it\.$/);
+      expect(outcome.notes?.[1]).toMatch(
+        /^Variation \d: could not be laid over the frame \(the image could not be decoded\), so it was placed as Riverflow made it\.$/,
+      );
     });
   });
 });

@@ -8,9 +8,19 @@ import { client, fail, ok, ScriptedTransport, type Tasks } from '../helpers/scri
 
 const ids = ['a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000003'];
 const tasks = (n: number) =>
-  buildInferenceTasks({ prompt: 'teal', preset: findPreset(1024, 1024)!, references: ['r'], outputFormat: 'PNG', outputQuality: 95, checkContent: false }, ids.slice(0, n));
+  buildInferenceTasks(
+    { prompt: 'teal', preset: findPreset(1024, 1024)!, references: ['r'], outputFormat: 'PNG', outputQuality: 95, checkContent: false },
+    ids.slice(0, n),
+  );
 const ack = (list: Tasks) => ok(list.map((t) => ({ taskType: 'imageInference', taskUUID: t.taskUUID })));
-const image = (taskUUID: string) => ({ taskType: 'imageInference', taskUUID, imageUUID: `img-${taskUUID.slice(-1)}`, imageBase64Data: 'iVBORw0KGgo=', status: 'success', cost: 0.077 });
+const image = (taskUUID: string) => ({
+  taskType: 'imageInference',
+  taskUUID,
+  imageUUID: `img-${taskUUID.slice(-1)}`,
+  imageBase64Data: 'iVBORw0KGgo=',
+  status: 'success',
+  cost: 0.077,
+});
 
 describe('RunwareClient.submit: one click, at most one charge', () => {
   it('accepts every task Runware acknowledged, in one request', async () => {
@@ -21,7 +31,9 @@ describe('RunwareClient.submit: one click, at most one charge', () => {
   });
 
   it('resubmits only the task Runware refused with 429, under the same taskUUID', async () => {
-    const { c, transport, sleeps } = client((list, n) => (n === 0 ? ok([{ taskType: 'imageInference', taskUUID: ids[0] }], [{ code: 'rateLimitExceeded', message: '', taskUUID: ids[1]! }], 200) : ack(list)));
+    const { c, transport, sleeps } = client((list, n) =>
+      n === 0 ? ok([{ taskType: 'imageInference', taskUUID: ids[0] }], [{ code: 'rateLimitExceeded', message: '', taskUUID: ids[1]! }], 200) : ack(list),
+    );
     const out = await c.submit(tasks(2));
     expect(out.get(ids[1]!)).toEqual({ accepted: true });
     expect(transport.calls[1]!.map((t) => t.taskUUID)).toEqual([ids[1]]);
@@ -34,13 +46,17 @@ describe('RunwareClient.submit: one click, at most one charge', () => {
   });
 
   it('after a 500, asks getResponse: known → accepted, no resubmit', async () => {
-    const { c, transport } = client((list, n) => (n === 0 ? fail(500, 'internalServerError') : ok(list.map((t) => ({ taskType: 'imageInference', taskUUID: t.taskUUID, status: 'processing' })))));
+    const { c, transport } = client((list, n) =>
+      n === 0 ? fail(500, 'internalServerError') : ok(list.map((t) => ({ taskType: 'imageInference', taskUUID: t.taskUUID, status: 'processing' }))),
+    );
     expect((await c.submit(tasks(1))).get(ids[0]!)).toEqual({ accepted: true });
     expect(transport.calls.map((l) => l[0]!.taskType)).toEqual(['imageInference', 'getResponse']);
   });
 
   it('after a time-out, getResponse says not found (taskFailedOrNotFound) → resubmitted once, same taskUUID', async () => {
-    const { c, transport } = client((list, n) => (n === 0 ? new RunwareError({ kind: 'timeout' }) : n === 1 ? fail(404, 'taskFailedOrNotFound', ids[0]) : ack(list)));
+    const { c, transport } = client((list, n) =>
+      n === 0 ? new RunwareError({ kind: 'timeout' }) : n === 1 ? fail(404, 'taskFailedOrNotFound', ids[0]) : ack(list),
+    );
     expect((await c.submit(tasks(1))).get(ids[0]!)).toEqual({ accepted: true });
     expect(transport.calls.map((l) => [l[0]!.taskType, l[0]!.taskUUID])).toEqual([
       ['imageInference', ids[0]],
@@ -71,7 +87,9 @@ describe('RunwareClient.submit: one click, at most one charge', () => {
   });
 
   it('treats an unreadable answer to a submit as ambiguous: checked, not resent blindly', async () => {
-    const { c, transport } = client((list, n) => (n === 0 ? new RunwareError({ kind: 'malformed', status: 200 }) : ok(list.map((t) => ({ taskUUID: t.taskUUID, status: 'processing' })))));
+    const { c, transport } = client((list, n) =>
+      n === 0 ? new RunwareError({ kind: 'malformed', status: 200 }) : ok(list.map((t) => ({ taskUUID: t.taskUUID, status: 'processing' }))),
+    );
     expect((await c.submit(tasks(1))).get(ids[0]!)).toEqual({ accepted: true });
     expect(transport.calls).toHaveLength(2);
   });
@@ -98,7 +116,9 @@ describe('RunwareClient.poll', () => {
   };
 
   it('polls every 750 ms in one request for all open tasks, and drops each task once it has its image', async () => {
-    const { c, transport, sleeps } = client((list, n) => ok(list.map((t) => (n >= 2 || t.taskUUID === ids[0] ? image(t.taskUUID as string) : { taskUUID: t.taskUUID, status: 'processing' }))));
+    const { c, transport, sleeps } = client((list, n) =>
+      ok(list.map((t) => (n >= 2 || t.taskUUID === ids[0] ? image(t.taskUUID as string) : { taskUUID: t.taskUUID, status: 'processing' }))),
+    );
     const h = collect();
     await c.poll(ids.slice(0, 3), h.handlers);
     expect(h.results.map((r) => r.taskUUID)).toEqual([ids[0], ids[1], ids[2]]);
@@ -109,7 +129,13 @@ describe('RunwareClient.poll', () => {
 
   it('a generation with status "error" ends that task alone; the others are still placed', async () => {
     const { c } = client((list) =>
-      ok(list.map((t) => (t.taskUUID === ids[1] ? { taskType: 'imageInference', taskUUID: ids[1], status: 'error', error: { code: 'providerError', message: 'The provider failed' } } : image(t.taskUUID as string)))),
+      ok(
+        list.map((t) =>
+          t.taskUUID === ids[1]
+            ? { taskType: 'imageInference', taskUUID: ids[1], status: 'error', error: { code: 'providerError', message: 'The provider failed' } }
+            : image(t.taskUUID as string),
+        ),
+      ),
     );
     const h = collect();
     await c.poll(ids.slice(0, 2), h.handlers);
@@ -135,7 +161,9 @@ describe('RunwareClient.poll', () => {
   });
 
   it('gives up with a time-out after the limit (the run stays pending), having backed off after 3 minutes', async () => {
-    const { c, sleeps } = client((list) => ok(list.map((t) => ({ taskUUID: t.taskUUID, status: 'processing' }))), { timing: { requestTimeoutMs: 1000, pollLimitMs: 400_000, pollScale: 1 } });
+    const { c, sleeps } = client((list) => ok(list.map((t) => ({ taskUUID: t.taskUUID, status: 'processing' }))), {
+      timing: { requestTimeoutMs: 1000, pollLimitMs: 400_000, pollScale: 1 },
+    });
     await expect(c.poll([ids[0]!], collect().handlers)).rejects.toMatchObject({ failure: { kind: 'timeout' } });
     expect(new Set(sleeps)).toEqual(new Set([750, 2000, 5000]));
   });
@@ -146,7 +174,11 @@ describe('RunwareClient transport fallback', () => {
     const rest = new ScriptedTransport('rest', () => new RunwareError({ kind: 'network', host: 'api.runware.ai' }));
     const ws = new ScriptedTransport('ws', (list) => ack(list));
     const switched: string[] = [];
-    const c = new RunwareClient({ transports: [rest, ws], timing: { requestTimeoutMs: 1000, pollLimitMs: 1000, pollScale: 1 }, onTransport: (n) => switched.push(n) });
+    const c = new RunwareClient({
+      transports: [rest, ws],
+      timing: { requestTimeoutMs: 1000, pollLimitMs: 1000, pollScale: 1 },
+      onTransport: (n) => switched.push(n),
+    });
     const env = await c.call([{ taskType: 'getResponse', taskUUID: ids[0] }]);
     expect(env.data).toHaveLength(1);
     expect(switched).toEqual(['ws']);

@@ -11,11 +11,27 @@ const envelope = (status: number, body: unknown) => {
 describe('parseBody', () => {
   it('reads the model page’s example response inside data[]', () => {
     const e = envelope(200, {
-      data: [{ taskType: 'imageInference', taskUUID: T, imageUUID: '8c80a2f6-f34a-4d64-a42d-4d07e74e76a0', imageURL: 'https://im.runware.ai/image/x.jpg', seed: 681039384, cost: 0.077 }],
+      data: [
+        {
+          taskType: 'imageInference',
+          taskUUID: T,
+          imageUUID: '8c80a2f6-f34a-4d64-a42d-4d07e74e76a0',
+          imageURL: 'https://im.runware.ai/image/x.jpg',
+          seed: 681039384,
+          cost: 0.077,
+        },
+      ],
     });
     const p = readTaskProgress(e, T);
     expect(p.results).toEqual([
-      { taskUUID: T, imageUUID: '8c80a2f6-f34a-4d64-a42d-4d07e74e76a0', source: { kind: 'url', value: 'https://im.runware.ai/image/x.jpg' }, seed: 681039384, cost: 0.077, nsfw: false },
+      {
+        taskUUID: T,
+        imageUUID: '8c80a2f6-f34a-4d64-a42d-4d07e74e76a0',
+        source: { kind: 'url', value: 'https://im.runware.ai/image/x.jpg' },
+        seed: 681039384,
+        cost: 0.077,
+        nsfw: false,
+      },
     ]);
     expect(p.processing).toBe(false);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateInference } from '../../dev/emulator/contract.ts';
 import { buildGetResponseTask, buildInferenceTasks, buildUploadTask, RIVERFLOW_MODEL } from '../../core/runware/tasks.ts';
-import { isUuidV4, uuidV4 } from '../../core/runware/uuid.ts';
+import { isUuidV4 } from '../../core/runware/uuid.ts';
+import { uuidV4 } from '../../ui/runware/uuid.ts';
 import { findPreset } from '../../core/sizes.ts';
 
 const preset = findPreset(1152, 864)!;
@@ -101,7 +102,14 @@ describe('upscale task (Clarity, runware:500@1)', () => {
     const { buildUpscaleTask } = await import('../../core/runware/tasks.ts');
     const { validateUpscale } = await import('../../dev/emulator/contract.ts');
     const task = buildUpscaleTask('a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 2, uuidV4());
-    expect(task).toMatchObject({ taskType: 'upscale', model: 'runware:500@1', upscaleFactor: 2, inputs: { image: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' }, deliveryMethod: 'async', outputType: 'base64Data' });
+    expect(task).toMatchObject({
+      taskType: 'upscale',
+      model: 'runware:500@1',
+      upscaleFactor: 2,
+      inputs: { image: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d' },
+      deliveryMethod: 'async',
+      outputType: 'base64Data',
+    });
     expect(validateUpscale(task as unknown as Record<string, unknown>)).toBeUndefined();
     expect(validateUpscale({ ...task, upscaleFactor: 5 })).toMatchObject({ parameter: 'upscaleFactor' });
     expect(validateUpscale({ ...task, numberResults: 2 })).toMatchObject({ code: 'unsupportedParameter', parameter: 'numberResults' });

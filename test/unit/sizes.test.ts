@@ -4,7 +4,17 @@ import { DEFAULT_PRESET, SIZE_PRESETS, findPreset, matchPreset, presetLabel } fr
 describe('size presets', () => {
   it('lists exactly the 11 sizes of the model page', () => {
     expect(SIZE_PRESETS.map((p) => `${p.width}x${p.height}`)).toEqual([
-      '1024x1024', '1152x864', '864x1152', '1280x720', '720x1280', '1248x832', '832x1248', '1512x648', '648x1512', '1152x896', '896x1152',
+      '1024x1024',
+      '1152x864',
+      '864x1152',
+      '1280x720',
+      '720x1280',
+      '1248x832',
+      '832x1248',
+      '1512x648',
+      '648x1512',
+      '1152x896',
+      '896x1152',
     ]);
     expect(SIZE_PRESETS.map((p) => p.name)).toContain('1K (3:7)');
   });

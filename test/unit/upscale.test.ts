@@ -48,7 +48,11 @@ function host(options: { cached?: string } = {}) {
 const composite: SelectedNode = { id: '1:9', name: 'Price tag — Riverflow 1', width: 1200, height: 900, result: { width: 1200, height: 900, liveText: true } };
 const upscaled = (taskUUID: unknown) => ({ taskType: 'imageUpscale', taskUUID, imageUUID: 'up-1', imageBase64Data: 'AA==', cost: 0.0038 });
 const signal = () => new AbortController().signal;
-const upscaleInputs = (calls: Tasks[]) => calls.flat().filter((t) => t.taskType === 'upscale').map((t) => (t.inputs as { image: string }).image);
+const upscaleInputs = (calls: Tasks[]) =>
+  calls
+    .flat()
+    .filter((t) => t.taskType === 'upscale')
+    .map((t) => (t.inputs as { image: string }).image);
 
 describe('runUpscale of a composite (made in the plugin)', () => {
   it('uploads its image first, upscales the upload, and asks for its live text on the upscaled frame', async () => {

@@ -16,15 +16,33 @@ export function AdvancedOptions({ open, onToggle, settings, onChange }: Props) {
     <Disclosure open={open} title="Advanced" onToggle={onToggle}>
       <div class="field">
         <label for="format">Output format</label>
-        <select id="format" class="select" value={settings.outputFormat} onChange={(e) => onChange({ ...settings, outputFormat: (e.currentTarget as HTMLSelectElement).value as Settings['outputFormat'] })}>
+        <select
+          id="format"
+          class="select"
+          value={settings.outputFormat}
+          onChange={(e) => onChange({ ...settings, outputFormat: (e.currentTarget as HTMLSelectElement).value as Settings['outputFormat'] })}
+        >
           <option value="PNG">PNG</option>
           <option value="JPG">JPG</option>
           <option value="WEBP">WEBP (placed as PNG)</option>
         </select>
       </div>
-      <IntegerField id="quality" label="Quality" min={MIN_QUALITY} max={MAX_QUALITY} value={settings.outputQuality} onChange={(n) => onChange({ ...settings, outputQuality: n })} />
+      <IntegerField
+        id="quality"
+        label="Quality"
+        min={MIN_QUALITY}
+        max={MAX_QUALITY}
+        value={settings.outputQuality}
+        onChange={(n) => onChange({ ...settings, outputQuality: n })}
+      />
       <div class="field row">
-        <input id="safety" class="native" type="checkbox" checked={settings.checkContent} onChange={(e) => onChange({ ...settings, checkContent: (e.currentTarget as HTMLInputElement).checked })} />
+        <input
+          id="safety"
+          class="native"
+          type="checkbox"
+          checked={settings.checkContent}
+          onChange={(e) => onChange({ ...settings, checkContent: (e.currentTarget as HTMLInputElement).checked })}
+        />
         <label for="safety">Content safety check</label>
       </div>
       <IntegerField

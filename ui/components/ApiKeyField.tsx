@@ -1,4 +1,3 @@
-
 interface Props {
   readonly value: string;
   readonly problem: string | undefined;

@@ -25,15 +25,31 @@ export function CompositeOptions({ area, areaOnly, onAreaOnly, areaPreset, textL
             Area ‘{area.markerName}’ on ‘{area.frameName}’
           </p>
           <label class="row">
-            <input class="native" type="checkbox" checked={areaOnly} aria-describedby="area-line" onChange={(e) => onAreaOnly((e.currentTarget as HTMLInputElement).checked)} /> Edit only this area
+            <input
+              class="native"
+              type="checkbox"
+              checked={areaOnly}
+              aria-describedby="area-line"
+              onChange={(e) => onAreaOnly((e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            Edit only this area
           </label>
-          {areaOnly && areaPreset ? <p class="hint">Size: {presetLabel(areaPreset)}, matched to the area and its surroundings. Outside it, the frame stays as it is.</p> : null}
+          {areaOnly && areaPreset ? (
+            <p class="hint">Size: {presetLabel(areaPreset)}, matched to the area and its surroundings. Outside it, the frame stays as it is.</p>
+          ) : null}
         </>
       ) : null}
       {textLayers ? (
         <>
           <label class="row">
-            <input class="native" type="checkbox" checked={keepTextSharp} aria-describedby="text-line" onChange={(e) => onKeepTextSharp((e.currentTarget as HTMLInputElement).checked)} /> Keep text layers sharp
+            <input
+              class="native"
+              type="checkbox"
+              checked={keepTextSharp}
+              aria-describedby="text-line"
+              onChange={(e) => onKeepTextSharp((e.currentTarget as HTMLInputElement).checked)}
+            />{' '}
+            Keep text layers sharp
           </label>
           <p class="hint" id="text-line">
             {keepTextSharp

@@ -4,7 +4,17 @@ import type { ComponentChildren } from 'preact';
  * A section that opens and closes: a real button with aria-expanded, so a screen reader
  * says "History, collapsed, button" and Enter or Space toggles it (the library's is a checkbox).
  */
-export function Disclosure({ open, title, onToggle, children }: { readonly open: boolean; readonly title: string; readonly onToggle: () => void; readonly children: ComponentChildren }) {
+export function Disclosure({
+  open,
+  title,
+  onToggle,
+  children,
+}: {
+  readonly open: boolean;
+  readonly title: string;
+  readonly onToggle: () => void;
+  readonly children: ComponentChildren;
+}) {
   return (
     <section class="disclosure">
       <button type="button" class="disclosure-title" aria-expanded={open} onClick={onToggle}>

@@ -35,9 +35,17 @@ export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, o
         <p class="hint">No Riverflow results on this page yet.</p>
       ) : (
         <div class="row">
-          <input class="input grow" type="search" aria-label="Search history" placeholder="Search prompts" value={query} onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            class="input grow"
+            type="search"
+            aria-label="Search history"
+            placeholder="Search prompts"
+            value={query}
+            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          />
           <label class="row">
-            <input class="native" type="checkbox" checked={starredOnly} onChange={(e) => setStarredOnly((e.currentTarget as HTMLInputElement).checked)} /> Starred only
+            <input class="native" type="checkbox" checked={starredOnly} onChange={(e) => setStarredOnly((e.currentTarget as HTMLInputElement).checked)} />{' '}
+            Starred only
           </label>
         </div>
       )}
@@ -48,11 +56,7 @@ export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, o
           const first = e.nodeIds[0] ?? '';
           const thumb = thumbnails.get(first);
           return (
-            <li
-              key={e.runId}
-              data-id={first}
-              ref={rowRef}
-            >
+            <li key={e.runId} data-id={first} ref={rowRef}>
               {thumb ? <img class="thumb" src={thumb} alt="" /> : <span class="thumb" />}
               <div class="grow">
                 <p class="history-prompt" title={e.prompt}>

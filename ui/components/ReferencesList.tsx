@@ -54,7 +54,13 @@ export function ReferencesList({ nodes, pinned, onPin, movable, skipped, baseRul
                 {pinned.has(n.id) ? ' · pinned' : ''}
               </span>
             </span>
-            <button type="button" class="link" aria-pressed={pinned.has(n.id)} aria-label={`${pinned.has(n.id) ? 'Unpin' : 'Pin'} “${n.name}”`} onClick={() => onPin(n.id, !pinned.has(n.id))}>
+            <button
+              type="button"
+              class="link"
+              aria-pressed={pinned.has(n.id)}
+              aria-label={`${pinned.has(n.id) ? 'Unpin' : 'Pin'} “${n.name}”`}
+              onClick={() => onPin(n.id, !pinned.has(n.id))}
+            >
               {pinned.has(n.id) ? 'Unpin' : 'Pin'}
             </button>
             {movable > 1 && i < movable ? (

@@ -31,7 +31,8 @@ export function RunStatus({ run, elapsed, batch, blocker, each, refused, onGener
         <div class="row">
           <div class="grow" role="status" aria-live="polite">
             {run.recovering ? 'Recovering an earlier run… ' : ''}
-            {STAGE_TEXT[run.progress.stage]} {elapsed} s{run.progress.total > 1 ? ` · ${run.progress.placed} of ${run.progress.total} ${batch ? 'frames done' : 'placed'}` : ''}
+            {STAGE_TEXT[run.progress.stage]} {elapsed} s
+            {run.progress.total > 1 ? ` · ${run.progress.placed} of ${run.progress.total} ${batch ? 'frames done' : 'placed'}` : ''}
           </div>
           <button type="button" class="btn secondary" onClick={onCancel}>
             Cancel
@@ -39,7 +40,13 @@ export function RunStatus({ run, elapsed, batch, blocker, each, refused, onGener
         </div>
       ) : (
         <div>
-          <button type="button" class="btn primary full" disabled={blocker !== undefined} onClick={onGenerate} aria-describedby={blocker ? 'blocker' : undefined}>
+          <button
+            type="button"
+            class="btn primary full"
+            disabled={blocker !== undefined}
+            onClick={onGenerate}
+            aria-describedby={blocker ? 'blocker' : undefined}
+          >
             {each ? `Generate for ${plural(each, 'frame')}` : 'Generate'}
           </button>
           {blocker ? (

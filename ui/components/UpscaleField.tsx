@@ -6,7 +6,15 @@ import { upscaleFactors, upscaleInput } from '../../core/upscalePlan.ts';
  * "Upscale for print" on a selected result: each factor whose image stays within Figma's
  * 4096 px, the price Runware shows before, the actual cost after the run.
  */
-export function UpscaleField({ node, disabled, onUpscale }: { readonly node: SelectedNode; readonly disabled: boolean; readonly onUpscale: (factor: number) => void }) {
+export function UpscaleField({
+  node,
+  disabled,
+  onUpscale,
+}: {
+  readonly node: SelectedNode;
+  readonly disabled: boolean;
+  readonly onUpscale: (factor: number) => void;
+}) {
   const result = node.result;
   if (!result) return null;
   const factors = upscaleFactors(result);
@@ -19,7 +27,14 @@ export function UpscaleField({ node, disabled, onUpscale }: { readonly node: Sel
       {factors.length ? (
         <div class="row">
           {factors.map((f) => (
-            <button type="button" class="btn secondary" key={f} disabled={disabled} onClick={() => onUpscale(f)} title={`${formatSize(input.width * f, input.height * f)} px`}>
+            <button
+              type="button"
+              class="btn secondary"
+              key={f}
+              disabled={disabled}
+              onClick={() => onUpscale(f)}
+              title={`${formatSize(input.width * f, input.height * f)} px`}
+            >
               Upscale ×{f}
             </button>
           ))}
@@ -31,7 +46,8 @@ export function UpscaleField({ node, disabled, onUpscale }: { readonly node: Sel
         {result.imageUUID
           ? 'Runware’s Clarity upscaler on this result’s own image (nothing is uploaded).'
           : `Runware’s Clarity upscaler on this result’s image, uploaded once first (Runware keeps uploads at ≤ 2048 px, so it starts from ${formatSize(input.width, input.height)} px).`}
-        {result.liveText ? ' Its text layers stay live text on the upscaled frame.' : ''} Estimate: about $0.004 per upscale (Runware’s published example); the exact cost is shown after.
+        {result.liveText ? ' Its text layers stay live text on the upscaled frame.' : ''} Estimate: about $0.004 per upscale (Runware’s published example); the
+        exact cost is shown after.
       </p>
     </section>
   );

@@ -39,10 +39,15 @@ export function useLastRun(onChanged: () => void) {
   function record(outcome: RunOutcome, source: SelectedNode) {
     clear();
     if (!outcome.results.length) return;
-    const results = [...outcome.results].sort((a, b) => a.variation - b.variation).map((r) => ({ nodeId: r.nodeId, label: `Variation ${r.variation}`, url: toUrl(r.bytes) }));
+    const results = [...outcome.results]
+      .sort((a, b) => a.variation - b.variation)
+      .map((r) => ({ nodeId: r.nodeId, label: `Variation ${r.variation}`, url: toUrl(r.bytes) }));
     setRun({ runId: outcome.runId, sourceNodeId: source.id, sourceName: source.name, results });
     // With text kept sharp the image lacks the live text on top: compare what the canvas shows.
-    if (outcome.liveText) void Promise.all(results.map((r) => withCanvasPicture(r))).then((shown) => setRun((now) => (now?.runId === outcome.runId ? { ...now, results: shown } : now)));
+    if (outcome.liveText)
+      void Promise.all(results.map((r) => withCanvasPicture(r))).then((shown) =>
+        setRun((now) => (now?.runId === outcome.runId ? { ...now, results: shown } : now)),
+      );
   }
 
   async function withCanvasPicture(result: RunResult): Promise<RunResult> {

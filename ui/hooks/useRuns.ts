@@ -34,7 +34,9 @@ export const CANCELLED_FREE = 'Cancelled before Runware accepted the task. Nothi
 
 /** What a run left out, in one sentence each: flagged images and variations that failed. */
 export function outcomeNotes(outcome: RunOutcome): string {
-  const flagged = outcome.flagged ? ` ${plural(outcome.flagged, 'result')} flagged by the safety check ${outcome.flagged === 1 ? 'was' : 'were'} not placed.` : '';
+  const flagged = outcome.flagged
+    ? ` ${plural(outcome.flagged, 'result')} flagged by the safety check ${outcome.flagged === 1 ? 'was' : 'were'} not placed.`
+    : '';
   return flagged + [...outcome.failed, ...(outcome.notes ?? [])].map((f) => ` ${f}`).join('');
 }
 
@@ -68,7 +70,11 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
   const progress = (p: RunProgress) => setRun((r) => (r.status === 'running' ? { ...r, progress: p } : r));
 
   /** Runs `body` with a fresh client and cancel signal, and always cleans up after it. */
-  async function withClient(connection: Connection, start: RunState & { status: 'running' }, body: (client: ReturnType<typeof makeClient>, signal: AbortSignal) => Promise<void>) {
+  async function withClient(
+    connection: Connection,
+    start: RunState & { status: 'running' },
+    body: (client: ReturnType<typeof makeClient>, signal: AbortSignal) => Promise<void>,
+  ) {
     const controller = new AbortController();
     abort.current = controller;
     const client = makeClient(connection);
@@ -85,7 +91,12 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
 
   async function single(connection: Connection, input: EditInput) {
     setBatch([]);
-    const start = { status: 'running', startedAt: Date.now(), recovering: false, progress: { stage: 'exporting', placed: 0, total: input.settings.numberResults } } as const;
+    const start = {
+      status: 'running',
+      startedAt: Date.now(),
+      recovering: false,
+      progress: { stage: 'exporting', placed: 0, total: input.settings.numberResults },
+    } as const;
     await withClient(connection, start, async (client, signal) => {
       try {
         const outcome = await runEdit(iframeHost, client, input, progress, signal);
@@ -120,7 +131,13 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         update(id, { status: 'running' });
         try {
           const nodes = [node, ...input.extra.filter((x) => x.id !== node.id)].slice(0, MAX_REFERENCES);
-          const outcome = await runEdit(iframeHost, client, { prompt: input.prompt, settings: input.settings, preset: matchPreset(node.width, node.height), nodes }, () => {}, signal);
+          const outcome = await runEdit(
+            iframeHost,
+            client,
+            { prompt: input.prompt, settings: input.settings, preset: matchPreset(node.width, node.height), nodes },
+            () => {},
+            signal,
+          );
           placed += outcome.placed;
           cost += outcome.cost;
           update(id, { status: 'placed', message: `${plural(outcome.placed, 'image')}${outcomeNotes(outcome)}` });
@@ -172,7 +189,12 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     let cost = 0;
     const messages: string[] = [];
     const notes: string[] = [];
-    const start = { status: 'running', startedAt: Date.now(), recovering: true, progress: { stage: 'waiting', placed: 0, total: pending[0]?.tasks.length ?? 1 } } as const;
+    const start = {
+      status: 'running',
+      startedAt: Date.now(),
+      recovering: true,
+      progress: { stage: 'waiting', placed: 0, total: pending[0]?.tasks.length ?? 1 },
+    } as const;
     await withClient(connection, start, async (client, signal) => {
       for (const pendingRun of pending) {
         try {

@@ -57,8 +57,18 @@ export async function collectResults(
           let asIs = false;
           if (compositing) ({ image, asIs } = await compositing.apply(image, label(result.taskUUID)));
           try {
-            const place = { type: 'place-result', runId: run.runId, taskUUID: result.taskUUID, imageUUID: result.imageUUID, bytes: image.bytes, ...(asIs ? { asIs } : {}) } as const;
-            const { nodeId } = await host.request({ ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) }, { signal });
+            const place = {
+              type: 'place-result',
+              runId: run.runId,
+              taskUUID: result.taskUUID,
+              imageUUID: result.imageUUID,
+              bytes: image.bytes,
+              ...(asIs ? { asIs } : {}),
+            } as const;
+            const { nodeId } = await host.request(
+              { ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) },
+              { signal },
+            );
             results.push({ nodeId, variation: variation.get(result.taskUUID) ?? results.length + 1, bytes: image.bytes });
           } catch (e) {
             if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });

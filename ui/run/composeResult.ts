@@ -27,7 +27,13 @@ function maskPixels(parts: CompositeParts, crop: { x: number; y: number; width: 
     return new Float32Array(crop.width * crop.height).fill(1);
   }
   const s = parts.scale;
-  const [[a, c, e], [b, d, f]] = multiply([[s, 0, -crop.x], [0, s, -crop.y]], parts.mask.transform);
+  const [[a, c, e], [b, d, f]] = multiply(
+    [
+      [s, 0, -crop.x],
+      [0, s, -crop.y],
+    ],
+    parts.mask.transform,
+  );
   ctx.setTransform(a, b, c, d, e, f);
   ctx.fillStyle = '#000';
   for (const path of parts.mask.paths) ctx.fill(new Path2D(path.data), path.windingRule === 'EVENODD' ? 'evenodd' : 'nonzero');
@@ -52,7 +58,13 @@ export async function composeResult(parts: CompositeParts, model: PlaceableImage
     const over = context(crop.width, crop.height);
     over.imageSmoothingQuality = 'high';
     // The model's picture covers the crop exactly (its ratio was chosen to match).
-    over.drawImage(modelBitmap, parts.crop.x * parts.scale - crop.x, parts.crop.y * parts.scale - crop.y, parts.crop.width * parts.scale, parts.crop.height * parts.scale);
+    over.drawImage(
+      modelBitmap,
+      parts.crop.x * parts.scale - crop.x,
+      parts.crop.y * parts.scale - crop.y,
+      parts.crop.width * parts.scale,
+      parts.crop.height * parts.scale,
+    );
     const mask = featherMask(maskPixels(parts, crop), crop.width, crop.height, featherWidth(parts.area, featherPercent, parts.scale));
     const pixels = out.getImageData(crop.x, crop.y, crop.width, crop.height);
     blendByMask(pixels.data, over.getImageData(0, 0, crop.width, crop.height).data, mask);

@@ -12,7 +12,8 @@ export function compositeNotes(parts: CompositeParts): string[] {
     const names = parts.drawnText.map((n) => `“${n}”`).join(', ');
     notes.push(`Drawn into the image, since ${parts.drawnText.length === 1 ? 'its font is' : 'their fonts are'} not available here: ${names}.`);
   }
-  if (parts.scale < 1) notes.push(`“${parts.frameName}” is larger than Figma’s 4096 px image limit, so the result was made at ${Math.round(parts.scale * 100)}% of its size.`);
+  if (parts.scale < 1)
+    notes.push(`“${parts.frameName}” is larger than Figma’s 4096 px image limit, so the result was made at ${Math.round(parts.scale * 100)}% of its size.`);
   return notes;
 }
 
@@ -27,12 +28,21 @@ export function compositeStep(host: RunHost, run: PendingRun, composite: Composi
   const ask = () =>
     host
       .request(
-        { type: 'prepare-composite', frameId: composite.frameId, ...(composite.markerId ? { markerId: composite.markerId } : {}), keepTextSharp: composite.keepTextSharp, preset: { width: run.width, height: run.height }, skipCache: false },
+        {
+          type: 'prepare-composite',
+          frameId: composite.frameId,
+          ...(composite.markerId ? { markerId: composite.markerId } : {}),
+          keepTextSharp: composite.keepTextSharp,
+          preset: { width: run.width, height: run.height },
+          skipCache: false,
+        },
         { signal },
       )
       .catch((e: unknown) => {
         if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
-        notes.push(`The frame could not be composited any more (${e instanceof Error ? e.message : String(e)}), so results were placed as Riverflow made them.`);
+        notes.push(
+          `The frame could not be composited any more (${e instanceof Error ? e.message : String(e)}), so results were placed as Riverflow made them.`,
+        );
         return undefined;
       });
   const load = () =>

@@ -1,4 +1,4 @@
-import { bytesToBase64 } from '../../core/imageInfo.ts';
+import { bytesToBase64 } from '../base64.ts';
 import type { CompositeChoice } from '../../core/composite/choice.ts';
 import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { Reference, SelectedNode } from '../../core/protocol/shared.ts';
@@ -6,7 +6,7 @@ import type { PendingRun } from '../../core/records/pendingRun.ts';
 import type { Settings } from '../../core/records/settings.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import { buildInferenceTasks } from '../../core/runware/tasks.ts';
-import { uuidV4 } from '../../core/runware/uuid.ts';
+import { uuidV4 } from '../runware/uuid.ts';
 import type { SizePreset } from '../../core/sizes.ts';
 import { RequestFailed } from '../requestFailed.ts';
 import type { RunwareClient, SubmitOutcome } from '../runware/client.ts';
@@ -27,7 +27,6 @@ export interface EditRequest {
   /** Layers left out of what is sent (the marker, when a marked area is sent whole). */
   readonly hide?: readonly string[];
 }
-
 
 function dataUri(ref: Extract<Reference, { bytes: Uint8Array }>): string {
   return `data:${ref.mime};base64,${bytesToBase64(ref.bytes)}`;
@@ -55,7 +54,13 @@ function beforeSubmit(e: unknown): RunFailed {
  * One click: export, upload what is new, submit one task per variation, place what comes
  * back. The run is written down before submitting, so a closed plugin can still find it.
  */
-export async function runEdit(host: RunHost, client: RunwareClient, req: EditRequest, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<RunOutcome> {
+export async function runEdit(
+  host: RunHost,
+  client: RunwareClient,
+  req: EditRequest,
+  onProgress: (p: RunProgress) => void,
+  signal: AbortSignal,
+): Promise<RunOutcome> {
   const total = req.settings.numberResults;
   const maxLongSide = Math.max(req.preset.width, req.preset.height);
   const nodeIds = req.nodes.map((n) => n.id);
@@ -109,7 +114,13 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
   const settings = { ...req.settings, prompt: req.prompt, preset: req.preset };
   let outcomes: Map<string, SubmitOutcome>;
   try {
-    outcomes = await client.submit(buildInferenceTasks({ ...settings, references: ids }, run.tasks.map((t) => t.taskUUID)), signal);
+    outcomes = await client.submit(
+      buildInferenceTasks(
+        { ...settings, references: ids },
+        run.tasks.map((t) => t.taskUUID),
+      ),
+      signal,
+    );
     const stale = [...outcomes].filter(([, o]) => o.accepted === false && o.cause.failure.kind === 'unknownReference').map(([id]) => id);
     if (stale.length) {
       // Runware forgot an upload (kept 30 days after last use): upload afresh, once.
@@ -140,6 +151,9 @@ export async function runEdit(host: RunHost, client: RunwareClient, req: EditReq
     throw new RunFailed(`${unknown?.cause.message ?? 'Runware did not answer.'} ${RECOVERY_NOTE}`, true, 0);
   }
   const outcome = await collectResults(host, client, run, onProgress, signal, false, parts);
-  const notTaken = refused && kept.length < total ? [`${total - kept.length} of ${total} variations were not taken by Runware (${refused.cause.message}) and not charged.`] : [];
+  const notTaken =
+    refused && kept.length < total
+      ? [`${total - kept.length} of ${total} variations were not taken by Runware (${refused.cause.message}) and not charged.`]
+      : [];
   return { ...outcome, failed: [...notTaken, ...outcome.failed], liveText: composite?.keepTextSharp === true };
 }

@@ -3,7 +3,7 @@ import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import { buildUpscaleTask } from '../../core/runware/tasks.ts';
 import { upscaleInput } from '../../core/upscalePlan.ts';
-import { uuidV4 } from '../../core/runware/uuid.ts';
+import { uuidV4 } from '../runware/uuid.ts';
 import type { RunwareClient } from '../runware/client.ts';
 import { collectResults } from './collectResults.ts';
 import { referenceIds } from './runEdit.ts';
@@ -16,7 +16,14 @@ import type { RunHost } from './runHost.ts';
  * charged twice. A result Runware holds goes by its own imageUUID (no upload); a composite
  * (made in the plugin) is uploaded once first, and its live text comes back on the upscaled frame.
  */
-export async function runUpscale(host: RunHost, client: RunwareClient, node: SelectedNode, factor: number, onProgress: (p: RunProgress) => void, signal: AbortSignal): Promise<RunOutcome> {
+export async function runUpscale(
+  host: RunHost,
+  client: RunwareClient,
+  node: SelectedNode,
+  factor: number,
+  onProgress: (p: RunProgress) => void,
+  signal: AbortSignal,
+): Promise<RunOutcome> {
   const result = node.result;
   if (!result) throw new RunFailed('Only a Riverflow result can be upscaled here.', false, 0);
   const upload = async (skipCache: boolean) => {

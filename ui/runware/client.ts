@@ -4,7 +4,7 @@ import { pollDelayMs, retryDelayMs } from '../../core/runware/backoff.ts';
 import { classifyApiError, retryPolicy, RunwareError } from '../../core/runware/failures.ts';
 import { readTaskProgress, readUploadedUuid, requestError, type Envelope, type ImageResult } from '../../core/runware/response.ts';
 import { buildGetResponseTask, buildUploadTask, type ImageInferenceTask, type UpscaleTask } from '../../core/runware/tasks.ts';
-import { uuidV4 } from '../../core/runware/uuid.ts';
+import { uuidV4 } from './uuid.ts';
 import { abortableSleep } from './deadline.ts';
 import type { Transport } from './transport.ts';
 
@@ -22,9 +22,7 @@ export interface ClientOptions {
 
 /** Per task: accepted; not accepted (nothing charged); or unknown (kept pending, asked again later). */
 export type SubmitOutcome =
-  | { readonly accepted: true }
-  | { readonly accepted: false; readonly cause: RunwareError }
-  | { readonly accepted: 'unknown'; readonly cause: RunwareError };
+  { readonly accepted: true } | { readonly accepted: false; readonly cause: RunwareError } | { readonly accepted: 'unknown'; readonly cause: RunwareError };
 
 export interface PollHandlers {
   /** A finished image of one task; that task is not polled again. */

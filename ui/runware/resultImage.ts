@@ -1,4 +1,5 @@
-import { FIGMA_MAX_IMAGE_SIDE, base64ToBytes, readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
+import { FIGMA_MAX_IMAGE_SIDE, readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
+import { base64ToBytes } from '../base64.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import type { ImageResult } from '../../core/runware/response.ts';
 

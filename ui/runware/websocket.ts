@@ -68,7 +68,8 @@ export class WebSocketTransport implements Transport {
       socket.onopen = () => {
         const onAuth = (envelope: Envelope) => {
           const authError = envelope.errors.find((e) => !e.taskUUID);
-          const authed = envelope.data.find((d) => (d as { taskType?: unknown }).taskType === 'authentication') as { connectionSessionUUID?: unknown } | undefined;
+          const authed = envelope.data.find((d) => (d as { taskType?: unknown }).taskType === 'authentication') as
+            { connectionSessionUUID?: unknown } | undefined;
           if (!authError && !authed) return;
           this.listeners.delete(onAuth);
           if (authError) {
