@@ -1,3 +1,4 @@
+import type { OutputOptions } from './outputOptions.ts';
 import type { HistoryResult } from './protocol/toUI.ts';
 
 /** One run as the History panel shows it: the results of one click. */
@@ -13,7 +14,7 @@ export interface HistoryEntry {
   readonly nodeIds: readonly string[];
   readonly starred: boolean;
   /** The output options the run used, when its results recorded them. */
-  readonly options?: { readonly outputFormat: 'JPG' | 'PNG' | 'WEBP'; readonly outputQuality: number; readonly checkContent: boolean };
+  readonly options?: OutputOptions;
 }
 
 /** History filtered as the designer asked: prompt text (any case), starred runs only. */

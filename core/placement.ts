@@ -1,9 +1,4 @@
-export interface Rect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
+import type { Rect } from './rect.ts';
 
 export interface PlacementInput {
   /** The source node's box, in page coordinates. */

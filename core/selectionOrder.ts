@@ -1,4 +1,4 @@
-import type { Rect } from './placement.ts';
+import type { Rect } from './rect.ts';
 
 /**
  * The order the designer picked nodes in. Figma reports the selection in no promised

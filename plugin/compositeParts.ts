@@ -1,13 +1,12 @@
 import { compositeScale, planAreaCrop } from '../core/composite/areaPlan.ts';
 import { relativeTo } from '../core/composite/transform.ts';
 import { planReferenceExport } from '../core/exportSize.ts';
-import { contentHash } from '../core/hash.ts';
 import type { CompositeParts } from '../core/protocol/composite.ts';
 import { clipBox, isMarker, renderRect, visibleTextLayers } from './area.ts';
 import { PluginProblem } from './bridge.ts';
 import { splitLiveText } from './liveText.ts';
 import { findSceneNode } from './sceneNode.ts';
-import { getUploadCache } from './storage.ts';
+import { cachedReference } from './cachedReference.ts';
 import { isInside, temporary, withTemporaryCopy } from './temporaryCopy.ts';
 import { referenceProblem } from './selection.ts';
 
@@ -73,11 +72,9 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
               ),
             }
           : undefined;
-      const hash = contentHash(reference);
-      // The same crop sent again (another round of variations) is not uploaded again.
-      const cached = req.skipCache ? undefined : (await getUploadCache(Date.now())).get(hash);
       return {
-        reference: cached ? { nodeId: frame.id, hash, mime: 'image/png', cachedUUID: cached } : { nodeId: frame.id, hash, mime: 'image/png', bytes: reference },
+        // The same crop sent again (another round of variations) is not uploaded again.
+        reference: await cachedReference(frame.id, reference, 'image/png', req.skipCache),
         frameName: frame.name,
         size,
         crop,

@@ -1,7 +1,7 @@
-import { contentHash } from '../core/hash.ts';
 import { JPG_TRY_THRESHOLD_BYTES, pickReferenceFormat, planReferenceExport } from '../core/exportSize.ts';
 import type { Reference } from '../core/protocol/shared.ts';
 import { PluginProblem } from './bridge.ts';
+import { cachedReference } from './cachedReference.ts';
 import { originalImage } from './originalImage.ts';
 import { findSceneNode } from './sceneNode.ts';
 import { isOpaque, referenceProblem, renderSize } from './selection.ts';
@@ -24,7 +24,7 @@ export async function exportReferences(
   /** Layers to leave out of what is sent (a marker drawn on the frame): hidden in a temporary copy. */
   hideIds: readonly string[] = [],
 ): Promise<number> {
-  const cache = skipCache ? new Map<string, string>() : await getUploadCache(Date.now());
+  const cache = await getUploadCache(Date.now());
   const hidden = (await Promise.all(hideIds.map(findSceneNode))).filter((n): n is SceneNode => n !== null);
   for (const [index, id] of nodeIds.entries()) {
     const scene = await findSceneNode(id);
@@ -40,9 +40,7 @@ export async function exportReferences(
     } catch {
       throw new PluginProblem(`Figma could not export “${scene.name}”. Try a simpler frame or a smaller one.`);
     }
-    const hash = contentHash(exported.bytes);
-    const cached = cache.get(hash);
-    send(index, cached ? { nodeId: id, hash, mime: exported.mime, cachedUUID: cached } : { nodeId: id, hash, mime: exported.mime, bytes: exported.bytes });
+    send(index, await cachedReference(id, exported.bytes, exported.mime, skipCache, cache));
     await yieldToEditor();
   }
   return nodeIds.length;

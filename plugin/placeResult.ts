@@ -1,4 +1,5 @@
-import { centredAt, placeResults, placementGap, type Rect } from '../core/placement.ts';
+import { centredAt, placeResults, placementGap } from '../core/placement.ts';
+import type { Rect } from '../core/rect.ts';
 import { placedCount, updateTask, type PendingRun } from '../core/records/pendingRun.ts';
 import { PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
 import { RIVERFLOW_MODEL, UPSCALE_MODEL } from '../core/runware/tasks.ts';

@@ -1,9 +1,8 @@
-import { contentHash } from '../core/hash.ts';
 import { sniffImageKind } from '../core/imageInfo.ts';
 import type { Reference } from '../core/protocol/shared.ts';
 import { PluginProblem } from './bridge.ts';
 import { findSceneNode } from './sceneNode.ts';
-import { getUploadCache } from './storage.ts';
+import { cachedReference } from './cachedReference.ts';
 
 /**
  * A result's own image, as its fill holds it, to upload (a composite, which Runware does not
@@ -19,8 +18,5 @@ export async function resultImage(nodeId: string, skipCache: boolean): Promise<R
   const image = fill?.imageHash ? figma.getImageByHash(fill.imageHash) : null;
   if (!image) throw new PluginProblem(`“${node.name}” has no image to upscale.`);
   const bytes = await image.getBytesAsync();
-  const hash = contentHash(bytes);
-  const mime = sniffImageKind(bytes) === 'jpeg' ? 'image/jpeg' : 'image/png';
-  const cached = skipCache ? undefined : (await getUploadCache(Date.now())).get(hash);
-  return cached ? { nodeId, hash, mime, cachedUUID: cached } : { nodeId, hash, mime, bytes };
+  return cachedReference(nodeId, bytes, sniffImageKind(bytes) === 'jpeg' ? 'image/jpeg' : 'image/png', skipCache);
 }

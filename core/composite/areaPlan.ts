@@ -1,4 +1,4 @@
-import type { Rect } from '../placement.ts';
+import type { Rect } from '../rect.ts';
 import { matchPreset, type SizePreset } from '../sizes.ts';
 import { FIGMA_MAX_IMAGE_SIDE } from '../imageInfo.ts';
 

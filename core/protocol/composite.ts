@@ -1,9 +1,8 @@
 import * as z from 'zod/mini';
+import { RectSchema } from '../rect.ts';
 import { BytesSchema, ReferenceSchema } from './shared.ts';
 
 export const PresetSizeSchema = z.object({ width: z.int(), height: z.int() });
-
-export const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
 
 const AffineSchema = z.tuple([z.tuple([z.number(), z.number(), z.number()]), z.tuple([z.number(), z.number(), z.number()])]);
 

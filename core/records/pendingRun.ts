@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
+import { OutputOptionsSchema } from '../outputOptions.ts';
 import { CompositeRunSchema } from '../protocol/composite.ts';
-
-const RectSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+import { RectSchema } from '../rect.ts';
 
 /**
  * One Runware task of a run: each variation is its own task (numberResults 1), so a
@@ -31,7 +31,7 @@ export const PendingRunSchema = z.object({
   createdAt: z.number(),
   tasks: z.array(PendingTaskSchema).check(z.minLength(1)),
   /** The output options the run was made with, recorded on each result for "Reuse settings". */
-  options: z.optional(z.object({ outputFormat: z.enum(['JPG', 'PNG', 'WEBP']), outputQuality: z.int(), checkContent: z.boolean() })),
+  options: z.optional(OutputOptionsSchema),
   /** Set when the run upscales a result (its own imageUUID, no upload) instead of editing frames. */
   upscale: z.optional(
     z.object({

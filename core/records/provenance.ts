@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { OutputFormatSchema } from '../outputOptions.ts';
 
 /** The plugin-data key every placed result carries its provenance under. */
 export const PROVENANCE_KEY = 'riverflow';
@@ -22,7 +23,7 @@ export const ProvenanceSchema = z.object({
   /** 1-based variation number, as in the node's name. */
   index: z.number(),
   /** Output options of the run (absent on results placed before they were recorded). */
-  outputFormat: z.optional(z.enum(['JPG', 'PNG', 'WEBP'])),
+  outputFormat: z.optional(OutputFormatSchema),
   outputQuality: z.optional(z.number()),
   checkContent: z.optional(z.boolean()),
   /** On an upscaled result: the factor (its source result is `sourceNodeId`). */

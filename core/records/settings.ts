@@ -1,13 +1,12 @@
 import * as z from 'zod/mini';
 import { MAX_FEATHER_PERCENT } from '../composite/areaPlan.ts';
-import { MAX_QUALITY, MAX_RESULTS, MIN_QUALITY } from '../runware/tasks.ts';
+import { OutputOptionsSchema } from '../outputOptions.ts';
+import { MAX_RESULTS } from '../runware/tasks.ts';
 
 /** Per-user output options, kept in clientStorage; the model page's ranges live here. */
 export const SettingsSchema = z.object({
   numberResults: z.int().check(z.gte(1), z.lte(MAX_RESULTS)),
-  outputFormat: z.enum(['JPG', 'PNG', 'WEBP']),
-  outputQuality: z.int().check(z.gte(MIN_QUALITY), z.lte(MAX_QUALITY)),
-  checkContent: z.boolean(),
+  ...OutputOptionsSchema.shape,
   /** "Keep text layers sharp" (absent in settings saved before it existed: off). */
   keepTextSharp: z.optional(z.boolean()),
   /** The area edit's soft edge, % of the area's short side. */

@@ -1,4 +1,5 @@
 import type { SizePreset } from '../sizes.ts';
+import type { OutputFormat } from '../outputOptions.ts';
 
 export const RIVERFLOW_MODEL = 'sourceful:1@2';
 export const MAX_REFERENCES = 10;
@@ -10,8 +11,6 @@ export const MAX_QUALITY = 99;
  * of ours (the model page's own examples run to ~900) that keeps requests small.
  */
 export const MAX_PROMPT_LENGTH = 3000;
-
-export type OutputFormat = 'JPG' | 'PNG' | 'WEBP';
 
 export interface InferenceSettings {
   readonly prompt: string;

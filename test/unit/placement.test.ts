@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gridColumns, placeResults, placementGap, type Rect } from '../../core/placement.ts';
+import { gridColumns, placeResults, placementGap } from '../../core/placement.ts';
+import type { Rect } from '../../core/rect.ts';
 
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const source = { x: 100, y: 200, width: 1152, height: 864 };

@@ -2,6 +2,7 @@ import { compositeSize, featherWidth } from '../../core/composite/areaPlan.ts';
 import { blendByMask, coverageFromAlpha, featherMask } from '../../core/composite/pixels.ts';
 import { multiply } from '../../core/composite/transform.ts';
 import type { CompositeParts } from '../../core/protocol/composite.ts';
+import type { Rect } from '../../core/rect.ts';
 import type { PlaceableImage } from '../runware/resultImage.ts';
 
 const bitmapOf = (bytes: Uint8Array) => createImageBitmap(new Blob([bytes as BlobPart]));
@@ -20,7 +21,7 @@ function cropPixels(parts: CompositeParts, size: { width: number; height: number
 }
 
 /** The marker's outline drawn into the crop's pixels: 1 inside, 0 outside, anti-aliased at the edge. */
-function maskPixels(parts: CompositeParts, crop: { x: number; y: number; width: number; height: number }): Float32Array {
+function maskPixels(parts: CompositeParts, crop: Rect): Float32Array {
   const ctx = context(crop.width, crop.height);
   if (!parts.mask) {
     // No outline (text kept sharp on the whole frame): everything is the model's.
