@@ -137,9 +137,9 @@ export const eventHandlers: EventHandlers = {
   },
   'remember-prompt': ({ prompt }) => storage.rememberPrompt(prompt),
   // The corner handle: Figma plugins resize their own window, and the size is remembered.
-  'resize-ui': ({ size }) => {
+  'resize-ui': ({ size, save }) => {
     figma.ui.resize(size.width, size.height);
-    return storage.setPanelSize(size);
+    return save ? storage.setPanelSize(size) : undefined;
   },
   // Ends a quick edit: every write it asked for must land first, since closing stops Figma's APIs.
   'quick-edit-done': async ({ message, error }) => {

@@ -20,7 +20,8 @@ export const ToMainSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-history') }),
   z.object({ type: z.literal('remember-prompt'), prompt: z.string() }),
   z.object({ type: z.literal('quick-edit-done'), message: z.string(), error: z.boolean() }),
-  z.object({ type: z.literal('resize-ui'), size: PanelSizeSchema }),
+  /** `save`: remember the size (on release, or a key press), not on every pointer move of a drag. */
+  z.object({ type: z.literal('resize-ui'), size: PanelSizeSchema, save: z.boolean() }),
   z.object({ type: z.literal('star-results'), nodeIds: z.array(z.string()), starred: z.boolean() }),
   // Requests.
   z.object({ type: z.literal('save-key'), id, apiKey: z.string() }),

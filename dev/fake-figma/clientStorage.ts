@@ -12,7 +12,7 @@ const never = new Promise<never>(() => {});
  */
 export function createClientStorage(
   storage: Map<string, unknown>,
-  persist: () => void,
+  persist: (key: string) => void,
   isClosed: () => boolean,
 ): Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync' | 'keysAsync'> {
   return {
@@ -29,13 +29,13 @@ export function createClientStorage(
       const size = [...next.values()].reduce<number>((n, v) => n + (v instanceof Uint8Array ? v.length : JSON.stringify(v ?? null).length), 0);
       if (size > 5 * 1024 * 1024) throw new Error('clientStorage quota exceeded');
       storage.set(key, copy);
-      persist();
+      persist(key);
     },
     async deleteAsync(key) {
       await roundTrip();
       if (isClosed()) return never;
       storage.delete(key);
-      persist();
+      persist(key);
     },
     async keysAsync() {
       await roundTrip();

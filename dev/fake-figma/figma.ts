@@ -38,7 +38,11 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   const messageHandlers = new Set<MessageEventHandler>();
   const host: Partial<FakeHost> & { closed: boolean } = { closed: false };
 
-  const persist = () => options.onStorageChange?.(Object.fromEntries(storage));
+  const storageWrites: string[] = [];
+  const persist = (key: string) => {
+    storageWrites.push(key);
+    options.onStorageChange?.(Object.fromEntries(storage));
+  };
   const on = (event: string, h: Handler) => {
     if (!handlers.has(event)) handlers.set(event, new Set());
     handlers.get(event)!.add(h);
@@ -191,6 +195,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     undoSteps,
     messageLog,
     storage,
+    storageWrites,
     uiOptions,
     scrolledTo,
     exportCalls,

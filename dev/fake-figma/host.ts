@@ -40,6 +40,8 @@ export interface FakeHost {
   /** When each UI message arrived (performance.now()), for timing figures. */
   readonly messageLog: { at: number; type: string }[];
   readonly storage: Map<string, unknown>;
+  /** Every clientStorage write that landed, by key, in order (each one is a round trip to the app). */
+  readonly storageWrites: string[];
   readonly uiOptions: { value: ShowUIOptions | undefined };
   readonly scrolledTo: string[][];
   readonly exportCalls: FakeDocument['exportCalls'];

@@ -146,4 +146,23 @@ describe('keyboard', () => {
     expect(await s.evaluate((host) => host.uiOptions.value)).toMatchObject({ width: before + 40 });
     await s.context.close();
   });
+
+  it('resizes live while the corner grip is dragged, and remembers the size once, on release', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    const frame = s.page.locator('iframe[title="Riverflow plugin"]');
+    const before = (await frame.boundingBox())!;
+    const grip = (await s.ui.getByRole('button', { name: 'Corner grip' }).boundingBox())!;
+    const writesBefore = await s.evaluate((host) => host.storageWrites.filter((k) => k === 'panelSize').length);
+    await s.page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2);
+    await s.page.mouse.down();
+    // Towards the top left: the playground's panel sits at the page's right edge, as Figma's often does.
+    for (let i = 1; i <= 12; i++) await s.page.mouse.move(grip.x + grip.width / 2 - i * 5, grip.y + grip.height / 2 - i * 3);
+    await expect.poll(async () => (await frame.boundingBox())!.width).toBeLessThan(before.width - 30);
+    await s.page.mouse.up();
+    await expect.poll(() => s.evaluate((host) => host.storageWrites.filter((k) => k === 'panelSize').length)).toBe(writesBefore + 1);
+    const shown = (await frame.boundingBox())!;
+    expect(await s.evaluate((host) => host.storage.get('panelSize'))).toEqual({ width: Math.round(shown.width), height: Math.round(shown.height) });
+    await s.context.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { clampPanelSize } from '../../core/records/panelSize.ts';
+import { clampPanelSize, type PanelSize } from '../../core/records/panelSize.ts';
 import { send } from '../bridge.ts';
 
 const STEP = 20;
@@ -9,8 +9,12 @@ const STEP = 20;
  * or focus it and use the arrow keys. The main thread remembers the size.
  */
 export function ResizeHandle() {
-  const drag = useRef<{ x: number; y: number; width: number; height: number } | null>(null);
-  const resize = (width: number, height: number) => send({ type: 'resize-ui', size: clampPanelSize(width, height) });
+  const drag = useRef<{ x: number; y: number; width: number; height: number; last?: PanelSize } | null>(null);
+  const resize = (width: number, height: number, save: boolean) => {
+    const size = clampPanelSize(width, height);
+    send({ type: 'resize-ui', size, save });
+    return size;
+  };
   return (
     <button
       type="button"
@@ -23,14 +27,19 @@ export function ResizeHandle() {
       }}
       onPointerMove={(e: PointerEvent) => {
         const d = drag.current;
-        if (d) resize(d.width + e.screenX - d.x, d.height + e.screenY - d.y);
+        if (d) d.last = resize(d.width + e.screenX - d.x, d.height + e.screenY - d.y, false);
       }}
-      onPointerUp={() => (drag.current = null)}
+      onPointerUp={() => {
+        // One clientStorage write per drag: each is a round trip to the app.
+        const last = drag.current?.last;
+        if (last) resize(last.width, last.height, true);
+        drag.current = null;
+      }}
       onKeyDown={(e: KeyboardEvent) => {
         const delta = { ArrowRight: [STEP, 0], ArrowLeft: [-STEP, 0], ArrowDown: [0, STEP], ArrowUp: [0, -STEP] }[e.key];
         if (!delta) return;
         e.preventDefault();
-        resize(window.innerWidth + delta[0]!, window.innerHeight + delta[1]!);
+        resize(window.innerWidth + delta[0]!, window.innerHeight + delta[1]!, true);
       }}
     >
       <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true">
