@@ -128,7 +128,7 @@ export const eventHandlers: EventHandlers = {
   'forget-upload': ({ hash }) => storage.forgetUpload(hash),
   notify: ({ message, error }) => void figma.notify(message, { error, timeout: error ? 6000 : 3000 }),
   'get-thumbnails': async ({ nodeIds }) => {
-    for (const nodeId of nodeIds) postToUI({ type: 'thumbnail', nodeId, bytes: await exportThumbnail(nodeId) });
+    for (const nodeId of nodeIds) postToUI({ type: 'thumbnail', nodeId, ...(await exportThumbnail(nodeId)) });
   },
   'get-history': () => postToUI({ type: 'history', results: resultsOnPage(figma.currentPage) }),
   'star-results': async ({ nodeIds, starred }) => {

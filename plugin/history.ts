@@ -1,4 +1,4 @@
-import { parseProvenance, PROVENANCE_KEY, STAR_KEY } from '../core/records/provenance.ts';
+import { MAX_PREVIEW_CHARS, parseProvenance, PREVIEW_KEY, PROVENANCE_KEY, STAR_KEY } from '../core/records/provenance.ts';
 import type { HistoryResult } from '../core/protocol/toUI.ts';
 import { findSceneNode } from './sceneNode.ts';
 
@@ -12,21 +12,27 @@ export function resultsOnPage(page: PageNode): HistoryResult[] {
   return out;
 }
 
+const THUMBNAIL_SIDE = 96;
+
 /**
  * Small previews for the UI (references panel, history), one message each. A result's
- * picture never changes: its own image fill is read, with no export at all.
+ * picture never changes: the preview the UI made when placing it is read, with no export;
+ * a result placed before previews existed is exported small, like any node.
  */
-export async function exportThumbnail(nodeId: string): Promise<Uint8Array | null> {
+export async function exportThumbnail(nodeId: string): Promise<{ bytes: Uint8Array | null; preview?: string }> {
   const scene = await findSceneNode(nodeId);
-  if (!scene) return null;
-  const fill =
-    scene.getPluginData(PROVENANCE_KEY) && 'fills' in scene && Array.isArray(scene.fills)
-      ? (scene.fills as readonly Paint[]).find((f) => f.type === 'IMAGE')
-      : undefined;
-  const image = fill?.type === 'IMAGE' && fill.imageHash ? figma.getImageByHash(fill.imageHash) : null;
-  if (image) return image.getBytesAsync();
+  if (!scene) return { bytes: null };
+  const preview = scene.getPluginData(PROVENANCE_KEY) ? scene.getPluginData(PREVIEW_KEY) : '';
+  if (preview && preview.length <= MAX_PREVIEW_CHARS) return { bytes: null, preview };
+  return { bytes: await exportSmall(scene) };
+}
+
+async function exportSmall(scene: SceneNode): Promise<Uint8Array | null> {
   try {
-    return await scene.exportAsync({ format: 'PNG', constraint: scene.width >= scene.height ? { type: 'WIDTH', value: 96 } : { type: 'HEIGHT', value: 96 } });
+    return await scene.exportAsync({
+      format: 'PNG',
+      constraint: scene.width >= scene.height ? { type: 'WIDTH', value: THUMBNAIL_SIDE } : { type: 'HEIGHT', value: THUMBNAIL_SIDE },
+    });
   } catch {
     return null;
   }

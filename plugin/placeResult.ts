@@ -1,7 +1,7 @@
 import { centredAt, placeResults, placementGap } from '../core/placement.ts';
 import type { Rect } from '../core/rect.ts';
 import { placedCount, updateTask, type PendingRun } from '../core/records/pendingRun.ts';
-import { PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
+import { PREVIEW_KEY, PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
 import { RIVERFLOW_MODEL, UPSCALE_MODEL } from '../core/runware/tasks.ts';
 import { readImageSize } from '../core/imageInfo.ts';
 import { PluginProblem } from './bridge.ts';
@@ -20,6 +20,7 @@ export interface ResultImage {
   readonly cost?: number;
   /** A composite run's image placed as Riverflow made it (its frame could not be composited any more). */
   readonly asIs?: boolean;
+  readonly preview?: string;
 }
 
 function boxOf(node: SceneNode): Rect | null {
@@ -106,6 +107,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     ...(composited ? { composite: readImageSize(image.bytes) ?? { width: run.width, height: run.height } } : {}),
   };
   node.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
+  if (image.preview) node.setPluginData(PREVIEW_KEY, image.preview);
   node.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });
   page.appendChild(node);
   placedNodes.set(image.imageUUID, node);

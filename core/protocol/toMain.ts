@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { PanelSizeSchema } from '../records/panelSize.ts';
 import { PendingRunSchema } from '../records/pendingRun.ts';
+import { MAX_PREVIEW_CHARS } from '../records/provenance.ts';
 import { SettingsSchema } from '../records/settings.ts';
 import { BytesSchema, TransportNameSchema } from './shared.ts';
 import { PresetSizeSchema } from './composite.ts';
@@ -49,6 +50,8 @@ export const ToMainSchema = z.discriminatedUnion('type', [
     cost: z.optional(z.number()),
     /** A composite run's image placed as Riverflow made it, when its frame could not be composited any more. */
     asIs: z.optional(z.boolean()),
+    /** The History panel's preview of the image as placed (see PREVIEW_KEY). */
+    preview: z.optional(z.string().check(z.maxLength(MAX_PREVIEW_CHARS))),
   }),
   z.object({ type: z.literal('select-nodes'), id, nodeIds: z.array(z.string()) }),
   /** A picture of a node at a width the panel can show sharply (the compare view). */

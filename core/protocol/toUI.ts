@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { DevEndpointsSchema } from '../records/devEndpoints.ts';
 import { PendingRunSchema } from '../records/pendingRun.ts';
-import { ProvenanceSchema } from '../records/provenance.ts';
+import { MAX_PREVIEW_CHARS, ProvenanceSchema } from '../records/provenance.ts';
 import { SettingsSchema } from '../records/settings.ts';
 import { AreaSelectionSchema } from './composite.ts';
 import { BytesSchema, ReferenceSchema, SelectedNodeSchema, SkippedNodeSchema, TransportNameSchema } from './shared.ts';
@@ -43,7 +43,13 @@ export const ToUISchema = z.union([
   /** The document's pinned references that can be sent, and how many were deleted since. */
   z.object({ type: z.literal('pins'), nodes: z.array(SelectedNodeSchema), missing: z.int() }),
   z.object({ type: z.literal('reference'), id: z.int(), index: z.int(), reference: ReferenceSchema }),
-  z.object({ type: z.literal('thumbnail'), nodeId: z.string(), bytes: z.nullable(BytesSchema) }),
+  /** A node's picture: exported bytes (PNG), or a result's stored preview (JPEG, base64). */
+  z.object({
+    type: z.literal('thumbnail'),
+    nodeId: z.string(),
+    bytes: z.nullable(BytesSchema),
+    preview: z.optional(z.string().check(z.maxLength(MAX_PREVIEW_CHARS))),
+  }),
   z.object({ type: z.literal('history'), results: z.array(HistoryResultSchema) }),
   z.object({ type: z.literal('reply'), id: z.int(), ok: z.literal(true), value: z.unknown() }),
   z.object({ type: z.literal('reply'), id: z.int(), ok: z.literal(false), message: z.string() }),

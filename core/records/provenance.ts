@@ -1,8 +1,17 @@
 import * as z from 'zod/mini';
 import { OutputFormatSchema } from '../outputOptions.ts';
+import { RectSchema } from '../rect.ts';
 
 /** The plugin-data key every placed result carries its provenance under. */
 export const PROVENANCE_KEY = 'riverflow';
+/**
+ * A result's small preview for the History panel (a JPEG, base64), made once by the UI when the
+ * result is placed: the panel never needs the result's full image, up to 4096 px and megabytes.
+ */
+export const PREVIEW_KEY = 'riverflowPreview';
+/** 64 KB of JPEG as base64; plugin data holds up to 100 kB per entry. */
+export const MAX_PREVIEW_BYTES = 64 * 1024;
+export const MAX_PREVIEW_CHARS = Math.ceil(MAX_PREVIEW_BYTES / 3) * 4;
 /** Set ('1') on a result the designer starred; absent otherwise. */
 export const STAR_KEY = 'riverflowStar';
 
@@ -29,7 +38,7 @@ export const ProvenanceSchema = z.object({
   /** On an upscaled result: the factor (its source result is `sourceNodeId`). */
   upscaleFactor: z.optional(z.number()),
   /** On an area edit: the area, in the source frame's coordinates, and the marker's name. */
-  area: z.optional(z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() })),
+  area: z.optional(RectSchema),
   marker: z.optional(z.string()),
   /** The result is a frame with the source's text layers on top of the image. */
   keepTextSharp: z.optional(z.boolean()),

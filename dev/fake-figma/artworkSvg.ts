@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '../../ui/base64.ts';
 import type { FakeSceneNode } from './nodes.ts';
 import type { FakeTextNode } from './text.ts';
 
@@ -38,7 +39,7 @@ function ownPaint(node: FakeSceneNode, images: ReadonlyMap<string, Uint8Array>):
   const bytes = imageFill?.imageHash ? images.get(imageFill.imageHash) : undefined;
   if (bytes) {
     const mime = bytes[0] === 0xff ? 'image/jpeg' : bytes[0] === 0x47 ? 'image/gif' : 'image/png';
-    return `<image href="data:${mime};base64,${Buffer.from(bytes).toString('base64')}" width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice"/>`;
+    return `<image href="data:${mime};base64,${bytesToBase64(bytes)}" width="${w}" height="${h}" preserveAspectRatio="xMidYMid slice"/>`;
   }
   if (node.artwork) return artworkSvg(node);
   const solid = solidOf(node);

@@ -181,6 +181,38 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     expect(p.host.storage.get('apiKey')).toBe(KEY);
   });
 
+  it('sends a History preview of at most 64 KB: the one the UI made at placement, else a small export, never the image fill', async () => {
+    const p = bootPlugin();
+    const source = p.host.addFrame('Poster', { x: 0, y: 0, width: 4096, height: 4096 });
+    await p.ask({ type: 'pending-save', id: 1, run: run({ sourceNodeIds: [source.id], width: 4096, height: 4096 }, 2) });
+    // A noisy 4096² image: its fill is megabytes, far over what a 96 px row needs.
+    const raw = Buffer.alloc(4096 * 4096 * 3);
+    for (let i = 0; i < raw.length; i++) raw[i] = (i * 2654435761) >>> 24;
+    const big = new Uint8Array(
+      await sharp(raw, { raw: { width: 4096, height: 4096, channels: 3 } })
+        .png({ compressionLevel: 1 })
+        .toBuffer(),
+    );
+    expect(big.length).toBeGreaterThan(1_000_000);
+    const preview = Buffer.from(
+      await sharp({ create: { width: 192, height: 192, channels: 3, background: '#36a' } })
+        .jpeg()
+        .toBuffer(),
+    ).toString('base64');
+    const withPreview = await p.ask({ type: 'place-result', id: 2, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'a', bytes: big, preview });
+    // A result placed by an older version carries no preview.
+    const without = await p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: taskId(1), imageUUID: 'b', bytes: big });
+    if (!withPreview.ok || !without.ok) throw new Error('not placed');
+    const ids = [withPreview.value, without.value].map((v) => (v as { nodeId: string }).nodeId);
+    p.tell({ type: 'get-thumbnails', nodeIds: ids });
+    const first = await p.waitFor('thumbnail', (m) => m.nodeId === ids[0]);
+    const second = await p.waitFor('thumbnail', (m) => m.nodeId === ids[1]);
+    expect(first).toMatchObject({ bytes: null, preview });
+    expect(second.preview).toBeUndefined();
+    expect(second.bytes!.length).toBeLessThanOrEqual(64 * 1024);
+    expect(readImageSize(second.bytes!)).toEqual({ width: 96, height: 96 });
+  });
+
   it('places a repeated result once, and fills a grid for several', async () => {
     const p = bootPlugin();
     const source = p.host.addFrame('Label', { x: 0, y: 0, width: 600, height: 800 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { base64ToBytes } from '../base64.ts';
 import { onMessage, send } from '../bridge.ts';
 
 /**
@@ -12,8 +13,12 @@ export function useThumbnails(nodeIds: readonly string[], refreshKey = ''): Read
   useEffect(
     () =>
       onMessage((m) => {
-        if (m.type !== 'thumbnail' || !m.bytes) return;
-        const url = URL.createObjectURL(new Blob([m.bytes as BlobPart], { type: 'image/png' }));
+        if (m.type !== 'thumbnail') return;
+        const blob = m.preview
+          ? new Blob([base64ToBytes(m.preview) as BlobPart], { type: 'image/jpeg' })
+          : m.bytes && new Blob([m.bytes as BlobPart], { type: 'image/png' });
+        if (!blob) return;
+        const url = URL.createObjectURL(blob);
         setUrls((prev) => {
           const next = new Map(prev);
           const old = next.get(m.nodeId);

@@ -56,6 +56,7 @@ export async function collectResults(
           }
           let asIs = false;
           if (compositing) ({ image, asIs } = await compositing.apply(image, label(result.taskUUID)));
+          const preview = await host.makePreview?.(image.bytes);
           try {
             const place = {
               type: 'place-result',
@@ -64,6 +65,7 @@ export async function collectResults(
               imageUUID: result.imageUUID,
               bytes: image.bytes,
               ...(asIs ? { asIs } : {}),
+              ...(preview ? { preview } : {}),
             } as const;
             const { nodeId } = await host.request(
               { ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) },

@@ -16,4 +16,6 @@ export interface RunHost {
   loadResultImage(result: ImageResult, signal?: AbortSignal): Promise<PlaceableImage>;
   /** Lays the model's picture over the frame for an area edit or kept text (the iframe's canvas). */
   composeResult(parts: CompositeParts, model: PlaceableImage, featherPercent: number): Promise<PlaceableImage>;
+  /** The History preview of an image as placed (base64 JPEG ≤ 64 KB); absent where no canvas can make one. */
+  makePreview?(bytes: Uint8Array): Promise<string | undefined>;
 }
