@@ -1,6 +1,7 @@
 import type { ReplyValue, RequestType } from '../core/protocol/requests.ts';
 import { ToMainSchema, type ToMain, type ToMainRequest } from '../core/protocol/toMain.ts';
 import type { ToUI } from '../core/protocol/toUI.ts';
+import { errorText } from '../core/errorText.ts';
 
 export function postToUI(message: ToUI): void {
   figma.ui.postMessage(message);
@@ -15,7 +16,7 @@ export type EventHandlers = { [K in Exclude<ToMain, { id: number }>['type']]: (m
 function describe(e: unknown): string {
   if (e instanceof PluginProblem) return e.message;
   // Storage quota, a removed node, an API Figma refused: say what failed, in Figma's words.
-  return `Figma could not do that: ${e instanceof Error ? e.message : String(e)}`;
+  return `Figma could not do that: ${errorText(e)}`;
 }
 
 /**
@@ -43,6 +44,6 @@ export function onUIMessage(requests: RequestHandlers, events: EventHandlers): v
     const handler = events[message.type] as (m: ToMain) => void | Promise<void>;
     void Promise.resolve()
       .then(() => handler(message))
-      .catch((e: unknown) => console.error('Riverflow:', e instanceof Error ? e.message : String(e)));
+      .catch((e: unknown) => console.error('Riverflow:', errorText(e)));
   };
 }

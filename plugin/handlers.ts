@@ -13,6 +13,7 @@ import { placeResult, RELAUNCH_COMMAND } from './placeResult.ts';
 import { findSceneNode, pageOf } from './sceneNode.ts';
 import { describeSelection, trackSelection } from './selection.ts';
 import * as storage from './storage.ts';
+import { errorText } from '../core/errorText.ts';
 
 export function sendSelection(): void {
   const selection = figma.currentPage.selection;
@@ -92,7 +93,7 @@ export const requestHandlers: RequestHandlers = {
         return await placeResult(run, m);
       } catch (e) {
         if (e instanceof PluginProblem) throw e;
-        throw new PluginProblem(`Figma could not place the image: ${e instanceof Error ? e.message : String(e)}`);
+        throw new PluginProblem(`Figma could not place the image: ${errorText(e)}`);
       }
     });
     placing = next.catch(() => undefined);

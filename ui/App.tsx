@@ -4,7 +4,6 @@ import { estimateCostUsd, PRICE_PER_IMAGE_USD } from '../core/pricing.ts';
 import type { ToUI } from '../core/protocol/toUI.ts';
 import { rememberRecent } from '../core/recentPrompts.ts';
 import { runBlocker } from '../core/runBlocker.ts';
-import { userMessage } from '../core/runware/failures.ts';
 import { withPins } from '../core/records/pins.ts';
 import { MAX_REFERENCES, MAX_RESULTS } from '../core/runware/tasks.ts';
 import { chooseComposite } from '../core/composite/choice.ts';
@@ -33,7 +32,6 @@ import { useSettings } from './hooks/useSettings.ts';
 import { useThumbnails } from './hooks/useThumbnails.ts';
 
 type Init = Extract<ToUI, { type: 'init' }>;
-const KEY_REFUSED = userMessage({ kind: 'auth' });
 
 /** The panel's layout; state lives in the hooks, named for what they hold. */
 export function App({ init }: { readonly init: Init }) {
@@ -97,7 +95,7 @@ export function App({ init }: { readonly init: Init }) {
   }, []);
 
   const { run, batch, sessionCost, elapsed } = runs;
-  const refused = run.status === 'error' && run.message.startsWith(KEY_REFUSED) ? run.message : undefined;
+  const refused = run.status === 'error' && run.keyRefused ? run.message : undefined;
   const showKeyStep = !key.savedKey || changingKey || refused !== undefined;
   const blocker = runBlocker({ apiKey: key.savedKey ?? '', prompt, selected: selection.nodes.length, skipped: selection.skipped });
   const running = run.status === 'running';

@@ -10,6 +10,7 @@ import { send } from './bridge.ts';
 import { iframeHost } from './run/iframeHost.ts';
 import { runEdit } from './run/runEdit.ts';
 import { makeClient } from './runware/makeClient.ts';
+import { errorText } from '../core/errorText.ts';
 
 type Init = Extract<ToUI, { type: 'init' }>;
 
@@ -41,7 +42,7 @@ export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], s
     );
     done([`Riverflow placed ${plural(outcome.placed, 'image')} beside “${base.name}”.`, ...(outcome.notes ?? [])].join(' '), false);
   } catch (e) {
-    done(e instanceof Error ? e.message : String(e), true);
+    done(errorText(e), true);
   } finally {
     client.close();
   }

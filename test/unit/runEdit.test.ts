@@ -8,7 +8,7 @@ import { RunwareError } from '../../core/runware/failures.ts';
 import { findPreset } from '../../core/sizes.ts';
 import { collectResults } from '../../ui/run/collectResults.ts';
 import { runEdit } from '../../ui/run/runEdit.ts';
-import { RunFailed } from '../../ui/run/runFailed.ts';
+import { CANCELLED_MAYBE, RunFailed } from '../../ui/run/runFailed.ts';
 import type { RunHost } from '../../ui/run/runHost.ts';
 import { client, fail, ok, type Script, type Tasks } from '../helpers/scriptedClient.ts';
 
@@ -104,6 +104,30 @@ describe('runEdit', () => {
     expect(pending.size).toBe(0);
   });
 
+  it('regression: an upload forgotten for one variation whose fresh upload fails still places the variation Runware took (it was paid for)', async () => {
+    const { host, placed } = fakeHost();
+    let uploads = 0;
+    let first = '';
+    const { c } = client((list) => {
+      if (list[0]?.taskType === 'imageUpload') {
+        // The fresh upload (the second) fails for good.
+        if (++uploads > 1) return fail(400, 'invalidImage', String(list[0].taskUUID));
+        return runware(list, 0);
+      }
+      if (list[0]?.taskType === 'imageInference') {
+        first ||= String(list[0].taskUUID);
+        const data = list.filter((t) => t.taskUUID === first).map((t) => ({ taskType: 'imageInference', taskUUID: t.taskUUID }));
+        const errors = list.filter((t) => t.taskUUID !== first).map((t) => ({ code: 'mediaExpired', message: 'Expired', taskUUID: String(t.taskUUID) }));
+        return ok(data, errors);
+      }
+      return runware(list, 0);
+    });
+    const outcome = await runEdit(host, c, request(2), () => {}, signal());
+    expect(placed).toEqual([first]);
+    expect(outcome.placed).toBe(1);
+    expect(outcome.failed[0]).toMatch(/^1 of 2 variations were not taken by Runware .* and not charged\.$/);
+  });
+
   it('a refusal (402) for every task: nothing was charged, the run is forgotten', async () => {
     const { host, pending, placed } = fakeHost();
     const { c } = client((list) => (list[0]?.taskType === 'imageInference' ? fail(402, 'insufficientCredits') : runware(list, 0)));
@@ -169,7 +193,7 @@ describe('runEdit', () => {
       return runware(list, 0);
     });
     const e = (await runEdit(host, c, request(1), () => {}, controller.signal).catch((x: unknown) => x)) as RunFailed;
-    expect([e.kept, e.maybeAccepted]).toEqual([true, true]);
+    expect([e.kept, e.charged, e.message]).toEqual([true, 'maybe', CANCELLED_MAYBE]);
     expect(pending.size).toBe(1);
   });
 });

@@ -4,6 +4,7 @@ import type { SelectedNode } from '../../core/protocol/shared.ts';
 import { request, send } from '../bridge.ts';
 import type { LastRun, RunResult } from '../components/RunResults.tsx';
 import type { RunOutcome } from '../run/runFailed.ts';
+import { errorText } from '../../core/errorText.ts';
 
 const PREVIEW_WIDTH = 640;
 
@@ -69,7 +70,7 @@ export function useLastRun(onChanged: () => void) {
       send({ type: 'notify', message: `Kept ${result.label}${removed ? `; removed ${plural(removed, 'other variation')}` : ''}.`, error: false });
       onChanged();
     } catch (e) {
-      send({ type: 'notify', message: e instanceof Error ? e.message : String(e), error: true });
+      send({ type: 'notify', message: errorText(e), error: true });
     }
   }
 
@@ -79,7 +80,7 @@ export function useLastRun(onChanged: () => void) {
       await request({ type: 'select-nodes', nodeIds: [result.nodeId] });
       document.getElementById('prompt')?.focus();
     } catch (e) {
-      send({ type: 'notify', message: e instanceof Error ? e.message : String(e), error: true });
+      send({ type: 'notify', message: errorText(e), error: true });
     }
   }
 

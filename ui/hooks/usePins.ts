@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import { request, send } from '../bridge.ts';
 import { useStateMessage } from './useStateMessage.ts';
+import { errorText } from '../../core/errorText.ts';
 
 /** The document's pinned references (brand kit), sent with every run in this file. */
 export function usePins() {
@@ -17,7 +18,7 @@ export function usePins() {
     try {
       await request({ type: 'pin-reference', nodeId, pinned });
     } catch (e) {
-      send({ type: 'notify', message: e instanceof Error ? e.message : String(e), error: true });
+      send({ type: 'notify', message: errorText(e), error: true });
     }
   }
 

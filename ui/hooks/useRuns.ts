@@ -12,14 +12,15 @@ import { collectResults } from '../run/collectResults.ts';
 import { iframeHost } from '../run/iframeHost.ts';
 import { runEdit, type EditRequest } from '../run/runEdit.ts';
 import { runUpscale } from '../run/runUpscale.ts';
-import { RunFailed, type RunOutcome, type RunProgress } from '../run/runFailed.ts';
+import { CANCELLED_FREE, failureText, RunFailed, type RunOutcome, type RunProgress } from '../run/runFailed.ts';
 import { makeClient, type Connection } from '../runware/makeClient.ts';
+import { errorText } from '../../core/errorText.ts';
 
 export type RunState =
   | { readonly status: 'idle' }
   | { readonly status: 'running'; readonly progress: RunProgress; readonly startedAt: number; readonly recovering: boolean }
   | { readonly status: 'done'; readonly message: string }
-  | { readonly status: 'error'; readonly message: string };
+  | { readonly status: 'error'; readonly message: string; readonly keyRefused?: boolean };
 
 export type EditInput = EditRequest;
 
@@ -27,10 +28,6 @@ export type EditInput = EditRequest;
 export interface BatchInput extends Omit<EditInput, 'nodes' | 'preset'> {
   readonly extra: readonly SelectedNode[];
 }
-
-export const CANCELLED_KEPT = 'Stopped waiting. Runware had already accepted the task: its results are kept and placed the next time you open Riverflow.';
-export const CANCELLED_MAYBE = 'Stopped waiting. Runware may have accepted the task: if it did, its results are placed the next time you open Riverflow.';
-export const CANCELLED_FREE = 'Cancelled before Runware accepted the task. Nothing was charged.';
 
 /** What a run left out, in one sentence each: flagged images and variations that failed. */
 export function outcomeNotes(outcome: RunOutcome): string {
@@ -41,12 +38,11 @@ export function outcomeNotes(outcome: RunOutcome): string {
 }
 
 function failureOf(e: unknown): RunFailed {
-  return e instanceof RunFailed ? e : new RunFailed(e instanceof Error ? e.message : String(e), false, 0);
+  return e instanceof RunFailed ? e : new RunFailed(errorText(e), { charged: 'maybe' });
 }
 
-function cancelMessage(failed: RunFailed): string {
-  return failed.maybeAccepted ? CANCELLED_MAYBE : failed.kept ? CANCELLED_KEPT : CANCELLED_FREE;
-}
+/** After Cancel, whatever the failure was: what the cancel meant for money and recovery. */
+const cancelMessage = (failed: RunFailed) => failureText(failed.reason, { charged: failed.charged, kept: failed.kept, cancelled: true });
 
 /**
  * The runs of this panel: one edit, "Edit each frame" batches and the recovery of
@@ -108,7 +104,8 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
       } catch (e) {
         const failed = failureOf(e);
         if (signal.aborted) return setRun({ status: 'done', message: cancelMessage(failed) });
-        setRun({ status: 'error', message: failed.placed > 0 ? `${failed.message} (${plural(failed.placed, 'result')} placed before this.)` : failed.message });
+        const message = failed.placed > 0 ? `${failed.message} (${plural(failed.placed, 'result')} placed before this.)` : failed.message;
+        setRun({ status: 'error', message, keyRefused: failed.keyRefused });
       }
     });
   }
@@ -178,7 +175,9 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         setRun({ status: 'done', message: `${text} Cost ${formatUsd(outcome.cost)}.` });
       } catch (e) {
         const failed = failureOf(e);
-        setRun(signal.aborted ? { status: 'done', message: cancelMessage(failed) } : { status: 'error', message: failed.message });
+        setRun(
+          signal.aborted ? { status: 'done', message: cancelMessage(failed) } : { status: 'error', message: failed.message, keyRefused: failed.keyRefused },
+        );
       }
     });
   }
@@ -189,6 +188,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     let cost = 0;
     const messages: string[] = [];
     const notes: string[] = [];
+    let keyRefused = false;
     const start = {
       status: 'running',
       startedAt: Date.now(),
@@ -206,6 +206,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         } catch (e) {
           // A run Runware never accepted is simply forgotten; others say what happened.
           if (pendingRun.tasks.some((t) => t.accepted) && e instanceof RunFailed) messages.push(e.message);
+          keyRefused ||= e instanceof RunFailed && e.keyRefused;
         }
       }
     });
@@ -213,8 +214,9 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     if (placed > 0) {
       const text = `Placed ${plural(placed, 'result')} from ${pending.length > 1 ? 'earlier runs that were' : 'an earlier run that was'} interrupted.`;
       send({ type: 'notify', message: text, error: false });
-      setRun({ status: messages.length ? 'error' : 'done', message: [text, ...notes, ...messages].join(' ') });
-    } else if (messages.length > 0) setRun({ status: 'error', message: messages.join(' ') });
+      const message = [text, ...notes, ...messages].join(' ');
+      setRun(messages.length ? { status: 'error', message, keyRefused } : { status: 'done', message });
+    } else if (messages.length > 0) setRun({ status: 'error', message: messages.join(' '), keyRefused });
     else setRun({ status: 'idle' });
   }
 

@@ -5,7 +5,8 @@ import { retryPolicy, RunwareError } from '../../core/runware/failures.ts';
 import { RequestFailed } from '../requestFailed.ts';
 import type { RunwareClient } from '../runware/client.ts';
 import type { RunHost } from './runHost.ts';
-import { RECOVERY_NOTE, RunFailed, type PlacedResult, type RunOutcome, type RunProgress } from './runFailed.ts';
+import { RunFailed, type PlacedResult, type RunOutcome, type RunProgress } from './runFailed.ts';
+import { errorText } from '../../core/errorText.ts';
 
 /**
  * Polls a run's open tasks and places each image the moment it arrives. Shared by new runs
@@ -51,7 +52,7 @@ export async function collectResults(
             image = await host.loadResultImage(result, signal);
           } catch (e) {
             if (e instanceof RunwareError && e.failure.kind === 'cancelled') throw e;
-            failed.push(`${label(result.taskUUID)}${e instanceof Error ? e.message : String(e)}`);
+            failed.push(`${label(result.taskUUID)}${errorText(e)}`);
             return;
           }
           let asIs = false;
@@ -75,7 +76,7 @@ export async function collectResults(
           } catch (e) {
             if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
             // Figma refused this one image: say so, and place the others.
-            failed.push(`${label(result.taskUUID)}${e instanceof Error ? e.message : String(e)}`);
+            failed.push(`${label(result.taskUUID)}${errorText(e)}`);
             return;
           }
           placed++;
@@ -95,14 +96,15 @@ export async function collectResults(
     // Ambiguous failures keep the run pending: the next start asks Runware again.
     const kept = e instanceof RunwareError && (retryPolicy(e.failure.kind) === 'check' || e.failure.kind === 'cancelled');
     if (!kept) await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
-    const message = e instanceof Error ? e.message : 'Something went wrong while placing the results.';
+    const reason = e instanceof Error ? e.message : 'Something went wrong while placing the results.';
     const cancelled = e instanceof RunwareError && e.failure.kind === 'cancelled';
-    throw new RunFailed(kept && !cancelled ? `${message} ${RECOVERY_NOTE}` : message, kept, placed - already);
+    throw new RunFailed(reason, { charged: run.tasks.some((t) => t.accepted) ? 'yes' : 'maybe', kept, placed: placed - already, cancelled, cause: e });
   }
   await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
   if (ended() > 0 && placed === already) {
     const reason = flagged ? 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.' : failed.join(' ');
-    throw new RunFailed(reason, false, 0);
+    // Runware charges a flagged image; a generation it ended with an error may or may not be.
+    throw new RunFailed(reason, { charged: flagged ? 'yes' : 'maybe' });
   }
   return { runId: run.runId, results, placed: placed - already, flagged, failed, cost, notes: compositing?.notes ?? [] };
 }

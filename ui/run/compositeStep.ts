@@ -4,6 +4,7 @@ import { RunwareError } from '../../core/runware/failures.ts';
 import { RequestFailed } from '../requestFailed.ts';
 import type { PlaceableImage } from '../runware/resultImage.ts';
 import type { RunHost } from './runHost.ts';
+import { errorText } from '../../core/errorText.ts';
 
 /** What a composite run adds to the message: text drawn into the image, a frame too big for Figma's images. */
 export function compositeNotes(parts: CompositeParts): string[] {
@@ -40,9 +41,7 @@ export function compositeStep(host: RunHost, run: PendingRun, composite: Composi
       )
       .catch((e: unknown) => {
         if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
-        notes.push(
-          `The frame could not be composited any more (${e instanceof Error ? e.message : String(e)}), so results were placed as Riverflow made them.`,
-        );
+        notes.push(`The frame could not be composited any more (${errorText(e)}), so results were placed as Riverflow made them.`);
         return undefined;
       });
   const load = () =>
@@ -59,7 +58,7 @@ export function compositeStep(host: RunHost, run: PendingRun, composite: Composi
       try {
         return { image: await host.composeResult(ready, image, composite.featherPercent), asIs: false };
       } catch (e) {
-        notes.push(`${label}could not be laid over the frame (${e instanceof Error ? e.message : String(e)}), so it was placed as Riverflow made it.`);
+        notes.push(`${label}could not be laid over the frame (${errorText(e)}), so it was placed as Riverflow made it.`);
         return { image, asIs: true };
       }
     },

@@ -4,15 +4,14 @@ import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { Reference, SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import type { Settings } from '../../core/records/settings.ts';
-import { RunwareError } from '../../core/runware/failures.ts';
 import { buildInferenceTasks } from '../../core/runware/tasks.ts';
 import { uuidV4 } from '../runware/uuid.ts';
 import type { SizePreset } from '../../core/sizes.ts';
-import { RequestFailed } from '../requestFailed.ts';
-import type { RunwareClient, SubmitOutcome } from '../runware/client.ts';
+import type { RunwareClient } from '../runware/client.ts';
 import { collectResults } from './collectResults.ts';
 import type { RunHost } from './runHost.ts';
-import { RECOVERY_NOTE, RunFailed, type RunOutcome, type RunProgress } from './runFailed.ts';
+import type { RunOutcome, RunProgress } from './runFailed.ts';
+import { beforeSubmit, submitRun } from './submitRun.ts';
 
 export interface EditRequest {
   readonly prompt: string;
@@ -41,13 +40,6 @@ export async function referenceIds(host: RunHost, client: RunwareClient, refs: r
     ids.push(uuid);
   }
   return ids;
-}
-
-/** A failure before anything was submitted: nothing can have been charged, and the message says so. */
-function beforeSubmit(e: unknown): RunFailed {
-  if (e instanceof RunFailed) return e;
-  const runware = e instanceof RunwareError && e.failure.kind !== 'cancelled';
-  return new RunFailed(`${e instanceof Error ? e.message : String(e)}${runware ? ' Nothing was charged.' : ''}`, false, 0);
 }
 
 /**
@@ -83,7 +75,7 @@ export async function runEdit(
   let ids = await referenceIds(host, client, refs, signal).catch((e: unknown) => {
     throw beforeSubmit(e);
   });
-  let run: PendingRun = {
+  const run: PendingRun = {
     runId: uuidV4(),
     fileId: '',
     prompt: req.prompt.trim(),
@@ -107,53 +99,26 @@ export async function runEdit(
         }
       : {}),
   };
-  await host.request({ type: 'pending-save', run }).catch((e: unknown) => {
-    throw new RunFailed(`The plugin could not save the run for recovery, so it did not start. ${e instanceof Error ? e.message : ''}`.trim(), false, 0);
-  });
   onProgress({ stage: 'submitting', placed: 0, total });
   const settings = { ...req.settings, prompt: req.prompt, preset: req.preset };
-  let outcomes: Map<string, SubmitOutcome>;
-  try {
-    outcomes = await client.submit(
-      buildInferenceTasks(
-        { ...settings, references: ids },
-        run.tasks.map((t) => t.taskUUID),
-      ),
-      signal,
-    );
-    const stale = [...outcomes].filter(([, o]) => o.accepted === false && o.cause.failure.kind === 'unknownReference').map(([id]) => id);
-    if (stale.length) {
-      // Runware forgot an upload (kept 30 days after last use): upload afresh, once.
-      for (const ref of refs) host.send({ type: 'forget-upload', hash: ref.hash });
-      refs = await exportAll(true);
-      ids = await referenceIds(host, client, refs, signal);
-      const again = await client.submit(buildInferenceTasks({ ...settings, references: ids }, stale), signal);
-      outcomes = new Map([...outcomes, ...again]);
-    }
-  } catch (e) {
-    // Cancelled mid-submit: Runware may or may not have the tasks; the next start asks.
-    const cancelled = (e instanceof RunwareError && e.failure.kind === 'cancelled') || (e instanceof RequestFailed && e.cancelled);
-    if (!cancelled) await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
-    throw new RunFailed(e instanceof Error ? e.message : String(e), cancelled, 0, cancelled);
-  }
-  // Tasks Runware refused cost nothing and leave the run; accepted and unknown ones stay.
-  const kept = run.tasks.filter((t) => outcomes.get(t.taskUUID)?.accepted !== false);
-  const refused = [...outcomes.values()].find((o): o is Extract<SubmitOutcome, { accepted: false }> => o.accepted === false);
-  if (!kept.length) {
-    await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
-    throw new RunFailed(`${refused?.cause.message ?? 'Runware did not take the task.'} Nothing was charged.`, false, 0);
-  }
-  run = { ...run, tasks: kept.map((t) => ({ ...t, accepted: outcomes.get(t.taskUUID)?.accepted === true })) };
-  await host.request({ type: 'pending-save', run }).catch(() => undefined);
-  if (!run.tasks.some((t) => t.accepted)) {
-    // Lost answers: Runware may be running them. Keep the run pending; the next start asks again.
-    const unknown = [...outcomes.values()].find((o): o is Extract<SubmitOutcome, { accepted: 'unknown' }> => o.accepted === 'unknown');
-    throw new RunFailed(`${unknown?.cause.message ?? 'Runware did not answer.'} ${RECOVERY_NOTE}`, true, 0);
-  }
-  const outcome = await collectResults(host, client, run, onProgress, signal, false, parts);
-  const notTaken =
-    refused && kept.length < total
-      ? [`${total - kept.length} of ${total} variations were not taken by Runware (${refused.cause.message}) and not charged.`]
-      : [];
+  const submitted = await submitRun(
+    host,
+    client,
+    run,
+    {
+      inputs: ids,
+      build: (references, taskUUIDs) => buildInferenceTasks({ ...settings, references }, taskUUIDs),
+      reupload: async () => {
+        for (const ref of refs) host.send({ type: 'forget-upload', hash: ref.hash });
+        refs = await exportAll(true);
+        return (ids = await referenceIds(host, client, refs, signal));
+      },
+    },
+    signal,
+  );
+  const outcome = await collectResults(host, client, submitted.run, onProgress, signal, false, parts);
+  const notTaken = submitted.notTaken
+    ? [`${submitted.notTaken} of ${total} variations were not taken by Runware (${submitted.refused?.message ?? 'refused'}) and not charged.`]
+    : [];
   return { ...outcome, failed: [...notTaken, ...outcome.failed], liveText: composite?.keepTextSharp === true };
 }

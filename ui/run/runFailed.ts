@@ -1,17 +1,56 @@
+import { RunwareError } from '../../core/runware/failures.ts';
+
 /** Said whenever a run stays pending: the designer should know a paid result is not lost. */
 export const RECOVERY_NOTE = 'Runware may still finish the task: its results are placed the next time you open Riverflow.';
+export const CANCELLED_KEPT = 'Stopped waiting. Runware had already accepted the task: its results are kept and placed the next time you open Riverflow.';
+export const CANCELLED_MAYBE = 'Stopped waiting. Runware may have accepted the task: if it did, its results are placed the next time you open Riverflow.';
+export const CANCELLED_FREE = 'Cancelled before Runware accepted the task. Nothing was charged.';
 
-/** A run that ended without every result; `kept` says it stays pending for recovery. */
+/** Whether Runware can have charged for what did not arrive: never, perhaps (it may have the task), or it did. */
+export type Charged = 'no' | 'maybe' | 'yes';
+
+export interface FailureFacts {
+  readonly charged: Charged;
+  /** The run stays pending: whatever Runware finishes is placed on the next start. */
+  readonly kept?: boolean;
+  /** Results placed before the failure. */
+  readonly placed?: number;
+  readonly cancelled?: boolean;
+  /** The Runware failure behind it; without one Runware was not involved, so money is not mentioned. */
+  readonly cause?: unknown;
+}
+
+/**
+ * A run that ended without every result: one outcome, with its facts (charged, kept, placed,
+ * cancelled, the cause) as data; `failureText` is the only place they become words.
+ */
 export class RunFailed extends Error {
+  readonly charged: Charged;
+  readonly kept: boolean;
+  readonly placed: number;
+  readonly cancelled: boolean;
+  /** Runware refused the key: the panel brings the key step back. */
+  readonly keyRefused: boolean;
+
   constructor(
-    message: string,
-    readonly kept: boolean,
-    readonly placed: number,
-    /** True when Runware may or may not have taken the task (a cancel during the submit). */
-    readonly maybeAccepted = false,
+    /** What went wrong, without what it means for money or recovery. */
+    readonly reason: string,
+    facts: FailureFacts,
   ) {
-    super(message);
+    super(failureText(reason, facts));
+    this.charged = facts.charged;
+    this.kept = facts.kept === true;
+    this.placed = facts.placed ?? 0;
+    this.cancelled = facts.cancelled === true;
+    this.keyRefused = facts.cause instanceof RunwareError && facts.cause.failure.kind === 'auth';
   }
+}
+
+export function failureText(reason: string, f: FailureFacts): string {
+  if (f.cancelled) return f.charged === 'maybe' ? CANCELLED_MAYBE : f.kept ? CANCELLED_KEPT : CANCELLED_FREE;
+  if (f.kept) return `${reason} ${RECOVERY_NOTE}`;
+  if (f.charged === 'no' && f.cause instanceof RunwareError) return `${reason} Nothing was charged.`;
+  return reason;
 }
 
 export type Stage = 'exporting' | 'uploading' | 'submitting' | 'waiting' | 'placing';
