@@ -4,6 +4,7 @@ import { planReferenceExport } from '../core/exportSize.ts';
 import type { CompositeParts } from '../core/protocol/composite.ts';
 import { clipBox, isMarker, renderRect, visibleTextLayers } from './area.ts';
 import { PluginProblem } from './bridge.ts';
+import { srgbExport } from './srgbExport.ts';
 import { splitLiveText } from './liveText.ts';
 import { findSceneNode } from './sceneNode.ts';
 import { cachedReference } from './cachedReference.ts';
@@ -47,16 +48,14 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
   try {
     return await withTemporaryCopy(frame, hide, async (copy) => {
       // The whole frame first (the pixels outside the area), then the crop, through a frame that clips it.
-      const base = area ? await copy.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } }) : undefined;
+      const base = area ? await copy.exportAsync(srgbExport('PNG', { type: 'SCALE', value: scale })) : undefined;
       const plan = planReferenceExport(crop.width, crop.height, Math.max(req.preset.width, req.preset.height));
-      const reference = area
-        ? await exportCrop(copy, frame, origin, crop, plan.constraint)
-        : await copy.exportAsync({ format: 'PNG', constraint: plan.constraint });
+      const reference = area ? await exportCrop(copy, frame, origin, crop, plan.constraint) : await copy.exportAsync(srgbExport('PNG', plan.constraint));
       const overlays = [];
       for (const text of drawn) {
         // Drawn as the source shows it: cut where a frame around it clips.
         const clip = clipBox(text, frame);
-        const bytes = await text.exportAsync({ format: 'PNG', constraint: { type: 'SCALE', value: scale } });
+        const bytes = await text.exportAsync(srgbExport('PNG', { type: 'SCALE', value: scale }));
         overlays.push({ bytes, box: toFrame(renderRect(text), origin), ...(clip ? { clip: toFrame(clip, origin) } : {}) });
       }
       const mask =
@@ -106,7 +105,7 @@ async function exportCrop(copy: SceneNode, frame: SceneNode, origin: Rect, crop:
     const box = frame.absoluteBoundingBox ?? origin;
     copy.x = box.x - origin.x - crop.x;
     copy.y = box.y - origin.y - crop.y;
-    return await clip.exportAsync({ format: 'PNG', constraint });
+    return await clip.exportAsync(srgbExport('PNG', constraint));
   } finally {
     clip.remove();
   }

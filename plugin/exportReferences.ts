@@ -1,6 +1,7 @@
 import { JPG_TRY_THRESHOLD_BYTES, pickReferenceFormat, planReferenceExport } from '../core/exportSize.ts';
 import type { Reference } from '../core/protocol/shared.ts';
 import { PluginProblem } from './bridge.ts';
+import { srgbExport } from './srgbExport.ts';
 import { cachedReference } from './cachedReference.ts';
 import { originalImage } from './originalImage.ts';
 import { findSceneNode } from './sceneNode.ts';
@@ -53,10 +54,10 @@ async function exportNode(scene: SceneNode, maxLongSide: number, mayUseOriginal:
   const plan = planReferenceExport(rendered.width, rendered.height, maxLongSide);
   const original = mayUseOriginal ? await originalImage(scene, maxLongSide) : undefined;
   if (original) return original;
-  const png = await scene.exportAsync({ format: 'PNG', constraint: plan.constraint });
+  const png = await scene.exportAsync(srgbExport('PNG', plan.constraint));
   if (png.length > JPG_TRY_THRESHOLD_BYTES && isOpaque(scene)) {
     await yieldToEditor();
-    const jpg = await scene.exportAsync({ format: 'JPG', constraint: plan.constraint });
+    const jpg = await scene.exportAsync(srgbExport('JPG', plan.constraint));
     if (pickReferenceFormat(png.length, jpg.length, true) === 'JPG') return { bytes: jpg, mime: 'image/jpeg' };
   }
   return { bytes: png, mime: 'image/png' };

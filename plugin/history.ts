@@ -1,6 +1,7 @@
 import { MAX_PREVIEW_CHARS, parseProvenance, PREVIEW_KEY, PROVENANCE_KEY, STAR_KEY } from '../core/records/provenance.ts';
 import type { HistoryResult } from '../core/protocol/toUI.ts';
 import { findSceneNode } from './sceneNode.ts';
+import { srgbExport } from './srgbExport.ts';
 
 /** The page's Riverflow results with their provenance; records that do not parse are skipped. */
 export function resultsOnPage(page: PageNode): HistoryResult[] {
@@ -29,10 +30,9 @@ export async function exportThumbnail(nodeId: string): Promise<{ bytes: Uint8Arr
 
 async function exportSmall(scene: SceneNode): Promise<Uint8Array | null> {
   try {
-    return await scene.exportAsync({
-      format: 'PNG',
-      constraint: scene.width >= scene.height ? { type: 'WIDTH', value: THUMBNAIL_SIDE } : { type: 'HEIGHT', value: THUMBNAIL_SIDE },
-    });
+    return await scene.exportAsync(
+      srgbExport('PNG', scene.width >= scene.height ? { type: 'WIDTH', value: THUMBNAIL_SIDE } : { type: 'HEIGHT', value: THUMBNAIL_SIDE }),
+    );
   } catch {
     return null;
   }

@@ -1,6 +1,7 @@
 import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { PluginProblem } from './bridge.ts';
 import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
+import { srgbExport } from './srgbExport.ts';
 
 /**
  * Keeps one result of a run and removes the run's other variations, as one undo step.
@@ -25,5 +26,5 @@ export async function keepResult(runId: string, nodeId: string): Promise<number>
 export async function exportPreview(nodeId: string, width: number): Promise<Uint8Array> {
   const node = await findSceneNode(nodeId);
   if (!node) throw new PluginProblem('That frame is no longer on the canvas.');
-  return node.exportAsync({ format: 'PNG', constraint: { type: 'WIDTH', value: width } });
+  return node.exportAsync(srgbExport('PNG', { type: 'WIDTH', value: width }));
 }

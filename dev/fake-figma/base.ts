@@ -21,7 +21,10 @@ export interface FakeDocument {
   readonly nodes: Map<string, FakeNode>;
   nextId(): string;
   render: ExportRenderer;
-  exportCalls: { nodeId: string; settings: ExportSettings }[];
+  /** Every export, with the colour profile it was rendered in (`DOCUMENT` resolved to the file's). */
+  exportCalls: { nodeId: string; settings: ExportSettings; profile: 'SRGB' | 'DISPLAY_P3' }[];
+  /** The file's colour profile (`figma.root.documentColorProfile`). */
+  colorProfile(): DocumentNode['documentColorProfile'];
   imageBytes: Map<string, Uint8Array>;
   /** Makes a node of a type, registered in the file but without a parent (clone() builds on it). */
   create(type: SceneType, name: string): FakeSceneNode;

@@ -40,6 +40,7 @@ export function openFile(shared: Shared): OpenFile {
     create: (type, name) => createSceneNode(doc, type, name),
     currentPage: () => file.current,
     fonts: shared.fonts,
+    colorProfile: () => root.documentColorProfile,
   };
   const root = strict(new FakeDocumentNode(doc, '0:0', 'Document'), 'DocumentNode');
   doc.nodes.set(root.id, root);

@@ -209,7 +209,11 @@ export class FakeSceneNode
 
   async exportAsync(settings: ExportSettings): Promise<Uint8Array> {
     if (settings.format !== 'PNG' && settings.format !== 'JPG') throw new Error(`FakeFigma: export format ${settings.format} is not implemented`);
-    this.doc.exportCalls.push({ nodeId: this.id, settings });
+    // Figma renders in the document's profile unless asked: a P3 file's export is P3, which a model reads as sRGB.
+    const asked = (settings as ExportSettingsImage).colorProfile ?? 'DOCUMENT';
+    if (!['DOCUMENT', 'SRGB', 'DISPLAY_P3_V4'].includes(asked)) throw new Error(`in exportAsync: invalid colorProfile "${String(asked)}"`);
+    const profile = asked === 'SRGB' || (asked === 'DOCUMENT' && this.doc.colorProfile() !== 'DISPLAY_P3') ? 'SRGB' : 'DISPLAY_P3';
+    this.doc.exportCalls.push({ nodeId: this.id, settings, profile });
     // Figma exports the visible bounds, so a shadow or an outside stroke changes size and ratio.
     const bounds = this.absoluteRenderBounds!;
     const c = (settings as ExportSettingsImage).constraint ?? { type: 'SCALE', value: 1 };

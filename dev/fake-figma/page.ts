@@ -2,10 +2,15 @@ import { FakeBase } from './base.ts';
 import type { FakeSceneNode } from './nodes.ts';
 
 /** The file's root: pages, and the document's own plugin data. */
-export class FakeDocumentNode extends FakeBase implements Pick<DocumentNode, 'id' | 'name' | 'type' | 'getPluginData' | 'setPluginData'> {
+export class FakeDocumentNode
+  extends FakeBase
+  implements Pick<DocumentNode, 'id' | 'name' | 'type' | 'getPluginData' | 'setPluginData' | 'documentColorProfile'>
+{
   readonly type = 'DOCUMENT' as const;
   readonly parent = null;
   readonly children: FakePage[] = [];
+  /** Set in File → Color profile; read-only to plugins. A new file is sRGB; older ones are 'LEGACY' (treated as sRGB). */
+  documentColorProfile: DocumentNode['documentColorProfile'] = 'SRGB';
 }
 
 const NOT_LOADED =

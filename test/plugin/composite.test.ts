@@ -356,3 +356,27 @@ describe('areas and text kept sharp, on the main thread', () => {
     expect(card.clipsContent).toBe(true);
   });
 });
+
+describe('colour from a Display P3 file', () => {
+  it('asks every export that goes to Runware for sRGB (a model reads pixels as sRGB); the fake renders DOCUMENT in the file’s P3', async () => {
+    let shot!: ReturnType<typeof packShot>;
+    const p = await start((host) => {
+      shot = packShot(host);
+      (host.figma.root as unknown as { documentColorProfile: string }).documentColorProfile = 'DISPLAY_P3';
+    });
+    const label = p.host.addFrame('Label', { x: 2000, y: 0, width: 600, height: 800 });
+    await p.ask({ type: 'export-references', id: 1, nodeIds: [label.id, shot.frame.id], maxLongSide: 1152, skipCache: true, hide: [shot.marker.id] });
+    const body = {
+      type: 'prepare-composite',
+      frameId: shot.frame.id,
+      markerId: shot.marker.id,
+      keepTextSharp: true,
+      preset: { width: 1280, height: 720 },
+      skipCache: true,
+    } as const;
+    expect(await p.ask({ ...body, id: 2 })).toMatchObject({ ok: true });
+    expect(p.host.exportCalls.length).toBeGreaterThan(3);
+    expect(p.host.exportCalls.filter((c) => c.profile !== 'SRGB')).toEqual([]);
+    expect(p.host.exportCalls.map((c) => (c.settings as ExportSettingsImage).colorProfile)).toEqual(p.host.exportCalls.map(() => 'SRGB'));
+  });
+});
