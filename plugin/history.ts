@@ -1,12 +1,14 @@
 import { MAX_PREVIEW_CHARS, parseProvenance, PREVIEW_KEY, PROVENANCE_KEY, STAR_KEY } from '../core/records/provenance.ts';
 import type { HistoryResult } from '../core/protocol/toUI.ts';
-import { findSceneNode } from './sceneNode.ts';
+import { findSceneNode, inInstance } from './sceneNode.ts';
 import { srgbExport } from './srgbExport.ts';
 
 /** The page's Riverflow results with their provenance; records that do not parse are skipped. */
 export function resultsOnPage(page: PageNode): HistoryResult[] {
   const out: HistoryResult[] = [];
+  // An instance's sublayers carry their main component's plugin data: a result used as a component is listed once.
   for (const node of page.findAllWithCriteria({ pluginData: { keys: [PROVENANCE_KEY] } })) {
+    if (inInstance(node)) continue;
     const provenance = parseProvenance(node.getPluginData(PROVENANCE_KEY));
     if (provenance) out.push({ nodeId: node.id, provenance, starred: node.getPluginData(STAR_KEY) === '1' });
   }

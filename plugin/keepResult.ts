@@ -1,6 +1,6 @@
 import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { PluginProblem } from './bridge.ts';
-import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
+import { findSceneNode, inComponent, inInstance, loadedPage, pageOf } from './sceneNode.ts';
 import { srgbExport } from './srgbExport.ts';
 
 /**
@@ -15,7 +15,9 @@ export async function keepResult(runId: string, nodeId: string): Promise<number>
   const page = await loadedPage(pageOf(kept) ?? figma.currentPage);
   const others = page
     .findAllWithCriteria({ pluginData: { keys: [PROVENANCE_KEY] } })
-    .filter((n) => n.id !== kept.id && parseProvenance(n.getPluginData(PROVENANCE_KEY))?.runId === runId);
+    .filter((n) => n.id !== kept.id && parseProvenance(n.getPluginData(PROVENANCE_KEY))?.runId === runId)
+    // Only the run's own nodes as placed: never an instance's sublayer, nor a result the designer made a component of.
+    .filter((n) => !inInstance(n) && !inComponent(n));
   for (const node of others) node.remove();
   if (page === figma.currentPage) figma.currentPage.selection = [kept];
   figma.commitUndo();

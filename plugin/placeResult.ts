@@ -6,6 +6,7 @@ import { RIVERFLOW_MODEL, UPSCALE_MODEL } from '../core/runware/tasks.ts';
 import { readImageSize } from '../core/imageInfo.ts';
 import { PluginProblem } from './bridge.ts';
 import { compositeResultFrame } from './compositeResult.ts';
+import { boxIn, holdInSection, pointIn, resultHome, type ResultContainer } from './resultHome.ts';
 import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
 import { updatePendingRun } from './storage.ts';
 
@@ -23,27 +24,30 @@ export interface ResultImage {
   readonly preview?: string;
 }
 
-function boxOf(node: SceneNode): Rect | null {
-  const b = node.absoluteBoundingBox;
-  return b ? { x: b.x, y: b.y, width: b.width, height: b.height } : null;
-}
-
-/** Where the run's results go: beside the source on its own page, or the viewport centre if it is gone. */
-async function slotsFor(run: PendingRun): Promise<{ page: PageNode; slots: Rect[]; sourceName: string }> {
+/**
+ * Where the run's results go, in their container's coordinates: beside the source in its
+ * section or on its page (see resultHome), or at the viewport centre if it is gone.
+ */
+async function slotsFor(run: PendingRun): Promise<{ page: PageNode; container: ResultContainer; slots: Rect[]; sourceName: string }> {
   const source = await findSceneNode(run.sourceNodeIds[0] ?? '');
   const page = await loadedPage((source && pageOf(source)) || figma.currentPage);
+  const home = source ? resultHome(source) : { container: page, anchor: null };
+  const container = home.container;
   const sourceName = source?.name ?? 'Riverflow result';
-  if (run.slots && run.slots.length >= run.tasks.length) return { page, slots: run.slots, sourceName };
-  const sourceBox = source ? boxOf(source) : null;
-  const obstacles = page.children.map(boxOf).filter((b): b is Rect => b !== null);
+  if (run.slots && run.slots.length >= run.tasks.length) return { page, container, slots: run.slots, sourceName };
+  // The results sit beside the outermost frame there, as wide as the source itself.
+  const anchorBox = home.anchor && source ? boxIn(container, home.anchor) : null;
+  const sourceWidth = source ? (boxIn(container, source)?.width ?? 0) : 0;
+  const obstacles = container.children.map((n) => boxIn(container, n)).filter((b): b is Rect => b !== null);
   // Without a source, the block starts at the viewport centre instead of beside a frame.
   // A composite is the frame's own size, so its text lines up; other results take the output's ratio.
   const output = run.composite?.size ?? { width: run.width, height: run.height };
-  const centre = centredAt(figma.viewport.center.x, figma.viewport.center.y, 512, output.width, output.height);
-  const box = sourceBox && run.composite ? { ...sourceBox, width: run.composite.size.width } : sourceBox;
-  const anchor = box ?? { ...centre, x: centre.x - centre.width - placementGap(centre.width) };
+  const centrePoint = pointIn(container, figma.viewport.center.x, figma.viewport.center.y);
+  const centre = centredAt(centrePoint.x, centrePoint.y, 512, output.width, output.height);
+  const width = run.composite ? run.composite.size.width : sourceWidth;
+  const anchor = anchorBox ? { ...anchorBox, x: anchorBox.x + anchorBox.width - width, width } : { ...centre, x: centre.x - centre.width - placementGap(centre.width) };
   const slots = placeResults({ source: anchor, obstacles, count: run.tasks.length, outputWidth: output.width, outputHeight: output.height });
-  return { page, slots, sourceName };
+  return { page, container, slots, sourceName };
 }
 
 /** A plain result: a rectangle filled with the image. */
@@ -69,7 +73,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   const task = run.tasks.find((t) => t.taskUUID === image.taskUUID);
   if (!task) throw new PluginProblem('This result does not belong to its run, so it was not placed.');
   if (task.placedImageUUID) return { nodeId: placedNodes.get(task.placedImageUUID)?.id ?? '' };
-  const { page, slots, sourceName } = await slotsFor(run);
+  const { page, container, slots, sourceName } = await slotsFor(run);
   // Named and placed by variation (the task's place in the run), whatever order they finish in:
   // "Riverflow 2" on the canvas is "Variation 2" in the panel.
   const index = run.tasks.indexOf(task);
@@ -109,7 +113,8 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   node.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
   if (image.preview) node.setPluginData(PREVIEW_KEY, image.preview);
   node.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });
-  page.appendChild(node);
+  container.appendChild(node);
+  holdInSection(container, slots, placementGap(slot.width));
   placedNodes.set(image.imageUUID, node);
   const updated = await updatePendingRun(run.runId, (r) => ({ ...updateTask(r, image.taskUUID, { placedImageUUID: image.imageUUID }), slots }));
   // Select and show the results on the first arrival and when the set is complete: once per

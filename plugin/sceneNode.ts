@@ -20,3 +20,15 @@ export async function loadedPage(page: PageNode): Promise<PageNode> {
   if (page !== figma.currentPage) await page.loadAsync();
   return page;
 }
+
+/** An instance's sublayer: it belongs to its main component, and Figma refuses to remove or move it. */
+export function inInstance(node: BaseNode): boolean {
+  for (let n = node.parent; n && n.type !== 'PAGE'; n = n.parent) if (n.type === 'INSTANCE') return true;
+  return false;
+}
+
+/** A component, or inside one: removing it would change every instance of it elsewhere. */
+export function inComponent(node: BaseNode): boolean {
+  for (let n: BaseNode | null = node; n && n.type !== 'PAGE'; n = n.parent) if (n.type === 'COMPONENT' || n.type === 'COMPONENT_SET') return true;
+  return false;
+}

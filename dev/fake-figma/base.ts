@@ -33,7 +33,7 @@ export interface FakeDocument {
   readonly fonts: { readonly missing: ReadonlySet<string>; readonly loaded: Set<string> };
 }
 
-export type SceneType = 'FRAME' | 'RECTANGLE' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'ELLIPSE' | 'VECTOR';
+export type SceneType = 'FRAME' | 'RECTANGLE' | 'GROUP' | 'COMPONENT' | 'COMPONENT_SET' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'ELLIPSE' | 'VECTOR';
 
 export type ParentNode = FakePage | FakeSceneNode;
 export type FakeNode = FakePage | FakeSceneNode | FakeDocumentNode;

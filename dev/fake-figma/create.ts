@@ -3,7 +3,7 @@ import { FakeSceneNode } from './nodes.ts';
 import { strict } from './strict.ts';
 import { FakeTextNode } from './text.ts';
 
-const CLIPPING_TYPES = new Set<SceneType>(['FRAME', 'COMPONENT', 'INSTANCE']);
+const CLIPPING_TYPES = new Set<SceneType>(['FRAME', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE']);
 const TYPE_NAMES: Partial<Record<SceneType, string>> = {
   RECTANGLE: 'RectangleNode',
   FRAME: 'FrameNode',

@@ -205,17 +205,32 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       box: { x: number; y: number; width: number; height: number },
       artwork?: Artwork,
       type: Parameters<FakeHost['addFrame']>[3] = 'FRAME',
-      page?: FakePage,
+      parent?: FakePage | FakeSceneNode,
     ) {
       const node = createSceneNode(file.doc, type ?? 'FRAME', name, box);
       // A frame added without artwork still shows something recognisable: its name on a card.
       node.artwork = artwork ?? { background: '#e8e2d6', accent: '#3b5b8c', title: name };
       node.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 }, opacity: 1, visible: true } as SolidPaint];
       node.writes = 0;
-      const target = page ?? file.current;
-      target.childList.push(node);
-      node.parent = target;
+      const target = parent ?? file.current;
+      if (target.type === 'PAGE') {
+        target.childList.push(node);
+        node.parent = target;
+      } else target.appendChild(node);
       return node;
+    },
+    addInstance(component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode) {
+      const instance = host.addFrame!(name, { ...at, width: component.width, height: component.height }, component.artwork, 'INSTANCE', parent);
+      instance.main = component;
+      instance.fills = component.fills;
+      // Its sublayers are the component's, copied in: they cannot be moved out or removed (Figma throws).
+      for (const layer of component.children) {
+        const copy = layer.clone();
+        copy.detach();
+        instance.children.push(copy);
+        copy.parent = instance;
+      }
+      return instance;
     },
     addLayer: (parent: FakePage | FakeSceneNode, spec: LayerSpec) => addLayer(file.doc, parent, spec),
     select(nodes: readonly FakeSceneNode[]) {

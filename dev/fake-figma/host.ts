@@ -50,9 +50,12 @@ export interface FakeHost {
     name: string,
     box: { x: number; y: number; width: number; height: number },
     artwork?: Artwork,
-    type?: 'FRAME' | 'GROUP' | 'COMPONENT' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'RECTANGLE',
-    page?: FakePage,
+    type?: 'FRAME' | 'GROUP' | 'COMPONENT' | 'COMPONENT_SET' | 'INSTANCE' | 'SECTION' | 'TEXT' | 'RECTANGLE',
+    /** A page (the current one by default), a section, or a frame to nest it in. */
+    parent?: FakePage | FakeSceneNode,
   ): FakeSceneNode;
+  /** An instance of a component, with copies of the component's layers as its (closed) sublayers. */
+  addInstance(component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode): FakeSceneNode;
   /** Draws a layer into a frame (or onto the page): text, a marker shape, a vector. */
   addLayer(parent: FakePage | FakeSceneNode, spec: LayerSpec): FakeSceneNode;
   select(nodes: readonly FakeSceneNode[]): void;

@@ -1,5 +1,6 @@
 import { FakeBase, type Artwork, type FakeDocument, type ParentNode, type SceneType } from './base.ts';
 import { multiply } from '../../core/composite/transform.ts';
+import { checkAppend, checkRemove, reflow } from './containers.ts';
 import { fillGeometryOf } from './geometry.ts';
 
 export type { Artwork, ExportRenderer, FakeDocument, FakeNode, SceneType } from './base.ts';
@@ -35,6 +36,13 @@ export class FakeSceneNode
   artwork: Artwork | undefined = undefined;
   /** Counts writes to the node, so tests can prove a source was never modified. */
   writes = 0;
+  /** Auto layout (frames, components, instances): children placed by the frame. */
+  layoutMode: 'NONE' | 'HORIZONTAL' | 'VERTICAL' = 'NONE';
+  itemSpacing = 0;
+  paddingLeft = 0;
+  paddingTop = 0;
+  /** An instance's main component (read with getMainComponentAsync under dynamic-page). */
+  main: FakeSceneNode | null = null;
 
   constructor(
     doc: FakeDocument,
@@ -166,7 +174,21 @@ export class FakeSceneNode
     return { x: left, y: top, width: right - left, height: bottom - top };
   }
 
+  /** `mainComponent` is a sync lookup: under dynamic-page Figma refuses it. */
+  get mainComponent(): never {
+    throw new Error('in get_mainComponent: Cannot call with documentAccess: dynamic-page. Use node.getMainComponentAsync instead.');
+  }
+  async getMainComponentAsync(): Promise<FakeSceneNode | null> {
+    if (this.type !== 'INSTANCE') throw new Error(`FakeFigma: ${this.type}.getMainComponentAsync does not exist (instances only)`);
+    return this.main && !this.main.removed ? this.main : null;
+  }
+
   resize(width: number, height: number): void {
+    // SectionNode has resizeWithoutConstraints only.
+    if (this.type === 'SECTION') throw new TypeError('node.resize is not a function (a section has resizeWithoutConstraints only)');
+    this.resizeWithoutConstraints(width, height);
+  }
+  resizeWithoutConstraints(width: number, height: number): void {
     if (!(width >= 0.01 && height >= 0.01)) throw new Error('in resize: width and height must be >= 0.01');
     this.width = width;
     this.height = height;
@@ -174,9 +196,11 @@ export class FakeSceneNode
   }
 
   appendChild(child: FakeSceneNode): void {
+    checkAppend(this, child);
     child.detach();
     this.children.push(child);
     child.parent = this;
+    reflow(this);
   }
 
   detach(): void {
@@ -187,6 +211,7 @@ export class FakeSceneNode
   }
 
   remove(): void {
+    checkRemove(this);
     this.detach();
     // Its layers go with it; once marked removed, a node answers nothing but `removed` and `id`.
     const gone = [this, ...this.findAll()];

@@ -1,4 +1,5 @@
 import { FakeBase } from './base.ts';
+import { checkAppend } from './containers.ts';
 import type { FakeSceneNode } from './nodes.ts';
 
 /** The file's root: pages, and the document's own plugin data. */
@@ -48,6 +49,7 @@ export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' |
 
   appendChild(child: FakeSceneNode): void {
     if (!this.loaded) throw new Error(NOT_LOADED);
+    checkAppend(this, child);
     child.detach();
     this.childList.push(child);
     child.parent = this;

@@ -11,6 +11,8 @@ import type { PlaygroundConfig } from './server.ts';
 const STORAGE_KEY = 'riverflow-playground-clientStorage';
 const params = new URLSearchParams(location.search);
 if (params.has('fresh')) localStorage.removeItem(STORAGE_KEY);
+// ?colorProfile=p3 opens the sample file as Display P3 (File → Color profile in Figma).
+const displayP3 = params.get('colorProfile') === 'p3';
 
 /** exportAsync in the browser: the node's SVG drawn on a canvas at the requested size. */
 const canvasRenderer: ExportRenderer = async (node, { format, width, height }, images) => {
@@ -56,6 +58,7 @@ async function main() {
     missingFonts: [`${MISSING_FONT.family} ${MISSING_FONT.style}`],
   });
   localStorage.setItem(STORAGE_KEY, JSON.stringify(Object.fromEntries(host.storage)));
+  if (displayP3) (host.figma.root as unknown as { documentColorProfile: string }).documentColorProfile = 'DISPLAY_P3';
 
   // One frame per row with room to the right, where results land.
   let y = 0;
