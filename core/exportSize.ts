@@ -32,6 +32,22 @@ export function planReferenceExport(width: number, height: number, maxLongSide =
     : { constraint: { type: 'HEIGHT', value: outH }, width: outW, height: outH };
 }
 
+/** The thinnest ratio Riverflow takes: a 2048 px long side over a 300 px short one. */
+export const MAX_REFERENCE_RATIO = REFERENCE_MAX_SIDE / REFERENCE_MIN_SIDE;
+
+/**
+ * The box a node too thin for Riverflow (a shelf banner, a skyscraper, a strip) is padded to,
+ * centred, so that at 2048 px its short side still reaches 300; undefined when it fits as it is.
+ * A hair wider than the limit, so that rounding to whole pixels never lands at 299.
+ */
+export function paddedBox(width: number, height: number): { width: number; height: number } | undefined {
+  const long = Math.max(width, height);
+  const short = Math.min(width, height);
+  if (short <= 0 || long / short <= MAX_REFERENCE_RATIO) return undefined;
+  const padded = (long / MAX_REFERENCE_RATIO) * 1.01;
+  return width >= height ? { width, height: padded } : { width: padded, height };
+}
+
 function clampSide(px: number): number {
   return Math.min(REFERENCE_MAX_SIDE, Math.max(1, Math.round(px)));
 }

@@ -1,9 +1,10 @@
-import { JPG_TRY_THRESHOLD_BYTES, pickReferenceFormat, planReferenceExport } from '../core/exportSize.ts';
+import { JPG_TRY_THRESHOLD_BYTES, paddedBox, pickReferenceFormat, planReferenceExport } from '../core/exportSize.ts';
 import type { Reference } from '../core/protocol/shared.ts';
 import { PluginProblem } from './bridge.ts';
 import { srgbExport } from './srgbExport.ts';
 import { cachedReference } from './cachedReference.ts';
 import { originalImage } from './originalImage.ts';
+import { withPadding } from './paddedCopy.ts';
 import { findSceneNode } from './sceneNode.ts';
 import { isOpaque, referenceProblem, renderSize } from './selection.ts';
 import { getUploadCache } from './storage.ts';
@@ -33,11 +34,15 @@ export async function exportReferences(
     const problem = referenceProblem(scene);
     if (problem) throw new PluginProblem(`“${scene.name}” ${problem}, so it cannot be sent.`);
     const inside = hidden.filter((n) => isInside(n, scene));
+    const rendered = renderSize(scene);
+    const pad = paddedBox(rendered.width, rendered.height);
     let exported: { bytes: Uint8Array; mime: Reference['mime'] };
     try {
-      exported = inside.length
-        ? await withTemporaryCopy(scene, inside, (copy) => exportNode(copy, maxLongSide, false))
-        : await exportNode(scene, maxLongSide, true);
+      exported = pad
+        ? await withTemporaryCopy(scene, inside, (copy) => withPadding(copy, scene, pad, (frame) => exportNode(frame, maxLongSide, false)))
+        : inside.length
+          ? await withTemporaryCopy(scene, inside, (copy) => exportNode(copy, maxLongSide, false))
+          : await exportNode(scene, maxLongSide, true);
     } catch {
       throw new PluginProblem(`Figma could not export “${scene.name}”. Try a simpler frame or a smaller one.`);
     }

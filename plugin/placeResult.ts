@@ -45,7 +45,9 @@ async function slotsFor(run: PendingRun): Promise<{ page: PageNode; container: R
   const centrePoint = pointIn(container, figma.viewport.center.x, figma.viewport.center.y);
   const centre = centredAt(centrePoint.x, centrePoint.y, 512, output.width, output.height);
   const width = run.composite ? run.composite.size.width : sourceWidth;
-  const anchor = anchorBox ? { ...anchorBox, x: anchorBox.x + anchorBox.width - width, width } : { ...centre, x: centre.x - centre.width - placementGap(centre.width) };
+  const anchor = anchorBox
+    ? { ...anchorBox, x: anchorBox.x + anchorBox.width - width, width }
+    : { ...centre, x: centre.x - centre.width - placementGap(centre.width) };
   const slots = placeResults({ source: anchor, obstacles, count: run.tasks.length, outputWidth: output.width, outputHeight: output.height });
   return { page, container, slots, sourceName };
 }

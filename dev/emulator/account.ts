@@ -1,4 +1,5 @@
-import { referenceKind } from './contract.ts';
+import sharp from 'sharp';
+import { referenceKind, type EmuError } from './contract.ts';
 import type { Behaviour, Charge, Delivery, TaskState } from './state.ts';
 
 /** Everything the emulated Runware account holds; shared by the REST and WebSocket front ends. */
@@ -29,4 +30,28 @@ export async function referenceBytes(account: Account, ref: string): Promise<Buf
 export function serverMs(b: Behaviour, index: number): number {
   const ms = typeof b.serverMs === 'function' ? b.serverMs(index) : b.serverMs;
   return ms / b.clockScale;
+}
+
+/**
+ * Runware's Sourceful provider page: each reference 300–2048 px a side and at most 20 MB, judged
+ * at the size Riverflow reads it (an upload as Runware keeps it: ≤ 2048 px on its long side).
+ */
+export async function referenceProblem(account: Account, refs: readonly string[]): Promise<EmuError | undefined> {
+  for (const [i, ref] of refs.entries()) {
+    const bytes = await referenceBytes(account, ref);
+    if (!bytes) continue;
+    if (bytes.length > 20 * 1024 * 1024)
+      return { code: 'invalidReferenceImages', message: `Reference image ${i + 1} is larger than 20 MB.`, parameter: 'inputs.referenceImages' };
+    const { width = 0, height = 0 } = await sharp(bytes)
+      .metadata()
+      .catch(() => ({ width: 0, height: 0 }));
+    if (Math.min(width, height) < 300 || Math.max(width, height) > 2048) {
+      return {
+        code: 'invalidReferenceImages',
+        message: `Reference image ${i + 1} is ${width}×${height} px; each side must be 300 to 2048 px.`,
+        parameter: 'inputs.referenceImages',
+      };
+    }
+  }
+  return undefined;
 }

@@ -4,7 +4,7 @@ import { PRICE_PER_IMAGE_USD, roundCents } from '../../core/pricing.ts';
 import { isUuidV4 } from '../../core/runware/uuid.ts';
 import { referenceKind, validateInference, type EmuError } from './contract.ts';
 import { EXT, MIME, readUpload, renderResult, storeUpload, type Format } from './images.ts';
-import { referenceBytes, serverMs, type Account } from './account.ts';
+import { referenceBytes, referenceProblem, serverMs, type Account } from './account.ts';
 import type { TaskState } from './state.ts';
 import { submitUpscale } from './upscale.ts';
 
@@ -75,6 +75,8 @@ async function submit(account: Account, task: Record<string, unknown>, index: nu
   const refs = (task.inputs as { referenceImages: string[] }).referenceImages;
   const unknown = refs.find((r) => referenceKind(r) === 'uuid' && !account.uploads.has(r));
   if (unknown) return { code: 'mediaNotFound', message: `Reference image ${unknown} was not found.`, parameter: 'inputs.referenceImages' };
+  const unreadable = await referenceProblem(account, refs);
+  if (unreadable) return unreadable;
   const n = (task.numberResults as number | undefined) ?? 1;
   const cost = roundCents(PRICE_PER_IMAGE_USD * n);
   if (account.credits < cost) return { code: 'insufficientCredits', message: 'Insufficient credits to run this task.', status: 402 };

@@ -1,7 +1,8 @@
 import { createFakeFigma, type FakeHost } from '../fake-figma/figma.ts';
+import type { ExportRenderer } from '../fake-figma/nodes.ts';
+import { createCanvasView } from './canvasView.ts';
 import { nodeSvg } from '../fake-figma/artworkSvg.ts';
-import type { ExportRenderer, FakeSceneNode } from '../fake-figma/nodes.ts';
-import { MISSING_FONT, SAMPLES } from './samples.ts';
+import { addRealFile, MISSING_FONT, SAMPLES } from './samples.ts';
 import type { PlaygroundConfig } from './server.ts';
 
 /**
@@ -67,6 +68,7 @@ async function main() {
     for (const layer of s.layers ?? []) host.addLayer(frame, layer);
     y += s.h + 300;
   }
+  addRealFile(host, y);
 
   /** Runs dist/code.js like Figma: its figma.showUI call creates the iframe, after its handlers are set. */
   async function openPlugin(command = '', parameters?: Record<string, unknown>) {
@@ -120,92 +122,8 @@ async function main() {
     void reopen();
   });
 
-  // Canvas drawing: top-level nodes, scaled to fit, redrawn when anything changes.
-  const world = document.getElementById('world')!;
-  const canvasEl = document.getElementById('canvas')!;
-  const urls = new Map<string, string>();
-  let signature = '';
-  function imageUrl(node: FakeSceneNode): string {
-    const fill = node.fills.find((f): f is ImagePaint => f.type === 'IMAGE');
-    // A frame with layers (a sample, a result with live text) is drawn whole; a bare image as its bytes.
-    const layered = node.children.length > 0;
-    const key =
-      !layered && fill?.imageHash
-        ? fill.imageHash
-        : `svg:${node.id}:${node.width}x${node.height}:${fill?.imageHash ?? ''}:${node.children.map((c) => `${c.id}${c.visible}`).join()}`;
-    if (!urls.has(key)) {
-      const bytes = !layered && fill?.imageHash ? host.images.get(fill.imageHash) : undefined;
-      const blob = bytes ? new Blob([bytes as BlobPart]) : new Blob([nodeSvg(node, host.images)], { type: 'image/svg+xml' });
-      urls.set(key, URL.createObjectURL(blob));
-    }
-    return urls.get(key)!;
-  }
-  /** Click selects, shift-click adds or removes: as on Figma's canvas. */
-  function pick(node: FakeSceneNode, shift: boolean) {
-    const current = host.page.selection;
-    host.select(shift ? (current.some((c) => c.id === node.id) ? current.filter((c) => c.id !== node.id) : [...current, node]) : [node]);
-  }
-  /** Shapes drawn on a frame (markers) can be clicked on their own, as layers are in Figma. */
-  function shapeLayers(frame: FakeSceneNode, selected: ReadonlySet<string>, scale: number): HTMLElement[] {
-    return frame.children
-      .filter((c) => c.visible && ['RECTANGLE', 'ELLIPSE', 'VECTOR'].includes(c.type))
-      .map((c) => {
-        const el = document.createElement('div');
-        el.className = `layer${selected.has(c.id) ? ' selected' : ''}${c.type === 'ELLIPSE' ? ' round' : ''}`;
-        el.dataset.name = c.name;
-        el.setAttribute('role', 'button');
-        el.setAttribute('aria-label', `${c.name} on ${frame.name}`);
-        el.setAttribute('aria-pressed', String(selected.has(c.id)));
-        Object.assign(el.style, { left: `${c.x}px`, top: `${c.y}px`, width: `${c.width}px`, height: `${c.height}px`, outlineWidth: `${2 / scale}px` });
-        el.addEventListener('click', (e) => {
-          e.stopPropagation();
-          pick(c, e.shiftKey);
-        });
-        return el;
-      });
-  }
-  let focus: string | null = null;
-  function draw() {
-    const nodes = host.page.children.filter((n) => !n.removed);
-    const selected = new Set(host.page.selection.map((n) => n.id));
-    const sig =
-      focus +
-      JSON.stringify(
-        nodes.map((n) => [n.id, n.x, n.y, n.width, n.height, n.name, selected.has(n.id), n.children.map((c) => [c.id, c.visible, selected.has(c.id)])]),
-      );
-    if (sig === signature) return;
-    signature = sig;
-    // Fits every frame, or only those whose names start with the focus (for close-up screenshots).
-    const framed = focus ? nodes.filter((n) => n.name.startsWith(focus!)) : nodes;
-    const minX = Math.min(...framed.map((n) => n.x)) - 100;
-    const minY = Math.min(...framed.map((n) => n.y)) - 200;
-    const maxX = Math.max(...framed.map((n) => n.x + n.width)) + 100;
-    const maxY = Math.max(...framed.map((n) => n.y + n.height)) + 100;
-    const scale = Math.min(canvasEl.clientWidth / (maxX - minX), canvasEl.clientHeight / (maxY - minY));
-    world.style.transform = `scale(${scale}) translate(${-minX}px, ${-minY}px)`;
-    world.replaceChildren(
-      ...nodes.map((n) => {
-        const el = document.createElement('div');
-        el.className = `node${selected.has(n.id) ? ' selected' : ''}`;
-        el.dataset.name = n.name;
-        el.dataset.id = n.id;
-        el.setAttribute('role', 'button');
-        el.setAttribute('aria-label', n.name);
-        el.setAttribute('aria-pressed', String(selected.has(n.id)));
-        Object.assign(el.style, { left: `${n.x}px`, top: `${n.y}px`, width: `${n.width}px`, height: `${n.height}px`, outlineWidth: `${2 / scale}px` });
-        const img = document.createElement('img');
-        img.src = imageUrl(n);
-        img.alt = '';
-        const label = document.createElement('span');
-        label.className = 'name';
-        label.textContent = n.name;
-        label.style.transform = `scale(${1 / scale})`;
-        el.append(label, img, ...shapeLayers(n, selected, scale));
-        el.addEventListener('click', (e) => pick(n, e.shiftKey));
-        return el;
-      }),
-    );
-  }
+  const canvas = createCanvasView(host, document.getElementById('world')!, document.getElementById('canvas')!);
+  const draw = canvas.draw;
   setInterval(draw, 100);
   let shown = 0;
   setInterval(() => {
@@ -218,9 +136,6 @@ async function main() {
     }
     shown = host.notifications.length;
   }, 100);
-  canvasEl.addEventListener('click', (e) => {
-    if (e.target === canvasEl || e.target === world) host.select([]);
-  });
 
   // For tests and the curious: the host's state, read-only in spirit.
   Object.assign(window, {
@@ -230,17 +145,15 @@ async function main() {
       },
       reopen,
       /** Zooms the canvas onto the frames whose names start with `prefix` (null: everything). */
-      focus: (prefix: string | null) => {
-        focus = prefix;
-        draw();
-      },
+      focus: (prefix: string | null) => canvas.focus(prefix),
       quickEdit,
       /** Top-level frames by name, or a layer inside one as "Frame/Layer". */
       selectByName: (names: string[]) =>
         host.select(
           names.map((n) => {
             const [frame, layer] = n.split('/');
-            const top = host.page.children.find((c) => c.name === frame)!;
+            // A frame at the top of the page or inside a section, as the canvas shows them.
+            const top = host.page.children.find((c) => c.name === frame) ?? host.page.findAll((c) => c.name === frame)[0]!;
             return layer ? top.children.find((c) => c.name === layer)! : top;
           }),
         ),

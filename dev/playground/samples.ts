@@ -1,3 +1,4 @@
+import type { FakeHost } from '../fake-figma/figma.ts';
 import type { LayerSpec } from '../fake-figma/layers.ts';
 import type { Artwork } from '../fake-figma/nodes.ts';
 
@@ -50,3 +51,39 @@ export const SAMPLES: { name: string; w: number; h: number; art: Artwork; layers
     ],
   },
 ];
+
+/**
+ * The file as designers keep it, below the samples: a section holding two frames, a component
+ * with an instance of it, and a shelf banner thinner than Riverflow's references may be.
+ */
+export function addRealFile(host: FakeHost, top: number): void {
+  const section = host.addFrame('Packaging', { x: 0, y: top, width: 2200, height: 1100 }, undefined, 'SECTION');
+  section.fills = [{ type: 'SOLID', color: { r: 0.96, g: 0.96, b: 0.96 }, opacity: 1, visible: true } as SolidPaint];
+  section.artwork = undefined;
+  host.addFrame(
+    'Box side',
+    { x: 100, y: 100, width: 600, height: 864 },
+    { background: '#efe6d2', accent: '#2f4f7f', title: 'Moss', subtitle: 'Side panel' },
+    'FRAME',
+    section,
+  );
+  host.addFrame(
+    'Lid',
+    { x: 800, y: 100, width: 864, height: 864 },
+    { background: '#e9efe6', accent: '#2d6a4f', title: 'Moss', subtitle: 'Lid · 20 bags' },
+    'FRAME',
+    section,
+  );
+  const badge = host.addFrame(
+    'Badge',
+    { x: 0, y: top + 1400, width: 600, height: 600 },
+    { background: '#fff4d6', accent: '#c77d00', title: 'Organic', subtitle: 'Certified' },
+    'COMPONENT',
+  );
+  host.addInstance(badge, 'Badge on shelf', { x: 800, y: top + 1400 });
+  host.addFrame(
+    'Shelf banner',
+    { x: 0, y: top + 2300, width: 3000, height: 300 },
+    { background: '#203a43', accent: '#f4d35e', title: 'Fresh this week', subtitle: 'Teas · Juices · Oat' },
+  );
+}

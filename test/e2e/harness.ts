@@ -74,7 +74,7 @@ declare global {
 }
 
 /** Opens the playground in a fresh browser context: empty clientStorage, a new document. */
-export async function openSession(h: Harness, options: { theme?: 'light' | 'dark' } = {}): Promise<Session> {
+export async function openSession(h: Harness, options: { theme?: 'light' | 'dark'; query?: string } = {}): Promise<Session> {
   const context = await h.browser.newContext({ viewport: { width: 1400, height: 860 } });
   const page = await context.newPage();
   const consoleLines: string[] = [];
@@ -82,7 +82,7 @@ export async function openSession(h: Harness, options: { theme?: 'light' | 'dark
   page.on('console', (m) => consoleLines.push(m.text()));
   page.on('request', (r) => urls.push(r.url()));
   page.on('websocket', (ws) => urls.push(ws.url()));
-  await page.goto(`${h.playground.url}?fresh=1&theme=${options.theme ?? 'light'}`);
+  await page.goto(`${h.playground.url}?fresh=1&theme=${options.theme ?? 'light'}${options.query ? `&${options.query}` : ''}`);
   const ui = page.frameLocator('iframe[title="Riverflow plugin"]');
   await ui.getByRole('button', { name: 'Generate' }).waitFor();
   const session: Session = {

@@ -136,3 +136,24 @@ describe('the Runware emulator', () => {
     expect(emu.charges).toHaveLength(0);
   });
 });
+
+describe('Riverflow’s reference limits, as the Sourceful provider page gives them', () => {
+  const png = async (w: number, h: number) =>
+    (
+      await sharp({ create: { width: w, height: h, channels: 3, background: '#234' } })
+        .png()
+        .toBuffer()
+    ).toString('base64');
+  it('refuses a reference under 300 px a side (inline, or an upload as Runware keeps it: ≤ 2048 px long), and takes 300–2048', async () => {
+    const thin = await post([task({ inputs: { referenceImages: [`data:image/png;base64,${await png(2048, 205)}`] } })]);
+    expect(thin.status).toBe(400);
+    expect(thin.body.errors?.[0]).toMatchObject({ code: 'invalidReferenceImages', parameter: 'inputs.referenceImages' });
+    // A 3000×300 upload is kept at 2048×205: too thin once stored.
+    const upload = await post([{ taskType: 'imageUpload', taskUUID: uuidV4(), image: `data:image/png;base64,${await png(3000, 300)}` }]);
+    const imageUUID = upload.body.data?.[0]?.imageUUID as string;
+    expect((await post([task({ inputs: { referenceImages: [imageUUID] } })])).status).toBe(400);
+    const wide = await post([task({ inputs: { referenceImages: [`data:image/png;base64,${await png(2048, 303)}`] } })]);
+    expect(wide.status).toBe(200);
+    expect(emu.charges).toHaveLength(1);
+  });
+});

@@ -7,7 +7,12 @@ import { snapshotNode } from '../../dev/fake-figma/figma.ts';
 import { bootPlugin, type BootedPlugin } from '../helpers/bootPlugin.ts';
 
 /** The file as designers keep it: sections, nested frames, auto layout, components and instances. */
-const png = async (w: number, h: number) => new Uint8Array(await sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } }).png().toBuffer());
+const png = async (w: number, h: number) =>
+  new Uint8Array(
+    await sharp({ create: { width: w, height: h, channels: 3, background: '#3a6' } })
+      .png()
+      .toBuffer(),
+  );
 const taskId = (i: number) => `11111111-2222-4333-8444-55555555555${i}`;
 const run = (sourceNodeIds: string[], variations = 1, over: Partial<PendingRun> = {}): PendingRun => ({
   runId: 'run-1',
@@ -86,7 +91,8 @@ describe('sections: results belong to their source’s section', () => {
     expect(result!.parent).toBe(section);
     expect(result!.x).toBeGreaterThanOrEqual(row.x + row.width);
     expect(result!.width).toBe(400);
-    for (const other of section.children.filter((c) => c !== result)) expect(intersection(box(result!), box(other)).width * intersection(box(result!), box(other)).height).toBe(0);
+    for (const other of section.children.filter((c) => c !== result))
+      expect(intersection(box(result!), box(other)).width * intersection(box(result!), box(other)).height).toBe(0);
   });
 
   it('a frame inside a group on the page: beside the group, on the page', async () => {
@@ -159,5 +165,25 @@ describe('components and instances', () => {
     const kept = await p.ask({ type: 'keep-result', id: 50, runId: 'run-1', nodeId: first!.id });
     expect(kept).toMatchObject({ ok: true, value: { removed: 0 } });
     expect(component.children).toHaveLength(1);
+  });
+});
+
+describe('Riverflow’s reference limits', () => {
+  it('a 3000×300 shelf banner goes out padded with its own background to a ratio Riverflow reads, never under 300 px; nothing left behind', async () => {
+    const p = bootPlugin();
+    const banner = p.host.addFrame('Shelf banner', { x: 0, y: 0, width: 3000, height: 300 });
+    banner.fills = [{ type: 'SOLID', color: { r: 0.125, g: 0.227, b: 0.263 }, opacity: 1, visible: true } as SolidPaint];
+    const before = snapshotNode(banner);
+    const onPage = p.host.page.children.length;
+    const reply = await p.ask({ type: 'export-references', id: 1, nodeIds: [banner.id], maxLongSide: 2048, skipCache: true });
+    expect(reply).toMatchObject({ ok: true });
+    const sent = p.sent.flatMap((m) => (m.type === 'reference' && 'bytes' in m.reference ? [m.reference.bytes] : []));
+    const { data, info } = await sharp(sent[0]!).raw().toBuffer({ resolveWithObject: true });
+    expect(Math.min(info.width, info.height)).toBeGreaterThanOrEqual(300);
+    expect(Math.max(info.width, info.height)).toBeLessThanOrEqual(2048);
+    // The padding (top row) is the banner's own colour.
+    expect([data[0], data[1], data[2]]).toEqual([32, 58, 67]);
+    expect(snapshotNode(banner)).toBe(before);
+    expect(p.host.page.children).toHaveLength(onPage);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originalFits, pickReferenceFormat, planReferenceExport } from '../../core/exportSize.ts';
+import { originalFits, paddedBox, pickReferenceFormat, planReferenceExport, REFERENCE_MAX_SIDE, REFERENCE_MIN_SIDE } from '../../core/exportSize.ts';
 
 describe('reference export size', () => {
   it('keeps a 1152×864 frame at 1× when the output is 1152 wide', () => {
@@ -56,5 +56,24 @@ describe('sending an image fill’s original file', () => {
     expect(originalFits({ width: 500, height: 375 }, { width: 1000, height: 750 }, 864)).toBe(false); // more than needed
     expect(originalFits({ width: 400, height: 200 }, { width: 400, height: 200 }, 1152)).toBe(false); // under 300 px
     expect(originalFits({ width: 3000, height: 3000 }, { width: 3000, height: 3000 }, 5000)).toBe(false); // over 2048
+  });
+});
+
+describe('references thinner than Riverflow takes', () => {
+  it('pads a banner, a skyscraper and a strip to a ratio whose short side reaches 300 px at 2048, and leaves others alone', () => {
+    for (const [w, h] of [
+      [3000, 300],
+      [300, 3000],
+      [10000, 100],
+      [2048, 200],
+    ] as const) {
+      const pad = paddedBox(w, h)!;
+      expect(Math.max(pad.width, pad.height)).toBe(Math.max(w, h));
+      const plan = planReferenceExport(pad.width, pad.height);
+      expect(Math.min(plan.width, plan.height)).toBeGreaterThanOrEqual(REFERENCE_MIN_SIDE);
+      expect(Math.max(plan.width, plan.height)).toBeLessThanOrEqual(REFERENCE_MAX_SIDE);
+    }
+    expect(paddedBox(1400, 600)).toBeUndefined();
+    expect(paddedBox(2048, 300)).toBeUndefined();
   });
 });

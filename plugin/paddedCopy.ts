@@ -1,0 +1,29 @@
+import { temporary } from './temporaryCopy.ts';
+
+/**
+ * Runs `use` on a temporary frame of `pad` size holding `copy` centred: a node thinner than
+ * Riverflow takes (a 3000×300 shelf banner) is sent padded rather than squeezed under 300 px.
+ * The pad is the node's own background colour where it has one (else transparent); the frame
+ * goes before this returns.
+ */
+export async function withPadding<T>(
+  copy: SceneNode,
+  background: SceneNode,
+  pad: { width: number; height: number },
+  use: (frame: FrameNode) => Promise<T>,
+): Promise<T> {
+  const frame = temporary(figma.createFrame());
+  try {
+    const fills = 'fills' in background && Array.isArray(background.fills) ? (background.fills as readonly Paint[]) : [];
+    const solid = fills.find((f) => f.type === 'SOLID' && f.visible !== false);
+    frame.fills = solid ? [solid] : [];
+    frame.clipsContent = true;
+    frame.resize(pad.width, pad.height);
+    frame.appendChild(copy);
+    copy.x = (pad.width - copy.width) / 2;
+    copy.y = (pad.height - copy.height) / 2;
+    return await use(frame);
+  } finally {
+    if (!frame.removed) frame.remove();
+  }
+}
