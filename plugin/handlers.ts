@@ -14,6 +14,7 @@ import { findSceneNode, pageOf } from './sceneNode.ts';
 import { describeSelection, trackSelection } from './selection.ts';
 import * as storage from './storage.ts';
 import { errorText } from '../core/errorText.ts';
+import { notice } from '../core/notice.ts';
 
 export function sendSelection(): void {
   const selection = figma.currentPage.selection;
@@ -127,7 +128,7 @@ export const eventHandlers: EventHandlers = {
   'save-transport': ({ transport }) => storage.setTransport(transport),
   'remember-upload': ({ hash, imageUUID }) => storage.rememberUpload(hash, imageUUID, Date.now()),
   'forget-upload': ({ hash }) => storage.forgetUpload(hash),
-  notify: ({ message, error }) => void figma.notify(message, { error, timeout: error ? 6000 : 3000 }),
+  notify: ({ message, error }) => void figma.notify(notice(message), { error, timeout: error ? 6000 : 3000 }),
   'get-thumbnails': async ({ nodeIds }) => {
     for (const nodeId of nodeIds) postToUI({ type: 'thumbnail', nodeId, ...(await exportThumbnail(nodeId)) });
   },
@@ -145,7 +146,7 @@ export const eventHandlers: EventHandlers = {
   // Ends a quick edit: every write it asked for must land first, since closing stops Figma's APIs.
   'quick-edit-done': async ({ message, error }) => {
     await storage.settled();
-    figma.notify(message, { error, timeout: error ? 6000 : 4000 });
+    figma.notify(notice(message), { error, timeout: error ? 6000 : 4000 });
     figma.closePlugin();
   },
 };

@@ -8,7 +8,7 @@ import { withPins } from '../core/records/pins.ts';
 import { MAX_REFERENCES, MAX_RESULTS } from '../core/runware/tasks.ts';
 import { chooseComposite } from '../core/composite/choice.ts';
 import { DEFAULT_PRESET, findPreset, matchPreset, type SizePreset } from '../core/sizes.ts';
-import { send } from './bridge.ts';
+import { notify, send } from './bridge.ts';
 import { AdvancedOptions } from './components/AdvancedOptions.tsx';
 import { ApiKeyField, SavedKeyLine } from './components/ApiKeyField.tsx';
 import { BatchStatus } from './components/BatchStatus.tsx';
@@ -128,7 +128,7 @@ export function App({ init }: { readonly init: Init }) {
     await key.save();
     setChangingKey(false);
     runs.clear();
-    send({ type: 'notify', message: 'Runware key saved', error: false });
+    notify('Runware key saved');
   }
 
   return (

@@ -3,6 +3,7 @@ import type { Reference } from '../core/protocol/shared.ts';
 import type { ToMain } from '../core/protocol/toMain.ts';
 import { ToUISchema, type ToUI } from '../core/protocol/toUI.ts';
 import { RequestFailed } from './requestFailed.ts';
+import { notice } from '../core/notice.ts';
 
 /** Figma delivers main-thread messages as `event.data.pluginMessage`; anything else is ignored. */
 type Listener = (message: ToUI) => void;
@@ -24,6 +25,11 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (message.type === 'selection' || message.type === 'pins') latest.set(message.type, message);
   for (const l of listeners) l(message);
 });
+
+/** A Figma notification: outcome first, shortened to the 100 characters Figma shows (see notice). */
+export function notify(outcome: string, error = false, detail = ''): void {
+  send({ type: 'notify', message: notice(outcome, detail), error });
+}
 
 export function send(message: Exclude<ToMain, { id: number }>): void {
   parent.postMessage({ pluginMessage: message }, '*');

@@ -6,7 +6,9 @@ import type { ToUI } from '../core/protocol/toUI.ts';
 import { readQuickEdit } from '../core/quickEdit.ts';
 import { runBlocker } from '../core/runBlocker.ts';
 import { matchPreset } from '../core/sizes.ts';
+import { notice, shortName } from '../core/notice.ts';
 import { send } from './bridge.ts';
+import { RunFailed } from './run/runFailed.ts';
 import { iframeHost } from './run/iframeHost.ts';
 import { runEdit } from './run/runEdit.ts';
 import { makeClient } from './runware/makeClient.ts';
@@ -19,7 +21,8 @@ type Init = Extract<ToUI, { type: 'init' }>;
  * key and output options, unseen, reported through one notification as the plugin closes.
  */
 export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], skipped: readonly SkippedNode[], area?: AreaSelection): Promise<void> {
-  const done = (message: string, error: boolean) => send({ type: 'quick-edit-done', message, error });
+  // The quick edit reports only through this one notification: outcome first, within Figma's 100 characters.
+  const done = (message: string, error: boolean, detail = '') => send({ type: 'quick-edit-done', message: notice(message, detail), error });
   const quick = init.quickEdit ? readQuickEdit(init.quickEdit) : 'Riverflow needs a prompt: describe the change you want.';
   if (typeof quick === 'string') return done(quick, true);
   const { apiKey } = init;
@@ -40,9 +43,11 @@ export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], s
       () => {},
       new AbortController().signal,
     );
-    done([`Riverflow placed ${plural(outcome.placed, 'image')} beside “${base.name}”.`, ...(outcome.notes ?? [])].join(' '), false);
+    done(`Riverflow placed ${plural(outcome.placed, 'image')} beside “${shortName(base.name)}”.`, false, (outcome.notes ?? []).join(' '));
   } catch (e) {
-    done(errorText(e), true);
+    if (!(e instanceof RunFailed)) return done('Not edited:', true, errorText(e));
+    if (e.kept) return done('Still at Runware: placed the next time you open Riverflow.', true, e.reason);
+    done(e.charged === 'no' ? 'Not edited, nothing charged:' : 'Not edited:', true, e.reason);
   } finally {
     client.close();
   }

@@ -137,7 +137,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     }) as PluginAPI['once'],
     off: ((event: string, h: Handler) => handlers.get(event)?.delete(h)) as PluginAPI['off'],
     notify(message: string, opts?: NotificationOptions) {
-      notifications.push({ message, error: opts?.error === true });
+      // Figma shows at most 100 characters of a notification (the typings): the rest is never seen.
+      notifications.push({ message: message.slice(0, 100), error: opts?.error === true });
       return { cancel() {} };
     },
     commitUndo() {

@@ -410,6 +410,35 @@ describe('quick edit', () => {
     await s.context.close();
   });
 
+  it('a long frame name and Runware’s own words still fit Figma’s 100 characters, the outcome first', async () => {
+    h.emulator.reset();
+    const s = await openSession(h);
+    await s.useKey();
+    const long = 'Box front — spring campaign, retailer variant B, approved by brand team, final final v7';
+    await s.evaluate((host) => {
+      host.page.children.find((n) => n.name === 'Box front')!.name = 'Box front — spring campaign, retailer variant B, approved by brand team, final final v7';
+    });
+    await s.select(long);
+    const before = await s.evaluate((host) => host.notifications.length);
+    await s.page.evaluate(() => window.playground.quickEdit('Make it teal'));
+    await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 15_000 }).toBe(true);
+    const [placed] = (await s.evaluate((host) => host.notifications)).slice(before);
+    expect(placed!.message.length).toBeLessThanOrEqual(100);
+    expect(placed!.message).toMatch(/^Riverflow placed 1 image beside “Box front — spring campaign.*…”\.$/);
+    // Refused by Runware: what happened (and that it cost nothing) comes before Runware’s reason.
+    await s.reopen();
+    h.emulator.inject({ on: 'imageInference', status: 402, error: { code: 'insufficientCredits', message: 'Insufficient credits' } });
+    await s.select(long);
+    const next = await s.evaluate((host) => host.notifications.length);
+    await s.page.evaluate(() => window.playground.quickEdit('Make it teal'));
+    await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 15_000 }).toBe(true);
+    const [refused] = (await s.evaluate((host) => host.notifications)).slice(next);
+    expect(refused!.message.length).toBeLessThanOrEqual(100);
+    expect(refused!.message).toMatch(/^Not edited, nothing charged: Your Runware account is out of credits\./);
+    expect(refused!.error).toBe(true);
+    await s.context.close();
+  });
+
   it('says what is wrong, in a notification, without running', async () => {
     const s = await openSession(h);
     await s.useKey();

@@ -7,6 +7,7 @@ import { estimateCostUsd } from '../../core/pricing.ts';
 import { runBlocker } from '../../core/runBlocker.ts';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../core/records/settings.ts';
 import { isLoopbackUrl } from '../../core/runware/endpoints.ts';
+import { notice, NOTIFY_MAX, shortName } from '../../core/notice.ts';
 import sharp from 'sharp';
 
 describe('content hash', () => {
@@ -93,5 +94,19 @@ describe('endpoint overrides', () => {
     ]) {
       expect(isLoopbackUrl(bad), bad).toBe(false);
     }
+  });
+});
+
+describe('notifications (Figma shows 100 characters)', () => {
+  it('keep the outcome first and fit, shortening names and cutting the detail at a word', () => {
+    expect(notice('Placed 1 image.')).toBe('Placed 1 image.');
+    const long = notice(
+      `Placed 1 image beside “${shortName('x'.repeat(80))}”.`,
+      'Drawn into the image, since its font is not available here: “Best before”, “Ingredients”.',
+    );
+    expect(long.length).toBeLessThanOrEqual(NOTIFY_MAX);
+    expect(long).toMatch(/^Placed 1 image beside “x{35}…”\. Drawn into the .*…$/);
+    expect(shortName('Box front')).toBe('Box front');
+    expect(notice('y'.repeat(150))).toHaveLength(NOTIFY_MAX);
   });
 });

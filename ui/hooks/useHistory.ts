@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { groupHistory, type HistoryEntry } from '../../core/history.ts';
-import { onMessage, request, send } from '../bridge.ts';
+import { notify, onMessage, request, send } from '../bridge.ts';
 import { errorText } from '../../core/errorText.ts';
 
 /** This page's runs, read back from the results' provenance, refreshed after each run. */
@@ -32,7 +32,7 @@ export function useHistory() {
     try {
       await request({ type: 'select-nodes', nodeIds: [...nodeIds] });
     } catch (e) {
-      send({ type: 'notify', message: errorText(e), error: true });
+      notify(errorText(e), true);
     }
   }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { plural } from '../../core/format.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
-import { request, send } from '../bridge.ts';
+import { notify, request } from '../bridge.ts';
 import type { LastRun, RunResult } from '../components/RunResults.tsx';
 import type { RunOutcome } from '../run/runFailed.ts';
 import { errorText } from '../../core/errorText.ts';
@@ -67,10 +67,10 @@ export function useLastRun(onChanged: () => void) {
       const { removed } = await request({ type: 'keep-result', runId: run.runId, nodeId: result.nodeId });
       run.results.filter((r) => r !== result).forEach((r) => URL.revokeObjectURL(r.url));
       setRun({ ...run, results: [result] });
-      send({ type: 'notify', message: `Kept ${result.label}${removed ? `; removed ${plural(removed, 'other variation')}` : ''}.`, error: false });
+      notify(`Kept ${result.label}${removed ? `; removed ${plural(removed, 'other variation')}` : ''}.`);
       onChanged();
     } catch (e) {
-      send({ type: 'notify', message: errorText(e), error: true });
+      notify(errorText(e), true);
     }
   }
 
@@ -80,7 +80,7 @@ export function useLastRun(onChanged: () => void) {
       await request({ type: 'select-nodes', nodeIds: [result.nodeId] });
       document.getElementById('prompt')?.focus();
     } catch (e) {
-      send({ type: 'notify', message: errorText(e), error: true });
+      notify(errorText(e), true);
     }
   }
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
-import { request, send } from '../bridge.ts';
+import { notify, request } from '../bridge.ts';
 import { useStateMessage } from './useStateMessage.ts';
 import { errorText } from '../../core/errorText.ts';
 
@@ -18,7 +18,7 @@ export function usePins() {
     try {
       await request({ type: 'pin-reference', nodeId, pinned });
     } catch (e) {
-      send({ type: 'notify', message: errorText(e), error: true });
+      notify(errorText(e), true);
     }
   }
 

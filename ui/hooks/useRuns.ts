@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatUsd, plural } from '../../core/format.ts';
+import { shortName } from '../../core/notice.ts';
 import { BATCH_CONCURRENCY, runPool } from '../../core/pool.ts';
 import { roundCents } from '../../core/pricing.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { MAX_REFERENCES } from '../../core/runware/tasks.ts';
 import { matchPreset } from '../../core/sizes.ts';
-import { send } from '../bridge.ts';
+import { notify } from '../bridge.ts';
 import type { BatchItem } from '../components/BatchStatus.tsx';
 import { collectResults } from '../run/collectResults.ts';
 import { iframeHost } from '../run/iframeHost.ts';
@@ -98,8 +99,9 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         const outcome = await runEdit(iframeHost, client, input, progress, signal);
         setSessionCost((c) => roundCents(c + outcome.cost));
         if (input.nodes[0]) onPlaced(outcome, input.nodes[0]);
-        const text = `Placed ${plural(outcome.placed, 'image')} beside “${input.nodes[0]?.name ?? 'the selection'}”.`;
-        send({ type: 'notify', message: text, error: false });
+        const placedBeside = (name: string) => `Placed ${plural(outcome.placed, 'image')} beside “${name}”.`;
+        const text = placedBeside(input.nodes[0]?.name ?? 'the selection');
+        notify(placedBeside(shortName(input.nodes[0]?.name ?? 'the selection')));
         setRun({ status: outcome.failed.length ? 'error' : 'done', message: `${text}${outcomeNotes(outcome)} Cost ${formatUsd(outcome.cost)}.` });
       } catch (e) {
         const failed = failureOf(e);
@@ -148,7 +150,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     setSessionCost((c) => roundCents(c + cost));
     const failed = state.filter((it) => it.status === 'failed').length;
     const text = `Placed ${plural(placed, 'image')} for ${plural(todo.length - failed, 'frame')}.`;
-    send({ type: 'notify', message: text, error: failed > 0 });
+    notify(text, failed > 0);
     if (failed) setRun({ status: 'error', message: `${text} ${plural(failed, 'frame')} failed: retry ${failed === 1 ? 'it' : 'them'} below.` });
     else setRun({ status: 'done', message: `${text} Cost ${formatUsd(cost)}.` });
   }
@@ -171,7 +173,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         const outcome = await runUpscale(iframeHost, client, node, factor, progress, signal);
         setSessionCost((c) => roundCents(c + outcome.cost));
         const text = `Placed “${node.name}” upscaled ×${factor} beside it.`;
-        send({ type: 'notify', message: text, error: false });
+        notify(`Placed “${shortName(node.name)}” upscaled ×${factor} beside it.`);
         setRun({ status: 'done', message: `${text} Cost ${formatUsd(outcome.cost)}.` });
       } catch (e) {
         const failed = failureOf(e);
@@ -213,7 +215,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     setSessionCost((c) => roundCents(c + cost));
     if (placed > 0) {
       const text = `Placed ${plural(placed, 'result')} from ${pending.length > 1 ? 'earlier runs that were' : 'an earlier run that was'} interrupted.`;
-      send({ type: 'notify', message: text, error: false });
+      notify(text);
       const message = [text, ...notes, ...messages].join(' ');
       setRun(messages.length ? { status: 'error', message, keyRefused } : { status: 'done', message });
     } else if (messages.length > 0) setRun({ status: 'error', message: messages.join(' '), keyRefused });
