@@ -1,5 +1,5 @@
 import { apiKeyProblem } from './runware/apiKey.ts';
-import { MAX_PROMPT_LENGTH } from './runware/tasks.ts';
+import { MAX_PROMPT_LENGTH, MIN_PROMPT_LENGTH } from './runware/tasks.ts';
 
 export interface RunInputs {
   readonly apiKey: string;
@@ -18,7 +18,8 @@ export function runBlocker(inputs: RunInputs): string | undefined {
       : 'Select a frame, group, component or image on the canvas.';
   }
   if (inputs.prompt.trim().length === 0) return 'Describe the change you want in Prompt.';
-  if (inputs.prompt.length > MAX_PROMPT_LENGTH) return `The prompt is ${inputs.prompt.length} characters; the limit is ${MAX_PROMPT_LENGTH}.`;
+  if (inputs.prompt.trim().length < MIN_PROMPT_LENGTH) return `The prompt needs at least ${MIN_PROMPT_LENGTH} characters (Runware’s limit).`;
+  if (inputs.prompt.length > MAX_PROMPT_LENGTH) return `The prompt is ${inputs.prompt.length} characters; Runware takes at most ${MAX_PROMPT_LENGTH}.`;
   if (inputs.apiKey.trim() === '') return 'Add your Runware API key to generate.';
   return apiKeyProblem(inputs.apiKey);
 }

@@ -7,10 +7,11 @@ export const MAX_RESULTS = 20;
 export const MIN_QUALITY = 20;
 export const MAX_QUALITY = 99;
 /**
- * Runware publishes no prompt limit for this model; 3000 characters is a stated limit
- * of ours (the model page's own examples run to ~900) that keeps requests small.
+ * The model page gives no prompt limit; the only published bound is Runware's SDK docs for
+ * `positivePrompt`: 4 to 2000 characters. Used until a Runware page says otherwise.
  */
-export const MAX_PROMPT_LENGTH = 3000;
+export const MIN_PROMPT_LENGTH = 4;
+export const MAX_PROMPT_LENGTH = 2000;
 
 export interface InferenceSettings {
   readonly prompt: string;

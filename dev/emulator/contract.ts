@@ -81,6 +81,8 @@ export function validateInference(task: Record<string, unknown>): EmuError | und
   if (task.model !== RIVERFLOW_MODEL) return invalid('model', `this emulator serves ${RIVERFLOW_MODEL} only`);
   if (task.positivePrompt === undefined) return missing('positivePrompt');
   if (typeof task.positivePrompt !== 'string' || task.positivePrompt.trim() === '') return invalid('positivePrompt', 'must be a non-empty string');
+  // The only published bound (Runware's SDK docs for positivePrompt).
+  if (task.positivePrompt.length < 4 || task.positivePrompt.length > 2000) return invalid('positivePrompt', 'must be 4 to 2000 characters');
   if (task.width === undefined) return missing('width');
   if (task.height === undefined) return missing('height');
   if (!isInt(task.width)) return invalid('width', 'must be an integer');

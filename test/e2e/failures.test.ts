@@ -64,7 +64,7 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
           error: { code: 'invalidPositivePrompt', message: `Prompt rejected for key ${KEY}`, parameter: 'positivePrompt' },
         },
       },
-      'Runware rejected the request: “positivePrompt” is not valid (Prompt rejected for key •••). Nothing was charged.',
+      'Runware refused the prompt (Prompt rejected for key •••): check its wording and length (4 to 2000 characters). Nothing was charged.',
     );
   });
 
@@ -237,9 +237,11 @@ describe('bad input', () => {
     expect(await reason.textContent()).toBe('Describe the change you want in Prompt.');
     await t.prompt('   \n  ');
     expect(await reason.textContent()).toBe('Describe the change you want in Prompt.');
-    await t.prompt('x'.repeat(3001));
-    await t.ui.getByText('3001 / 3000 · ⌘/Ctrl+Enter to generate').waitFor();
-    expect(await reason.textContent()).toBe('The prompt is 3001 characters; the limit is 3000.');
+    await t.prompt('Red');
+    expect(await reason.textContent()).toBe('The prompt needs at least 4 characters (Runware’s limit).');
+    await t.prompt('x'.repeat(2001));
+    await t.ui.getByText('2001 / 2000 · ⌘/Ctrl+Enter to generate').waitFor();
+    expect(await reason.textContent()).toBe('The prompt is 2001 characters; Runware takes at most 2000.');
     await t.prompt('Fine now');
     expect(await reason.textContent()).toBe('Add your Runware API key to generate.');
     expect(await generate.isDisabled()).toBe(true);

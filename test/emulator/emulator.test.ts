@@ -157,3 +157,14 @@ describe('Riverflow’s reference limits, as the Sourceful provider page gives t
     expect(emu.charges).toHaveLength(1);
   });
 });
+
+describe('the prompt’s published bound (Runware’s SDK docs: positivePrompt 4 to 2000 characters)', () => {
+  it('refuses 3 or 2001 characters in Runware’s error shape, and takes 4 and 2000', async () => {
+    for (const prompt of ['abc', 'x'.repeat(2001)]) {
+      const r = await post([task({ positivePrompt: prompt })]);
+      expect(r.status).toBe(400);
+      expect(r.body.errors?.[0]).toMatchObject({ code: 'invalidPositivePrompt', parameter: 'positivePrompt' });
+    }
+    for (const prompt of ['abcd', 'x'.repeat(2000)]) expect((await post([task({ positivePrompt: prompt })])).status).toBe(200);
+  });
+});

@@ -59,7 +59,9 @@ describe('why Generate is disabled', () => {
       '“Logo” is hidden. Select a visible frame, group, component or image.',
     );
     expect(runBlocker({ ...ok, prompt: '  \n ' })).toBe('Describe the change you want in Prompt.');
-    expect(runBlocker({ ...ok, prompt: 'x'.repeat(3001) })).toBe('The prompt is 3001 characters; the limit is 3000.');
+    expect(runBlocker({ ...ok, prompt: 'x'.repeat(2001) })).toBe('The prompt is 2001 characters; Runware takes at most 2000.');
+    expect(runBlocker({ ...ok, prompt: ' Red ' })).toBe('The prompt needs at least 4 characters (Runware’s limit).');
+    expect(runBlocker({ ...ok, prompt: 'x'.repeat(2000) })).toBeUndefined();
     expect(runBlocker({ ...ok, apiKey: '' })).toBe('Add your Runware API key to generate.');
     expect(runBlocker({ ...ok, apiKey: 'not a key' })).toMatch(/spaces/);
   });
