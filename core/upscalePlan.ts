@@ -12,8 +12,12 @@ export function upscaleInput(result: { imageUUID?: string; width: number; height
   return { width: Math.round(result.width * k), height: Math.round(result.height * k) };
 }
 
-/** The factors whose upscaled image stays within Figma's 4096 px per side. */
-export function upscaleFactors(result: { imageUUID?: string; width: number; height: number }): number[] {
+/**
+ * The factors whose upscaled image stays within Figma's 4096 px per side, below any factor
+ * Runware has refused (one refused, the larger ones are not tried either).
+ */
+export function upscaleFactors(result: { imageUUID?: string; width: number; height: number }, refused: readonly number[] = []): number[] {
   const input = upscaleInput(result);
-  return UPSCALE_FACTORS.filter((f) => Math.max(input.width, input.height) * f <= FIGMA_MAX_IMAGE_SIDE);
+  const below = Math.min(Infinity, ...refused);
+  return UPSCALE_FACTORS.filter((f) => f < below && Math.max(input.width, input.height) * f <= FIGMA_MAX_IMAGE_SIDE);
 }

@@ -221,7 +221,17 @@ export function App({ init }: { readonly init: Init }) {
         onCancel={runs.cancel}
       />
       {selection.nodes.length === 1 && base?.result && key.connection ? (
-        <UpscaleField node={base} disabled={running} onUpscale={(f) => key.connection && void runs.upscale(key.connection, base, f)} />
+        <UpscaleField
+          node={base}
+          refused={settings.refusedUpscaleFactors ?? []}
+          disabled={running}
+          onUpscale={(f) =>
+            key.connection &&
+            void runs.upscale(key.connection, base, f, () =>
+              updateSettings({ ...settings, refusedUpscaleFactors: [...(settings.refusedUpscaleFactors ?? []), f] }),
+            )
+          }
+        />
       ) : null}
       {lastRun.run && !running ? (
         <RunResults

@@ -11,6 +11,8 @@ export const SettingsSchema = z.object({
   keepTextSharp: z.optional(z.boolean()),
   /** The area edit's soft edge, % of the area's short side. */
   featherPercent: z.optional(z.int().check(z.gte(0), z.lte(MAX_FEATHER_PERCENT))),
+  /** Upscale factors Runware refused (Clarity's contracts disagree): no longer offered. */
+  refusedUpscaleFactors: z.optional(z.array(z.int().check(z.gte(2), z.lte(4)))),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 

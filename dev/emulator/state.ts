@@ -28,6 +28,11 @@ export interface Behaviour {
    * `errors` as an `errors[]` entry next to the others' `data`.
    */
   failGeneration: { index: number; shape: 'item' | 'errors'; error: EmuError } | null;
+  /**
+   * The largest `upscaleFactor` Clarity takes. Its model page says 2 to 4, Runware's generated
+   * schema allows 2 only: the emulator plays either (4 by default, 2 to play the schema).
+   */
+  maxUpscaleFactor: number;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -41,6 +46,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   trickle: false,
   latencyMs: 0,
   failGeneration: null,
+  maxUpscaleFactor: 4,
 };
 
 export interface RecordedRequest {

@@ -12,6 +12,13 @@ export async function submitUpscale(account: Account, task: Record<string, unkno
   const problem = validateUpscale(task);
   if (problem) return problem;
   const id = task.taskUUID as string;
+  if ((task.upscaleFactor as number) > account.behaviour.maxUpscaleFactor) {
+    return {
+      code: 'invalidUpscaleFactor',
+      message: `Invalid value for 'upscaleFactor': must be at most ${account.behaviour.maxUpscaleFactor}.`,
+      parameter: 'upscaleFactor',
+    };
+  }
   if (account.usedTaskUUIDs.has(id))
     return { code: 'duplicateTaskUUID', message: 'This taskUUID was already used; use a new UUID v4 per task.', parameter: 'taskUUID' };
   const image = (task.inputs as { image: string }).image;
@@ -32,7 +39,8 @@ export async function submitUpscale(account: Account, task: Record<string, unkno
     const imageUUID = randomUUID();
     account.images.set(imageUUID, { bytes, mime: 'image/png' });
     const item: Record<string, unknown> = {
-      taskType: 'imageUpscale',
+      // Clarity's results answer as the task they came from: `upscale`.
+      taskType: 'upscale',
       taskUUID: id,
       imageUUID,
       ...(referenceKind(image) === 'uuid' ? { inputImageUUID: image } : {}),
@@ -62,7 +70,7 @@ export async function submitUpscale(account: Account, task: Record<string, unkno
     () => (state.renderedAt = performance.now()),
   );
   account.tasks.set(id, state);
-  if (task.deliveryMethod === 'async') data.push({ taskType: 'imageUpscale', taskUUID: id });
+  if (task.deliveryMethod === 'async') data.push({ taskType: 'upscale', taskUUID: id });
   else data.push(...(await results));
   return undefined;
 }

@@ -369,6 +369,28 @@ describe('iterating like a packaging designer', () => {
     await s.context.close();
   });
 
+  it('Runware refusing ×3 (Clarity’s schema allows 2 only): said in words, nothing charged, ×3 no longer offered', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Box front');
+    await s.prompt('Deep indigo');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Box front”/).waitFor();
+    h.emulator.reset();
+    h.emulator.set({ maxUpscaleFactor: 2 });
+    await s.select('Box front — Riverflow 1');
+    await s.ui.getByRole('button', { name: 'Upscale ×3' }).click();
+    expect(await s.alertText()).toBe('Runware does not take ×3 for the Clarity upscaler, so it is no longer offered. Nothing was charged.');
+    expect(h.emulator.charges).toHaveLength(0);
+    await expect.poll(() => s.ui.getByRole('button', { name: /^Upscale ×\d$/ }).allTextContents()).toEqual(['Upscale ×2']);
+    await s.ui.getByText('Runware refused ×3 for Clarity; only the factors it takes are offered.').waitFor();
+    // Remembered: the next start offers ×2 only, too.
+    await s.reopen();
+    await s.select('Box front — Riverflow 1');
+    expect(await s.ui.getByRole('button', { name: /^Upscale ×\d$/ }).allTextContents()).toEqual(['Upscale ×2']);
+    await s.context.close();
+  });
+
   it('remembers output options per user and sends them', async () => {
     const s = await openSession(h);
     await s.useKey();

@@ -8,16 +8,18 @@ import { upscaleFactors, upscaleInput } from '../../core/upscalePlan.ts';
  */
 export function UpscaleField({
   node,
+  refused,
   disabled,
   onUpscale,
 }: {
   readonly node: SelectedNode;
+  readonly refused: readonly number[];
   readonly disabled: boolean;
   readonly onUpscale: (factor: number) => void;
 }) {
   const result = node.result;
   if (!result) return null;
-  const factors = upscaleFactors(result);
+  const factors = upscaleFactors(result, refused);
   const input = upscaleInput(result);
   return (
     <section class="field" aria-labelledby="upscale-title">
@@ -42,6 +44,7 @@ export function UpscaleField({
       ) : (
         <p class="hint">At {formatSize(input.width, input.height)} px, any upscale would pass Figma’s 4096 px limit.</p>
       )}
+      {refused.length > 0 && <p class="hint">Runware refused ×{Math.min(...refused)} for Clarity; only the factors it takes are offered.</p>}
       <p class="hint">
         {result.imageUUID
           ? 'Runware’s Clarity upscaler on this result’s own image (nothing is uploaded).'

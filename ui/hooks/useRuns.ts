@@ -165,7 +165,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
   }
 
   /** Upscales a result for print and places it beside the result, as wide on the canvas. */
-  async function upscale(connection: Connection, node: SelectedNode, factor: number) {
+  async function upscale(connection: Connection, node: SelectedNode, factor: number, onRefused: () => void) {
     setBatch([]);
     const start = { status: 'running', startedAt: Date.now(), recovering: false, progress: { stage: 'submitting', placed: 0, total: 1 } } as const;
     await withClient(connection, start, async (client, signal) => {
@@ -177,6 +177,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         setRun({ status: 'done', message: `${text} Cost ${formatUsd(outcome.cost)}.` });
       } catch (e) {
         const failed = failureOf(e);
+        if (failed.refusedParameter === 'upscaleFactor') onRefused();
         setRun(
           signal.aborted ? { status: 'done', message: cancelMessage(failed) } : { status: 'error', message: failed.message, keyRefused: failed.keyRefused },
         );

@@ -31,18 +31,22 @@ export class RunFailed extends Error {
   readonly cancelled: boolean;
   /** Runware refused the key: the panel brings the key step back. */
   readonly keyRefused: boolean;
+  /** The request parameter Runware refused (a 400 naming it), when there was one. */
+  readonly refusedParameter: string | undefined;
 
   constructor(
     /** What went wrong, without what it means for money or recovery. */
     readonly reason: string,
     facts: FailureFacts,
   ) {
-    super(failureText(reason, facts));
+    super(failureText(reason, facts), { cause: facts.cause });
     this.charged = facts.charged;
     this.kept = facts.kept === true;
     this.placed = facts.placed ?? 0;
     this.cancelled = facts.cancelled === true;
     this.keyRefused = facts.cause instanceof RunwareError && facts.cause.failure.kind === 'auth';
+    const failure = facts.cause instanceof RunwareError ? facts.cause.failure : undefined;
+    this.refusedParameter = failure?.kind === 'invalidParameter' ? failure.parameter : undefined;
   }
 }
 

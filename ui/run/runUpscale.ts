@@ -61,6 +61,12 @@ export async function runUpscale(
       ...(result.imageUUID ? {} : { reupload: async () => [await upload(true)] }),
     },
     signal,
-  );
+  ).catch((e: unknown) => {
+    // Clarity's model page says 2 to 4, its generated schema 2 only: a refused factor is said as such.
+    if (e instanceof RunFailed && e.refusedParameter === 'upscaleFactor') {
+      throw new RunFailed(`Runware does not take ×${factor} for the Clarity upscaler, so it is no longer offered.`, { charged: 'no', cause: e.cause });
+    }
+    throw e;
+  });
   return collectResults(host, client, submitted.run, onProgress, signal);
 }
