@@ -25,9 +25,14 @@ describe('accessibility, measured with axe-core on every panel state', () => {
     it(`has no violations in the ${theme} theme: first run, nothing selected, one and several frames, compare view, upscale, running, errors, history, batch`, async () => {
       const s = await openSession(h, { theme });
       const seen: Record<string, string[]> = {};
-      seen['first run'] = await violations(s);
+      await s.ui.getByRole('region', { name: 'What is sent, and where' }).waitFor();
+      seen['first run, with what is sent'] = await violations(s);
       await s.useKey();
       seen['nothing selected'] = await violations(s);
+      await s.ui.getByRole('button', { name: 'What is sent' }).click();
+      await s.ui.getByRole('region', { name: 'What is sent, and where' }).waitFor();
+      seen['what is sent, opened'] = await violations(s);
+      await s.ui.getByRole('button', { name: 'What is sent' }).click();
       await s.select('Box front');
       await s.prompt('Deep indigo');
       seen['one frame'] = await violations(s);

@@ -99,7 +99,7 @@ describe('the main flow in Chromium, against the emulator', () => {
     const s = await openSession(h);
     await s.select('Label', 'Box front', 'Poster 16:9');
     await expect
-      .poll(() => s.ui.getByRole('listitem').allTextContents())
+      .poll(() => s.ui.getByRole('region', { name: 'References' }).getByRole('listitem').allTextContents())
       .toEqual(['Label600×800 · basePin↑↓×', 'Box front1152×864Pin↑↓×', 'Poster 16:91600×900Pin↑↓×']);
     await s.useKey();
     await s.prompt('Combine into one gift set');
@@ -230,5 +230,34 @@ describe('the main flow in Chromium, against the emulator', () => {
       expect(Math.abs(lightness(background!) - lightness(text!))).toBeGreaterThan(0.6);
       await s.context.close();
     }
+  });
+
+  it('says what leaves the file: with the key step on the first run, then one “What is sent” away', async () => {
+    const s = await openSession(h);
+    const first = s.ui.getByRole('region', { name: 'What is sent, and where' });
+    await first.waitFor();
+    const text = (await first.textContent()) ?? '';
+    for (const words of [
+      'To Runware (api.runware.ai)',
+      'the frames you select and your pinned references, as images; your prompt; the model and size',
+      'Kept on this computer',
+      'your Runware key, your recent prompts, your settings',
+      'Written into this file',
+      'prompt, model, size, seed, cost and run',
+      'Paid from your own Runware account',
+      'no key, no image, no analytics',
+      'PRIVACY.md',
+      'SUPPORT.md',
+    ])
+      expect(text).toContain(words);
+    await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/what-is-sent.png` });
+    await s.useKey();
+    expect(await s.ui.getByRole('region', { name: 'What is sent, and where' }).count()).toBe(0);
+    const link = s.ui.getByRole('button', { name: 'What is sent' });
+    expect(await link.getAttribute('aria-expanded')).toBe('false');
+    await link.click();
+    expect(await link.getAttribute('aria-expanded')).toBe('true');
+    await s.ui.getByRole('region', { name: 'What is sent, and where' }).waitFor();
+    await s.context.close();
   });
 });

@@ -1,3 +1,6 @@
+import { useState } from 'preact/hooks';
+import { WhatIsSent } from './WhatIsSent.tsx';
+
 interface Props {
   readonly value: string;
   readonly problem: string | undefined;
@@ -25,6 +28,7 @@ export function ApiKeyField({ value, problem, refused, changing, onInput, onSave
       <p class="hint">
         Paste an API key from my.runware.ai (API Keys). It is saved on this computer only, never in the file. Each image costs $0.077 on your Runware account.
       </p>
+      {changing || refused ? null : <WhatIsSent />}
       {refused ? (
         <p class="hint error" role="alert">
           {refused}
@@ -71,14 +75,25 @@ export function ApiKeyField({ value, problem, refused, changing, onInput, onSave
   );
 }
 
-/** Once a key is saved, it stays out of the way: one line, with a way to change it. */
+/** Once a key is saved, it stays out of the way: one line, with a way to change it and to read what is sent. */
 export function SavedKeyLine({ onChange }: { readonly onChange: () => void }) {
+  const [open, setOpen] = useState(false);
   return (
-    <p class="hint row key-line">
-      <span class="grow">Runware key ✓</span>
-      <button type="button" class="link" onClick={onChange}>
-        Change key
-      </button>
-    </p>
+    <>
+      <p class="hint row key-line">
+        <span class="grow">Runware key ✓</span>
+        <button type="button" class="link" aria-expanded={open} aria-controls="what-is-sent" onClick={() => setOpen(!open)}>
+          What is sent
+        </button>
+        <button type="button" class="link" onClick={onChange}>
+          Change key
+        </button>
+      </p>
+      {open ? (
+        <div id="what-is-sent">
+          <WhatIsSent />
+        </div>
+      ) : null}
+    </>
   );
 }

@@ -1,0 +1,35 @@
+import { PRICE_PER_IMAGE_USD } from '../../core/pricing.ts';
+import { formatUsd } from '../../core/format.ts';
+
+/**
+ * What leaves the file, in plain words (Figma asks plugins to be open about user data that
+ * leaves Figma). Shown with the key step on the first run, then one "What is sent" away.
+ */
+export function WhatIsSent() {
+  return (
+    <section class="field what-is-sent" aria-labelledby="what-is-sent-title">
+      <h2 class="label" id="what-is-sent-title">
+        What is sent, and where
+      </h2>
+      <ul class="hint plain-list">
+        <li>
+          <strong>To Runware</strong> (api.runware.ai), only when you press Generate or Upscale: the frames you select and your pinned references, as images;
+          your prompt; the model and size; and your Runware key, which pays for the images.
+        </li>
+        <li>
+          <strong>Kept on this computer</strong>, in Figma’s storage for this plugin: your Runware key, your recent prompts, your settings and runs still
+          waiting to be placed.
+        </li>
+        <li>
+          <strong>Written into this file</strong>, where anyone with the file can read it: each result’s prompt, model, size, seed, cost and run, and a small
+          preview; your stars and pins.
+        </li>
+        <li>
+          <strong>Paid from your own Runware account</strong>: about {formatUsd(PRICE_PER_IMAGE_USD)} per image with Riverflow 1.1 Pro. The plugin’s authors
+          receive nothing: no key, no image, no analytics.
+        </li>
+      </ul>
+      <p class="hint">The privacy policy (PRIVACY.md) and where to get help (SUPPORT.md) are on the plugin’s Community page.</p>
+    </section>
+  );
+}
