@@ -1,13 +1,15 @@
 // Builds the plugin: plugin/main.ts → dist/code.js, ui/main.tsx → one self-contained
 // dist/ui.html (a plugin iframe can load no side files, so JS and CSS are inlined).
-// `node build.mjs --watch` rebuilds on change; `--dev` skips minification.
+// `node build.mjs --watch` rebuilds on change; `--dev` skips minification; `--out <dir>` writes elsewhere.
 import * as esbuild from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const minify = !process.argv.includes('--dev');
-const outdir = path.resolve('dist');
+// `--out <dir>`: the release script builds straight into release/, never under the tests' feet in dist/.
+const outArg = process.argv.indexOf('--out');
+const outdir = path.resolve(outArg >= 0 ? process.argv[outArg + 1] : 'dist');
 
 /** `import '!x.css'` means "global CSS, not a CSS module" (the create-figma-plugin convention). */
 const globalCss = {

@@ -1,3 +1,4 @@
+import { MENU_COMMANDS } from '../core/commands.ts';
 import type { QuickEditParameters } from '../core/protocol/toUI.ts';
 import { onUIMessage } from './bridge.ts';
 import { eventHandlers, requestHandlers, sendInit, sendSelection } from './handlers.ts';
@@ -9,7 +10,7 @@ import { getPanelSize } from './storage.ts';
 figma.parameters.on('input', (event) => void suggestParameters(event));
 figma.on('run', async ({ command, parameters }) => {
   const quickEdit: QuickEditParameters | null =
-    command === 'quick' ? { prompt: String(parameters?.prompt ?? ''), size: typeof parameters?.size === 'string' ? parameters.size : null } : null;
+    command === MENU_COMMANDS.quick ? { prompt: String(parameters?.prompt ?? ''), size: typeof parameters?.size === 'string' ? parameters.size : null } : null;
   // The network calls live in the iframe, so a quick edit runs it unseen and reports by notify.
   if (quickEdit) figma.showUI(__html__, { visible: false, themeColors: true });
   else figma.showUI(__html__, { ...(await getPanelSize()), title: 'Riverflow', themeColors: true });

@@ -1,3 +1,4 @@
+import { RELAUNCH_COMMANDS } from '../core/commands.ts';
 import { centredAt, placeResults, placementGap } from '../core/placement.ts';
 import type { Rect } from '../core/rect.ts';
 import { placedCount, updateTask, type PendingRun } from '../core/records/pendingRun.ts';
@@ -10,7 +11,7 @@ import { boxIn, holdInSection, pointIn, resultHome, type ResultContainer } from 
 import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
 import { updatePendingRun } from './storage.ts';
 
-export const RELAUNCH_COMMAND = 'edit';
+export const RELAUNCH_COMMAND = RELAUNCH_COMMANDS.edit;
 
 export interface ResultImage {
   readonly taskUUID: string;

@@ -74,8 +74,11 @@ declare global {
 }
 
 /** Opens the playground in a fresh browser context: empty clientStorage, a new document. */
-export async function openSession(h: Harness, options: { theme?: 'light' | 'dark'; query?: string } = {}): Promise<Session> {
-  const context = await h.browser.newContext({ viewport: { width: 1400, height: 860 } });
+export async function openSession(
+  h: Harness,
+  options: { theme?: 'light' | 'dark'; query?: string; viewport?: { width: number; height: number } } = {},
+): Promise<Session> {
+  const context = await h.browser.newContext({ viewport: options.viewport ?? { width: 1400, height: 860 } });
   const page = await context.newPage();
   const consoleLines: string[] = [];
   const urls: string[] = [];
