@@ -38,7 +38,9 @@ export function onUIMessage(requests: RequestHandlers, events: EventHandlers): v
         .then(
           (value) => postToUI({ type: 'reply', id: message.id, ok: true, value }),
           (e: unknown) => postToUI({ type: 'reply', id: message.id, ok: false, message: describe(e) }),
-        );
+        )
+        // The panel is gone (the plugin closed while the handler ran): there is no one to answer.
+        .catch(() => undefined);
       return;
     }
     const handler = events[message.type] as (m: ToMain) => void | Promise<void>;

@@ -7,6 +7,7 @@ import { RIVERFLOW_MODEL, UPSCALE_MODEL } from '../core/runware/tasks.ts';
 import { readImageSize } from '../core/imageInfo.ts';
 import { PluginProblem } from './bridge.ts';
 import { compositeResultFrame } from './compositeResult.ts';
+import { placedNodeId, recordPlaced } from './placedLedger.ts';
 import { boxIn, holdInSection, pointIn, resultHome, type ResultContainer } from './resultHome.ts';
 import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
 import { updatePendingRun } from './storage.ts';
@@ -77,6 +78,13 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   if (!task) throw new PluginProblem('This result does not belong to its run, so it was not placed.');
   if (task.placedImageUUID) return { nodeId: placedNodes.get(task.placedImageUUID)?.id ?? '' };
   const { page, container, slots, sourceName } = await slotsFor(run);
+  // The document is the record: a result placed in an earlier session whose note in clientStorage
+  // was lost (storage full, the plugin closed) is known to the file and never placed a second time.
+  const earlier = placedNodeId(image.taskUUID);
+  if (earlier !== undefined) {
+    await notePlaced(run, image.imageUUID, image.taskUUID, slots);
+    return { nodeId: earlier };
+  }
   // Named and placed by variation (the task's place in the run), whatever order they finish in:
   // "Riverflow 2" on the canvas is "Variation 2" in the panel.
   const index = run.tasks.indexOf(task);
@@ -117,9 +125,10 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   if (image.preview) node.setPluginData(PREVIEW_KEY, image.preview);
   node.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });
   container.appendChild(node);
+  recordPlaced(image.taskUUID, node.id);
   holdInSection(container, slots, placementGap(slot.width));
   placedNodes.set(image.imageUUID, node);
-  const updated = await updatePendingRun(run.runId, (r) => ({ ...updateTask(r, image.taskUUID, { placedImageUUID: image.imageUUID }), slots }));
+  const updated = await notePlaced(run, image.imageUUID, image.taskUUID, slots);
   // Select and show the results on the first arrival and when the set is complete: once per
   // result would fire a selectionchange (and a UI update) for each of up to 20 images.
   const done = updated ? placedCount(updated) : placedCount(run) + 1;
@@ -132,4 +141,14 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   }
   figma.commitUndo();
   return { nodeId: node.id };
+}
+
+/** Records the placement on the pending run; a failed write loses nothing (the node itself is the record). */
+async function notePlaced(run: PendingRun, imageUUID: string, taskUUID: string, slots: Rect[]): Promise<PendingRun | undefined> {
+  try {
+    return await updatePendingRun(run.runId, (r) => ({ ...updateTask(r, taskUUID, { placedImageUUID: imageUUID }), slots }));
+  } catch (e) {
+    console.error('Riverflow: could not note a placed result in clientStorage; the result itself records it', e);
+    return undefined;
+  }
 }

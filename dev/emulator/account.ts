@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { referenceKind, type EmuError } from './contract.ts';
-import type { Behaviour, Charge, Delivery, TaskState } from './state.ts';
+import { DEFAULT_BEHAVIOUR, type Behaviour, type Charge, type Delivery, type TaskState } from './state.ts';
 
 /** Everything the emulated Runware account holds; shared by the REST and WebSocket front ends. */
 export interface Account {
@@ -16,6 +16,23 @@ export interface Account {
   readonly deliveries: Delivery[];
   /** The first reference each inference task read (as stored), for tests that check what was sent. */
   readonly firstReferences: Map<string, Buffer | undefined>;
+}
+
+/** A fresh account: the HTTP and WebSocket front ends share one; the simulation runs one in-process. */
+export function createAccount(options: { apiKeys: readonly string[]; credits?: number }): Account {
+  return {
+    keys: new Set(options.apiKeys),
+    credits: options.credits ?? 1000,
+    behaviour: { ...DEFAULT_BEHAVIOUR },
+    origin: '',
+    uploads: new Map(),
+    images: new Map(),
+    tasks: new Map(),
+    usedTaskUUIDs: new Set(),
+    charges: [],
+    deliveries: [],
+    firstReferences: new Map(),
+  };
 }
 
 export async function referenceBytes(account: Account, ref: string): Promise<Buffer | undefined> {

@@ -66,3 +66,14 @@ export async function storeUpload(bytes: Buffer): Promise<Buffer> {
 
 export const MIME: Record<Format, string> = { JPG: 'image/jpeg', PNG: 'image/png', WEBP: 'image/webp' };
 export const EXT: Record<Format, string> = { JPG: 'jpg', PNG: 'png', WEBP: 'webp' };
+
+const plain = new Map<string, Promise<Buffer>>();
+/** One plain image per size and format, made once (Behaviour.cheapImages). */
+export function plainImage(width: number, height: number, format: Format): Promise<Buffer> {
+  const key = `${width}x${height}.${format}`;
+  if (!plain.has(key)) {
+    const base = sharp({ create: { width, height, channels: 3, background: '#4a7' } });
+    plain.set(key, (format === 'JPG' ? base.jpeg() : format === 'WEBP' ? base.webp() : base.png()).toBuffer());
+  }
+  return plain.get(key)!;
+}

@@ -3,7 +3,7 @@ import sharp from 'sharp';
 import { PRICE_PER_IMAGE_USD, roundCents } from '../../core/pricing.ts';
 import { isUuidV4 } from '../../core/runware/uuid.ts';
 import { referenceKind, validateInference, type EmuError } from './contract.ts';
-import { EXT, MIME, readUpload, renderResult, storeUpload, type Format } from './images.ts';
+import { EXT, MIME, plainImage, readUpload, renderResult, storeUpload, type Format } from './images.ts';
 import { referenceBytes, referenceProblem, serverMs, type Account } from './account.ts';
 import type { TaskState } from './state.ts';
 import { submitUpscale } from './upscale.ts';
@@ -39,6 +39,7 @@ async function makeResults(account: Account, task: Record<string, unknown>): Pro
       bytes = await sharp({ create: { width: 5000, height: 5000, channels: 3, background: '#c33' } })
         .png()
         .toBuffer();
+    else if (behaviour.cheapImages) bytes = await plainImage(task.width as number, task.height as number, format);
     else {
       const quality = (task.outputQuality as number | undefined) ?? 95;
       bytes = await renderResult({
@@ -192,7 +193,8 @@ export async function runTasks(account: Account, list: readonly Record<string, u
         continue;
       }
       const imageUUID = randomUUID();
-      account.uploads.set(imageUUID, await storeUpload(bytes));
+      // Kept as Runware keeps uploads (≤ 2048 px); cheap mode keeps them as sent (the simulation sends small ones).
+      account.uploads.set(imageUUID, account.behaviour.cheapImages ? bytes : await storeUpload(bytes));
       data.push({ taskType: 'imageUpload', taskUUID, imageUUID, imageURL: `${account.origin}/uploads/${imageUUID}.png` });
     } else if (taskType === 'getResponse') {
       if (!taskUUID || !account.tasks.has(taskUUID)) {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FaultQueue, type Fault } from './faults.ts';
 import { httpHandler } from './http.ts';
-import type { Account } from './account.ts';
+import { createAccount, type Account } from './account.ts';
 import { DEFAULT_BEHAVIOUR, type Behaviour, type Charge, type Delivery, type RecordedRequest } from './state.ts';
 import { attachWebSocket } from './websocket.ts';
 
@@ -42,19 +42,10 @@ export interface Emulator {
  * are the injected faults.
  */
 export async function startEmulator(options: { port?: number; apiKeys?: readonly string[]; credits?: number; wsIdleMs?: number } = {}): Promise<Emulator> {
-  const account: Account = {
-    keys: new Set(options.apiKeys ?? [EMULATOR_API_KEY]),
-    credits: options.credits ?? 1000,
-    behaviour: { ...DEFAULT_BEHAVIOUR },
-    origin: '',
-    uploads: new Map(),
-    images: new Map(),
-    tasks: new Map(),
-    usedTaskUUIDs: new Set(),
-    charges: [],
-    deliveries: [],
-    firstReferences: new Map(),
-  };
+  const account: Account = createAccount({
+    apiKeys: options.apiKeys ?? [EMULATOR_API_KEY],
+    ...(options.credits === undefined ? {} : { credits: options.credits }),
+  });
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
   const downloads: { bytes: number; ms: number }[] = [];

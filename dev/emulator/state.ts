@@ -33,6 +33,11 @@ export interface Behaviour {
    * schema allows 2 only: the emulator plays either (4 by default, 2 to play the schema).
    */
   maxUpscaleFactor: number;
+  /**
+   * Results as one plain image per size and format, made once: still exactly the size asked for,
+   * but cheap enough for the simulation's thousands of runs (the tests read the real renders).
+   */
+  cheapImages: boolean;
 }
 
 export const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -47,6 +52,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   latencyMs: 0,
   failGeneration: null,
   maxUpscaleFactor: 4,
+  cheapImages: false,
 };
 
 export interface RecordedRequest {

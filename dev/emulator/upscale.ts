@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { referenceKind, validateUpscale, type EmuError } from './contract.ts';
 import { referenceBytes, serverMs, type Account } from './account.ts';
+import { plainImage } from './images.ts';
 import type { TaskState } from './state.ts';
 
 /** The only price Runware shows for Clarity: its example answer for a ×2 upscale. */
@@ -32,10 +33,8 @@ export async function submitUpscale(account: Account, task: Record<string, unkno
   const results = (async () => {
     const input = (referenceKind(image) === 'uuid' ? account.images.get(image)?.bytes : undefined) ?? (await referenceBytes(account, image));
     const meta = await sharp(input).metadata();
-    const bytes = await sharp(input)
-      .resize((meta.width ?? 1) * factor, (meta.height ?? 1) * factor)
-      .png()
-      .toBuffer();
+    const [width, height] = [(meta.width ?? 1) * factor, (meta.height ?? 1) * factor];
+    const bytes = account.behaviour.cheapImages ? await plainImage(width, height, 'PNG') : await sharp(input).resize(width, height).png().toBuffer();
     const imageUUID = randomUUID();
     account.images.set(imageUUID, { bytes, mime: 'image/png' });
     const item: Record<string, unknown> = {

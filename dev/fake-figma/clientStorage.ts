@@ -2,7 +2,6 @@
 export const clone = <T>(v: T): T => structuredClone(v);
 
 /** A round trip to the Figma app: clientStorage answers later, never at once. */
-const roundTrip = () => new Promise((r) => setTimeout(r, 2));
 const never = new Promise<never>(() => {});
 
 /**
@@ -14,7 +13,10 @@ export function createClientStorage(
   storage: Map<string, unknown>,
   persist: (key: string) => void,
   isClosed: () => boolean,
+  /** Each call's round trip to the app; 0 still answers later (a macrotask), never at once. */
+  latencyMs = 2,
 ): Pick<ClientStorageAPI, 'getAsync' | 'setAsync' | 'deleteAsync' | 'keysAsync'> {
+  const roundTrip = () => new Promise((r) => (latencyMs > 0 ? setTimeout(r, latencyMs) : setImmediate(r)));
   return {
     async getAsync(key) {
       await roundTrip();

@@ -47,7 +47,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     if (!handlers.has(event)) handlers.set(event, new Set());
     handlers.get(event)!.add(h);
   };
-  const clientStorage = createClientStorage(storage, persist, () => host.closed);
+  const clientStorage = createClientStorage(storage, persist, () => host.closed, options.storageLatencyMs);
 
   const ui = createUI({
     post: (message) => !host.closed && options.toUI?.(clone(message)),
@@ -169,16 +169,22 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   };
 
   const strictApi = strict(api, 'figma');
-  // After figma.closePlugin() the API stops working, as in Figma.
-  const guarded = new Proxy(strictApi, {
-    get(obj, prop, receiver) {
-      if (host.closed && typeof prop === 'string' && prop !== 'then') throw new Error(`FakeFigma: figma.${prop} used after the plugin was closed`);
-      return Reflect.get(obj, prop, receiver);
-    },
-  });
+  // After figma.closePlugin() the API stops working, as in Figma; and a closed session's code
+  // never reaches the next session's API (Figma throws the old sandbox away), so each start
+  // gets its own `figma`, dead once its session ends.
+  let session = 0;
+  const guardedFor = (mine: number) =>
+    new Proxy(strictApi, {
+      get(obj, prop, receiver) {
+        if ((host.closed || mine !== session) && typeof prop === 'string' && prop !== 'then')
+          throw new Error(`FakeFigma: figma.${prop} used after the plugin was closed`);
+        return Reflect.get(obj, prop, receiver);
+      },
+    });
+  let guarded = guardedFor(session);
 
+  Object.defineProperty(host, 'figma', { get: () => guarded as unknown as PluginAPI, enumerable: true });
   Object.assign(host, {
-    figma: guarded as unknown as PluginAPI,
     addPage: (name: string) => makePage(file, name),
     goToPage(page: FakePage) {
       page.loaded = true;
@@ -191,6 +197,15 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
         file = newFile();
         files.push(file);
       } else file = files[index] ?? file;
+    },
+    everyNode() {
+      const out: { file: number; node: FakeSceneNode }[] = [];
+      const walk = (file: number, n: FakeSceneNode) => {
+        out.push({ file, node: n });
+        n.children.forEach((c) => walk(file, c));
+      };
+      files.forEach((f, i) => f.root.children.forEach((page) => page.childList.forEach((n) => walk(i, n))));
+      return out;
     },
     notifications,
     undoSteps,
@@ -275,6 +290,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       uiOptions.value = undefined;
       // Fonts are loaded per plugin session.
       fonts.loaded.clear();
+      guarded = guardedFor(++session);
       host.closed = false;
     },
     node: (id: string) => file.doc.nodes.get(id),

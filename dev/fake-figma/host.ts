@@ -21,6 +21,8 @@ export interface FakeFigmaOptions {
   readonly command?: string;
   /** Fonts this machine lacks ("Family Style"): text in them shows hasMissingFont and cannot be loaded. */
   readonly missingFonts?: readonly string[];
+  /** clientStorage's round trip (2 ms by default); the simulation runs at 0. */
+  readonly storageLatencyMs?: number;
 }
 
 /** The test's and the playground's side of the fake: what a person or a test does to "Figma". */
@@ -35,6 +37,8 @@ export interface FakeHost {
   goToPage(page: FakePage): void;
   /** Opens a new file (its own document, ids and pages), or goes back to an earlier one by index; clientStorage is shared. */
   openFile(index?: number): void;
+  /** Every scene node of every open file, loaded page or not, with its file's index (a test's view, not Figma's). */
+  everyNode(): { file: number; node: FakeSceneNode }[];
   readonly notifications: { message: string; error: boolean }[];
   readonly undoSteps: { count: number; at: number[] };
   /** When each UI message arrived (performance.now()), for timing figures. */

@@ -13,7 +13,8 @@ const png = async (w: number, h: number) =>
       .png()
       .toBuffer(),
   );
-const taskId = (i: number) => `11111111-2222-4333-8444-55555555555${i}`;
+/** Task ids are unique per run, as Runware's UUID v4 task ids are. */
+const taskId = (i: number, runId = 'run-1') => `11111111-2222-4333-8444-5555555555${runId.slice(-1)}${i}`;
 const run = (sourceNodeIds: string[], variations = 1, over: Partial<PendingRun> = {}): PendingRun => ({
   runId: 'run-1',
   fileId: '',
@@ -22,8 +23,8 @@ const run = (sourceNodeIds: string[], variations = 1, over: Partial<PendingRun> 
   height: 864,
   sourceNodeIds,
   createdAt: 1,
-  tasks: Array.from({ length: variations }, (_, i) => ({ taskUUID: taskId(i), accepted: true })),
   ...over,
+  tasks: Array.from({ length: variations }, (_, i) => ({ taskUUID: taskId(i, over.runId), accepted: true })),
 });
 const box = (n: FakeSceneNode) => ({ x: n.x, y: n.y, width: n.width, height: n.height });
 
@@ -33,7 +34,14 @@ async function place(p: BootedPlugin, source: FakeSceneNode, variations = 1, ove
   const placed: FakeSceneNode[] = [];
   for (let i = 0; i < variations; i++) {
     const imageUUID = `${pending.runId}-img-${i}`;
-    const r = await p.ask({ type: 'place-result', id: 10 + i, runId: pending.runId, taskUUID: taskId(i), imageUUID, bytes: await png(1152, 864) });
+    const r = await p.ask({
+      type: 'place-result',
+      id: 10 + i,
+      runId: pending.runId,
+      taskUUID: taskId(i, pending.runId),
+      imageUUID,
+      bytes: await png(1152, 864),
+    });
     if (!r.ok) throw new Error(r.message);
     placed.push(p.host.node((r.value as { nodeId: string }).nodeId) as FakeSceneNode);
   }
@@ -185,5 +193,46 @@ describe('Riverflow’s reference limits', () => {
     expect([data[0], data[1], data[2]]).toEqual([32, 58, 67]);
     expect(snapshotNode(banner)).toBe(before);
     expect(p.host.page.children).toHaveLength(onPage);
+  });
+});
+
+describe('regressions found by the fault simulation (test/sim)', () => {
+  it('regression: clientStorage full when a result is placed: the image is placed once, and not again at the next open', async () => {
+    const p = bootPlugin();
+    const source = p.host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
+    await p.ask({ type: 'pending-save', id: 1, run: run([source.id]) });
+    // Another plugin's data fills the 5 MB: the write that records the placement fails.
+    p.host.storage.set('designerJunk', 'x'.repeat(5 * 1024 * 1024));
+    const first = await p.ask({ type: 'place-result', id: 2, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'img-0', bytes: await png(1152, 864) });
+    expect(first).toMatchObject({ ok: true });
+    p.host.storage.delete('designerJunk');
+    // The next open polls the run again (it is still pending) and is handed the same image.
+    p.reopen();
+    await p.ready();
+    const again = await p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'img-0', bytes: await png(1152, 864) });
+    expect(again).toMatchObject({ ok: true, value: { nodeId: (first as { value: { nodeId: string } }).value.nodeId } });
+    expect(p.host.page.children.filter((n) => n.name.startsWith('Box front — Riverflow'))).toHaveLength(1);
+  });
+});
+
+describe('regressions found by the fault simulation, continued', () => {
+  it('regression: clientStorage full at placement, then the source deleted and the file reopened on another page: placed once', async () => {
+    const p = bootPlugin();
+    const source = p.host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
+    await p.ask({ type: 'pending-save', id: 1, run: run([source.id]) });
+    p.host.storage.set('designerJunk', 'x'.repeat(5 * 1024 * 1024));
+    expect(await p.ask({ type: 'place-result', id: 2, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'img-0', bytes: await png(1152, 864) })).toMatchObject({
+      ok: true,
+    });
+    p.host.storage.delete('designerJunk');
+    source.remove();
+    p.host.goToPage(p.host.addPage('Elsewhere'));
+    p.reopen();
+    await p.ready();
+    expect(await p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'img-0', bytes: await png(1152, 864) })).toMatchObject({
+      ok: true,
+    });
+    const results = p.host.everyNode().filter(({ node }) => node.name.includes('Riverflow'));
+    expect(results).toHaveLength(1);
   });
 });

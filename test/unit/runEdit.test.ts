@@ -231,6 +231,16 @@ describe('collectResults', () => {
     expect(e.kept).toBe(false);
   });
 
+  it('regression (found by test/sim): a poll refused outright (400) keeps the run, so its paid image is placed at the next open', async () => {
+    const { host, pending } = fakeHost();
+    pending.set('r', run([true]));
+    const { c } = client(() => fail(400, 'invalidParameter'));
+    const e = (await collectResults(host, c, run([true]), () => {}, signal()).catch((x: unknown) => x)) as RunFailed;
+    expect(e.kept).toBe(true);
+    expect(e.message).toMatch(/placed the next time you open Riverflow\.$/);
+    expect(pending.has('r')).toBe(true);
+  });
+
   it('gives up after the time limit, keeping the run for the next start', async () => {
     const { host, pending } = fakeHost();
     pending.set('r', run([true]));

@@ -1,7 +1,7 @@
 import type { CompositeParts } from '../../core/protocol/composite.ts';
 import { compositeStep } from './compositeStep.ts';
 import { openTasks, type PendingRun } from '../../core/records/pendingRun.ts';
-import { retryPolicy, RunwareError } from '../../core/runware/failures.ts';
+import { RunwareError } from '../../core/runware/failures.ts';
 import { RequestFailed } from '../requestFailed.ts';
 import type { RunwareClient } from '../runware/client.ts';
 import type { RunHost } from './runHost.ts';
@@ -93,9 +93,10 @@ export async function collectResults(
       immediate,
     );
   } catch (e) {
-    // Ambiguous failures keep the run pending: the next start asks Runware again.
-    const kept = e instanceof RunwareError && (retryPolicy(e.failure.kind) === 'check' || e.failure.kind === 'cancelled');
-    if (!kept) await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+    // A poll that fails as a whole says nothing about the tasks, which Runware may have finished and
+    // charged for: the run stays pending and the next start asks again. Only an answer about a task
+    // itself (its error, or that Runware does not know it) ends it, through onTaskFailed above.
+    const kept = true;
     const reason = e instanceof Error ? e.message : 'Something went wrong while placing the results.';
     const cancelled = e instanceof RunwareError && e.failure.kind === 'cancelled';
     throw new RunFailed(reason, { charged: run.tasks.some((t) => t.accepted) ? 'yes' : 'maybe', kept, placed: placed - already, cancelled, cause: e });

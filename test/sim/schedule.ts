@@ -1,0 +1,43 @@
+import fc from 'fast-check';
+
+/** What Runware does with one call: answer, refuse (nothing taken), take it and lose the answer, … */
+export type RunwareFault = 'ok' | 400 | 401 | 402 | 429 | 500 | 503 | 504 | 'lost' | 'lostAnswer' | 'timeout' | 'mediaExpired' | 'genError' | 'errorsBeside';
+/** What happens at one UI → main request: nothing, the plugin closed at that await, clientStorage full from then on. */
+export type MainFault = 'ok' | 'close' | 'quota';
+/** How the designer reopens after a close. */
+export type Reopen = 'same' | 'otherFile' | 'otherPage' | 'sourceDeleted';
+
+export interface Schedule {
+  readonly scenario: 'edit' | 'batch' | 'upscale';
+  readonly variations: number;
+  /** getResponse answers `processing` this many times per task first. */
+  readonly processingPolls: number;
+  readonly runware: readonly RunwareFault[];
+  readonly main: readonly MainFault[];
+  /** Cancel after this many UI → main requests of the first session (null: never). */
+  readonly cancelAfter: number | null;
+  readonly reopens: readonly Reopen[];
+}
+
+const runwareFault: fc.Arbitrary<RunwareFault> = fc.oneof(
+  { weight: 10, arbitrary: fc.constant('ok' as const) },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom<RunwareFault>(400, 401, 402, 429, 500, 503, 504, 'lost', 'lostAnswer', 'timeout', 'mediaExpired', 'genError', 'errorsBeside'),
+  },
+);
+const mainFault: fc.Arbitrary<MainFault> = fc.oneof(
+  { weight: 12, arbitrary: fc.constant('ok' as const) },
+  { weight: 2, arbitrary: fc.constant('close' as const) },
+  { weight: 1, arbitrary: fc.constant('quota' as const) },
+);
+
+export const scheduleArbitrary: fc.Arbitrary<Schedule> = fc.record({
+  scenario: fc.constantFrom('edit', 'edit', 'batch', 'upscale'),
+  variations: fc.integer({ min: 1, max: 3 }),
+  processingPolls: fc.integer({ min: 0, max: 3 }),
+  runware: fc.array(runwareFault, { maxLength: 12 }),
+  main: fc.array(mainFault, { maxLength: 16 }),
+  cancelAfter: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }),
+  reopens: fc.array(fc.constantFrom<Reopen>('same', 'same', 'otherFile', 'otherPage', 'sourceDeleted'), { maxLength: 3 }),
+});

@@ -1,0 +1,139 @@
+import { runPool } from '../../core/pool.ts';
+import type { SelectedNode } from '../../core/protocol/shared.ts';
+import { parseProvenance, PROVENANCE_KEY } from '../../core/records/provenance.ts';
+import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
+import { matchPreset } from '../../core/sizes.ts';
+import { snapshotNode } from '../../dev/fake-figma/figma.ts';
+import type { FakeSceneNode } from '../../dev/fake-figma/nodes.ts';
+import { collectResults } from '../../ui/run/collectResults.ts';
+import type { RunHost } from '../../ui/run/runHost.ts';
+import { runEdit } from '../../ui/run/runEdit.ts';
+import { runUpscale } from '../../ui/run/runUpscale.ts';
+import type { RunwareClient } from '../../ui/runware/client.ts';
+import type { Schedule } from './schedule.ts';
+import { World } from './world.ts';
+
+/** Reopens after the schedule's faults are spent, until nothing is pending (a designer opening the file again). */
+const CLEAN_REOPENS = 3;
+
+const selected = (n: FakeSceneNode): SelectedNode => ({ id: n.id, name: n.name, width: n.width, height: n.height });
+
+export interface Outcome {
+  readonly world: World;
+  /** The source frames' snapshots before and after, unless the schedule deleted them. */
+  readonly sources: readonly { readonly before: string; readonly after: string | null }[];
+}
+
+/**
+ * One schedule, start to end: the designer's click (an edit, a batch of two frames, or an upscale),
+ * with faults and closes as the schedule says, then reopenings (same file, another file, another
+ * page, the source deleted meanwhile) until every run has ended. Real UI run code, real dist/code.js.
+ */
+export async function simulate(schedule: Schedule): Promise<Outcome> {
+  const world = new World(schedule);
+  const { host } = world;
+  const box = host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
+  const label = host.addFrame('Label', { x: 0, y: 1200, width: 600, height: 800 });
+  const before = [box, label].map((n) => snapshotNode(n));
+  const file0 = host.page;
+  let deleted = false;
+
+  await world.open();
+  const firstGeneration = world.generation;
+  const first = world.session();
+  const controller = new AbortController();
+  const counted = countRequests(first.host, schedule.cancelAfter, controller);
+  const click = async () => {
+    const edit = (nodes: FakeSceneNode[], variations: number, h: RunHost = counted) =>
+      runEdit(
+        h,
+        first.client,
+        {
+          prompt: 'Deep indigo',
+          preset: matchPreset(nodes[0]!.width, nodes[0]!.height),
+          nodes: nodes.map(selected),
+          settings: { ...DEFAULT_SETTINGS, numberResults: variations },
+        },
+        () => {},
+        controller.signal,
+      );
+    if (schedule.scenario === 'edit') await edit([box], schedule.variations);
+    else if (schedule.scenario === 'batch') {
+      // Edit each frame: the batch queue of the panel (core/pool), each frame alone.
+      await runPool([box, label], 3, async (n) => {
+        await edit([n], 1).catch(() => undefined);
+      });
+    } else {
+      // The result to upscale is made first without faults; the upscale meets them.
+      world.faultsOn = false;
+      const made = await edit([box], 1, first.host);
+      world.faultsOn = true;
+      const node = host.page.findAll((n) => n.id === made.results[0]?.nodeId)[0];
+      const provenance = node && parseProvenance(node.getPluginData(PROVENANCE_KEY));
+      if (!node || !provenance) throw new Error('simulation: the result to upscale was not placed');
+      await runUpscale(
+        counted,
+        first.client,
+        { ...selected(node), result: { imageUUID: provenance.imageUUID, width: provenance.width, height: provenance.height } },
+        2,
+        () => {},
+        controller.signal,
+      );
+    }
+  };
+  await Promise.race([click().catch(() => undefined), world.whenClosed(firstGeneration)]);
+
+  // Reopenings: first as the schedule says (faults still coming), then clean ones in the run's own file.
+  const reopens = [...schedule.reopens, ...Array.from({ length: CLEAN_REOPENS }, () => 'clean' as const)];
+  for (const [i, how] of reopens.entries()) {
+    if (how === 'clean' && !pendingIn(world)) break;
+    if (!host.closed) world.close();
+    if (how === 'clean') {
+      world.faultsOn = false;
+      // The designer makes room in clientStorage (or Figma's cache was cleared of other data).
+      host.storage.delete('designerJunk');
+      host.openFile(0);
+      if (host.page !== file0) host.goToPage(file0);
+    } else if (how === 'otherFile') host.openFile();
+    else if (how === 'otherPage') host.goToPage(host.pages.find((p) => p.name === 'Elsewhere') ?? host.addPage('Elsewhere'));
+    else if (how === 'sourceDeleted' && !deleted && i === 0) {
+      host.openFile(0);
+      box.remove();
+      label.remove();
+      deleted = true;
+    } else host.openFile(0);
+    const init = await world.open();
+    const generation = world.generation;
+    const session = world.session();
+    await Promise.race([recover(session.host, session.client, init.pending), world.whenClosed(generation)]);
+  }
+  if (!host.closed) world.close();
+  host.openFile(0);
+  return { world, sources: [box, label].map((n, i) => ({ before: before[i]!, after: deleted ? null : snapshotNode(n) })) };
+}
+
+/** What the panel does at start with runs a closed plugin left pending (useRuns.recover). */
+async function recover(host: RunHost, client: RunwareClient, pending: Parameters<typeof collectResults>[2][]): Promise<void> {
+  for (const run of pending) await collectResults(host, client, run, () => {}, new AbortController().signal, true).catch(() => undefined);
+}
+
+function pendingIn(world: World): boolean {
+  const runs = world.host.storage.get('pendingRuns');
+  return Array.isArray(runs) && runs.length > 0;
+}
+
+/** Presses Cancel once the UI has made `after` requests to the main thread. */
+function countRequests(host: RunHost, after: number | null, controller: AbortController): RunHost {
+  let n = 0;
+  return {
+    ...host,
+    request: (body, options) => {
+      if (after !== null && n++ >= after) controller.abort();
+      return host.request(body, options);
+    },
+    exportReferences: (...args) => {
+      if (after !== null && n++ >= after) controller.abort();
+      return host.exportReferences(...args);
+    },
+  };
+}
