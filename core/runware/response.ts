@@ -116,7 +116,8 @@ export function requestError(envelope: Envelope, taskUUIDs: readonly string[]): 
   const unscoped = envelope.errors.find((e) => !e.taskUUID);
   if (unscoped) return unscoped;
   const ours = (id: unknown) => typeof id === 'string' && taskUUIDs.includes(id);
-  const answered = envelope.data.some((d) => ours((d as { taskUUID?: unknown }).taskUUID)) || envelope.errors.some((e) => ours(e.taskUUID));
+  // `?.`: an item may be anything (null, a number), and is read, never trusted.
+  const answered = envelope.data.some((d) => ours((d as { taskUUID?: unknown } | null)?.taskUUID)) || envelope.errors.some((e) => ours(e.taskUUID));
   if (envelope.status >= 400 && !answered) return { code: `http${envelope.status}`, message: '' };
   return undefined;
 }

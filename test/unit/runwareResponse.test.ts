@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBody, readTaskProgress, readUploadedUuid } from '../../core/runware/response.ts';
+import { parseBody, readTaskProgress, readUploadedUuid, requestError } from '../../core/runware/response.ts';
 
 const T = '592996f9-2bea-4e3a-b050-df6e7953947d';
 const envelope = (status: number, body: unknown) => {
@@ -102,5 +102,14 @@ describe('legacy bodies the SDKs still handle', () => {
     expect(legacy).toEqual({ ok: true, envelope: { status: 401, data: [], errors: [{ code: 'unknown', message: 'Invalid api key' }] } });
     const single = parseBody(0, '{"error":{"code":"invalidApiKey","message":"Invalid API key","taskType":"authentication"}}');
     expect(single.ok && single.envelope.errors).toEqual([{ code: 'invalidApiKey', message: 'Invalid API key' }]);
+  });
+});
+
+describe('regression (found by fuzzing): items that are not objects', () => {
+  it('a null or a number in data[] is read as nothing, never dereferenced', () => {
+    const parsed = parseBody(200, '{"data":[null, 3]}');
+    if (!parsed.ok) throw new Error('expected an envelope');
+    expect(() => requestError(parsed.envelope, ['t'])).not.toThrow();
+    expect(readTaskProgress(parsed.envelope, 't')).toMatchObject({ results: [], unreadable: 2 });
   });
 });
