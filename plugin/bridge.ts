@@ -34,7 +34,7 @@ export function onUIMessage(requests: RequestHandlers, events: EventHandlers): v
     if ('id' in message) {
       const handler = requests[message.type] as (m: ToMainRequest) => Promise<object>;
       void Promise.resolve()
-        .then(() => handler(message))
+        .then(() => handler(message as ToMainRequest))
         .then(
           (value) => postToUI({ type: 'reply', id: message.id, ok: true, value }),
           (e: unknown) => postToUI({ type: 'reply', id: message.id, ok: false, message: describe(e) }),

@@ -115,10 +115,14 @@ export const requestHandlers: RequestHandlers = {
   'keep-result': async ({ runId, nodeId }) => ({ removed: await keepResult(runId, nodeId) }),
   'prepare-composite': (m) => prepareComposite(m),
   'result-image': ({ nodeId, skipCache }) => resultImage(nodeId, skipCache),
+  'star-results': async ({ nodeIds, starred }) => {
+    await starResults(nodeIds, starred);
+    return { results: resultsOnPage(figma.currentPage) };
+  },
+  // The reply is the pins as they now are (the panel also hears of them at start and on page changes).
   'pin-reference': async ({ nodeId, pinned }) => {
     await setPinned(nodeId, pinned);
-    await sendPins();
-    return {};
+    return describePins();
   },
 };
 
@@ -133,10 +137,6 @@ export const eventHandlers: EventHandlers = {
     for (const nodeId of nodeIds) postToUI({ type: 'thumbnail', nodeId, ...(await exportThumbnail(nodeId)) });
   },
   'get-history': () => postToUI({ type: 'history', results: resultsOnPage(figma.currentPage) }),
-  'star-results': async ({ nodeIds, starred }) => {
-    await starResults(nodeIds, starred);
-    postToUI({ type: 'history', results: resultsOnPage(figma.currentPage) });
-  },
   'remember-prompt': ({ prompt }) => storage.rememberPrompt(prompt),
   // The corner handle: Figma plugins resize their own window, and the size is remembered.
   'resize-ui': ({ size, save }) => {

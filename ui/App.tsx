@@ -261,7 +261,7 @@ export function App({ init }: { readonly init: Init }) {
           setPreset(findPreset(e.width, e.height) ?? DEFAULT_PRESET);
           updateSettings({ ...settings, ...e.options, numberResults: Math.min(MAX_RESULTS, e.count) });
         }}
-        onStar={(e, starred) => send({ type: 'star-results', nodeIds: [...e.nodeIds], starred })}
+        onStar={(e, starred) => void history.star(e.nodeIds, starred)}
         onSelect={(e) => void history.select(e.nodeIds)}
       />
       {!showKeyStep ? <SavedKeyLine onChange={() => setChangingKey(true)} /> : null}

@@ -1,4 +1,4 @@
-import { REQUEST_TIMEOUT_MS, ReplyValueSchemas, type ReplyValue, type RequestBody, type RequestType } from '../core/protocol/requests.ts';
+import { REQUESTS, type ReplyValue, type RequestBody, type RequestType } from '../core/protocol/requests.ts';
 import type { Reference } from '../core/protocol/shared.ts';
 import type { ToMain } from '../core/protocol/toMain.ts';
 import { ToUISchema, type ToUI } from '../core/protocol/toUI.ts';
@@ -69,11 +69,11 @@ export function request<K extends RequestType>(
     const timer = setTimeout(() => {
       end();
       reject(new RequestFailed('Figma did not answer in time. Close and reopen Riverflow, then try again.'));
-    }, REQUEST_TIMEOUT_MS[body.type]);
+    }, REQUESTS[body.type].timeoutMs);
     replies.set(id, (reply) => {
       end();
       if (!reply.ok) return reject(new RequestFailed(reply.message));
-      const value = ReplyValueSchemas[body.type].safeParse(reply.value);
+      const value = REQUESTS[body.type].reply.safeParse(reply.value);
       if (value.success) resolve(value.data as ReplyValue<K>);
       else reject(new RequestFailed('The plugin’s main thread sent an answer the panel could not read.'));
     });

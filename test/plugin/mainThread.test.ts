@@ -275,6 +275,20 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
     expect(p.host.storage.has('apiKey')).toBe(false);
   });
 
+  it('answers pin-reference and star-results with the state they changed: the pins, the page’s history', async () => {
+    const p = bootPlugin();
+    const logo = p.host.addFrame('Logo', { x: 0, y: 0, width: 400, height: 400 });
+    const pinned = await p.ask({ type: 'pin-reference', id: 1, nodeId: logo.id, pinned: true });
+    expect(pinned).toMatchObject({ ok: true, value: { nodes: [{ id: logo.id, name: 'Logo' }], missing: 0 } });
+    expect(await p.ask({ type: 'pin-reference', id: 2, nodeId: logo.id, pinned: false })).toMatchObject({ ok: true, value: { nodes: [], missing: 0 } });
+    const source = p.host.addFrame('Box front', { x: 1000, y: 0, width: 1152, height: 864 });
+    await p.ask({ type: 'pending-save', id: 3, run: run({ sourceNodeIds: [source.id] }) });
+    const placed = await p.ask({ type: 'place-result', id: 4, runId: 'run-1', taskUUID: TASK, imageUUID: 'i', bytes: await png(1152, 864) });
+    const nodeId = (placed as { value: { nodeId: string } }).value.nodeId;
+    const starred = await p.ask({ type: 'star-results', id: 5, nodeIds: [nodeId], starred: true });
+    expect(starred).toMatchObject({ ok: true, value: { results: [{ nodeId, starred: true }] } });
+  });
+
   it('ignores an endpoint override that is not loopback', async () => {
     const p = bootPlugin({ storage: { devEndpoints: { rest: 'https://evil.example/v1', ws: 'wss://evil.example/v1' } } });
     p.tell({ type: 'ui-ready' });

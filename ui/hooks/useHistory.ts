@@ -36,5 +36,14 @@ export function useHistory() {
     }
   }
 
-  return { open, toggle, entries, refresh, version, select };
+  /** Stars a run (kept on its results, so it travels with the file); the reply is the history as it now is. */
+  async function star(nodeIds: readonly string[], starred: boolean) {
+    try {
+      setEntries(groupHistory((await request({ type: 'star-results', nodeIds: [...nodeIds], starred })).results));
+    } catch (e) {
+      notify(errorText(e), true);
+    }
+  }
+
+  return { open, toggle, entries, refresh, version, select, star };
 }

@@ -16,7 +16,9 @@ export function usePins() {
 
   async function pin(nodeId: string, pinned: boolean) {
     try {
-      await request({ type: 'pin-reference', nodeId, pinned });
+      const now = await request({ type: 'pin-reference', nodeId, pinned });
+      setNodes(now.nodes);
+      setMissing(now.missing);
     } catch (e) {
       notify(errorText(e), true);
     }
