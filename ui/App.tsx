@@ -1,13 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { formatUsd, plural } from '../core/format.ts';
-import { estimateCostUsd, PRICE_PER_IMAGE_USD } from '../core/pricing.ts';
+import { PRICE_PER_IMAGE_USD } from '../core/pricing.ts';
 import type { ToUI } from '../core/protocol/toUI.ts';
 import { rememberRecent } from '../core/recentPrompts.ts';
-import { runBlocker } from '../core/runBlocker.ts';
-import { withPins } from '../core/records/pins.ts';
-import { MAX_REFERENCES, MAX_RESULTS } from '../core/runware/tasks.ts';
-import { chooseComposite } from '../core/composite/choice.ts';
-import { DEFAULT_PRESET, findPreset, matchPreset, type SizePreset } from '../core/sizes.ts';
+import { MAX_RESULTS } from '../core/runware/tasks.ts';
 import { notify, send } from './bridge.ts';
 import { AdvancedOptions } from './components/AdvancedOptions.tsx';
 import { ApiKeyField, SavedKeyLine } from './components/ApiKeyField.tsx';
@@ -26,6 +22,7 @@ import { useConnection } from './hooks/useConnection.ts';
 import { useHistory } from './hooks/useHistory.ts';
 import { useLastRun } from './hooks/useLastRun.ts';
 import { usePins } from './hooks/usePins.ts';
+import { useRunForm } from './hooks/useRunForm.ts';
 import { useRuns } from './hooks/useRuns.ts';
 import { useSelection } from './hooks/useSelection.ts';
 import { useSettings } from './hooks/useSettings.ts';
@@ -42,28 +39,15 @@ export function App({ init }: { readonly init: Init }) {
   const { settings, update: updateSettings } = useSettings(init.settings);
   const lastRun = useLastRun(history.refresh);
   const runs = useRuns(history.refresh, lastRun.record);
-  const [prompt, setPrompt] = useState(init.relaunch?.prompt ?? '');
+  const form = useRunForm({ init, apiKey: key.savedKey, selection, pins, history: history.entries, settings, updateSettings });
+  const { prompt, setPrompt, preset, setPreset, mode, setMode, areaOnly, setAreaOnly, each, pinned, nodes, skipped, matched, blocker, images } = form;
+  const { area, areaPlan, textLayers, keepTextSharp } = form.choice;
   const [recentPrompts, setRecentPrompts] = useState<readonly string[]>(init.recentPrompts);
-  const [preset, setPreset] = useState<SizePreset>(DEFAULT_PRESET);
-  const [mode, setMode] = useState<'combine' | 'each'>('combine');
   const [advanced, setAdvanced] = useState(false);
   const [changingKey, setChangingKey] = useState(false);
-  const [areaOnly, setAreaOnly] = useState(true);
   const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
   const [historySeen, setHistorySeen] = useState<ReadonlySet<string>>(new Set());
-  // An area result's recorded size is its crop's: editing it again matches the whole frame instead.
-  const relaunchSize = useRef(init.relaunch && !init.relaunch.area ? findPreset(init.relaunch.width, init.relaunch.height) : undefined);
   const { base } = selection;
-  const each = mode === 'each' && selection.nodes.length > 1;
-  // Riverflow reads at most 10 references: the limit belongs to combining, not to a batch.
-  // Pins follow the selected frames in every run, and count toward the 10.
-  const combined = withPins(selection.nodes, pins.nodes);
-  const pinned = pins.nodes.filter((p) => !selection.nodes.some((n) => n.id === p.id));
-  const nodes = each ? selection.nodes : combined.sent;
-  const overLimit = (each ? [] : combined.left).map((n) => ({ name: n.name, reason: `is past the ${MAX_REFERENCES}-reference limit` }));
-  const skipped = [...selection.skipped, ...overLimit];
-  const matched = base ? matchPreset(base.width, base.height) : undefined;
-  const { area, areaPlan, textLayers, keepTextSharp, composite, hide } = chooseComposite({ base, area: selection.area, areaOnly, batch: each, settings });
   // Frames can change between runs, so their previews refresh after each run; a result's picture
   // never changes, so it is fetched once, and only when its row is on screen with History open.
   const thumbnails = useThumbnails(
@@ -71,22 +55,6 @@ export function App({ init }: { readonly init: Init }) {
     String(history.version),
   );
   const historyThumbnails = useThumbnails(history.open ? [...historySeen] : []);
-
-  const baseKey = base ? `${base.id}:${base.width}x${base.height}` : '';
-  // A newly marked area starts with "Edit only this area" on.
-  useEffect(() => setAreaOnly(true), [selection.area?.markerId]);
-  // A new base reference re-matches the size; an override holds until the base changes.
-  // Only a change of base may reset them, so the other values are read, not watched.
-  useEffect(() => {
-    // The relaunched result's size is for the first base the panel sees: the selection can arrive after the first render.
-    const fromRelaunch = base ? relaunchSize.current : undefined;
-    if (base) relaunchSize.current = undefined;
-    setPreset(fromRelaunch ?? matched ?? DEFAULT_PRESET);
-    // A frame edited before: offer its last prompt, unless one is being written.
-    const last = base && history.entries.find((e) => e.sourceNodeId === base.id);
-    if (last) setPrompt((p) => (p.trim() ? p : last.prompt));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: keyed on the base alone
-  }, [baseKey]);
 
   useEffect(() => {
     performance.mark('riverflow-interactive');
@@ -97,9 +65,7 @@ export function App({ init }: { readonly init: Init }) {
   const { run, batch, sessionCost, elapsed } = runs;
   const refused = run.status === 'error' && run.keyRefused ? run.message : undefined;
   const showKeyStep = !key.savedKey || changingKey || refused !== undefined;
-  const blocker = runBlocker({ apiKey: key.savedKey ?? '', prompt, selected: selection.nodes.length, skipped: selection.skipped });
   const running = run.status === 'running';
-  const images = settings.numberResults * (each ? nodes.length : 1);
 
   function generate() {
     const connection = key.connection;
@@ -107,21 +73,9 @@ export function App({ init }: { readonly init: Init }) {
     send({ type: 'remember-prompt', prompt });
     setRecentPrompts((r) => rememberRecent(r, prompt));
     lastRun.clear();
-    if (each)
-      void runs.each(
-        connection,
-        nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })),
-        { prompt, settings, extra: pinned },
-      );
-    else
-      void runs.single(connection, {
-        prompt,
-        preset: areaPlan?.preset ?? preset,
-        nodes,
-        settings,
-        ...(composite ? { composite } : {}),
-        ...(hide ? { hide } : {}),
-      });
+    const plan = form.plan;
+    if (plan.kind === 'each') void runs.each(connection, plan.items, plan.input);
+    else void runs.single(connection, plan.input);
   }
 
   async function saveKey() {
@@ -207,7 +161,7 @@ export function App({ init }: { readonly init: Init }) {
       />
       <AdvancedOptions open={advanced} onToggle={() => setAdvanced(!advanced)} settings={settings} onChange={updateSettings} />
       <p class="hint" data-testid="estimate">
-        Estimated cost: {formatUsd(estimateCostUsd(images))} ({plural(images, 'image')} × {formatUsd(PRICE_PER_IMAGE_USD)})
+        Estimated cost: {formatUsd(form.estimate)} ({plural(images, 'image')} × {formatUsd(PRICE_PER_IMAGE_USD)})
         {sessionCost > 0 ? ` · this session ${formatUsd(sessionCost)}` : ''}
       </p>
       <RunStatus
@@ -256,11 +210,7 @@ export function App({ init }: { readonly init: Init }) {
         thumbnails={historyThumbnails}
         onVisible={(ids) => setHistorySeen((prev) => (ids.every((id) => prev.has(id)) ? prev : new Set([...prev, ...ids])))}
         onReusePrompt={(e) => setPrompt(e.prompt)}
-        onReuseSettings={(e) => {
-          setPrompt(e.prompt);
-          setPreset(findPreset(e.width, e.height) ?? DEFAULT_PRESET);
-          updateSettings({ ...settings, ...e.options, numberResults: Math.min(MAX_RESULTS, e.count) });
-        }}
+        onReuseSettings={form.reuse}
         onStar={(e, starred) => void history.star(e.nodeIds, starred)}
         onSelect={(e) => void history.select(e.nodeIds)}
       />

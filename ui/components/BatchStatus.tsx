@@ -1,13 +1,6 @@
-import type { SelectedNode } from '../../core/protocol/shared.ts';
+import type { BatchItem } from '../run/panelState.ts';
 
-export interface BatchItem {
-  readonly id: string;
-  readonly name: string;
-  /** Kept with the item: placing results changes Figma's selection, a retry must not depend on it. */
-  readonly node: SelectedNode;
-  readonly status: 'queued' | 'running' | 'placed' | 'failed';
-  readonly message?: string;
-}
+export type { BatchItem };
 
 const LABEL: Record<BatchItem['status'], string> = { queued: 'Queued', running: 'Running…', placed: 'Placed', failed: 'Failed' };
 

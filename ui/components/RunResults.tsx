@@ -1,20 +1,9 @@
+import type { LastRun, RunResult } from '../run/panelState.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { plural } from '../../core/format.ts';
 import { CompareView } from './CompareView.tsx';
 
-export interface RunResult {
-  readonly nodeId: string;
-  readonly label: string;
-  readonly url: string;
-}
-
-/** The last run's results, until the next run or until dismissed. */
-export interface LastRun {
-  readonly runId: string;
-  readonly sourceNodeId: string;
-  readonly sourceName: string;
-  readonly results: readonly RunResult[];
-}
+export type { LastRun, RunResult };
 
 interface Props {
   readonly run: LastRun;

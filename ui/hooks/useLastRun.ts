@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { plural } from '../../core/format.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import { notify, request } from '../bridge.ts';
-import type { LastRun, RunResult } from '../components/RunResults.tsx';
+import type { LastRun, RunResult } from '../run/panelState.ts';
 import type { RunOutcome } from '../run/runFailed.ts';
 import { errorText } from '../../core/errorText.ts';
 

@@ -8,7 +8,7 @@ import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { MAX_REFERENCES } from '../../core/runware/tasks.ts';
 import { matchPreset } from '../../core/sizes.ts';
 import { notify } from '../bridge.ts';
-import type { BatchItem } from '../components/BatchStatus.tsx';
+import type { BatchItem } from '../run/panelState.ts';
 import { collectResults } from '../run/collectResults.ts';
 import { iframeHost } from '../run/iframeHost.ts';
 import { runEdit, type EditRequest } from '../run/runEdit.ts';
