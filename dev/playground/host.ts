@@ -68,7 +68,7 @@ async function main() {
     for (const layer of s.layers ?? []) host.addLayer(frame, layer);
     y += s.h + 300;
   }
-  addRealFile(host, y);
+  addRealFile(host);
 
   /** Runs dist/code.js like Figma: its figma.showUI call creates the iframe, after its handlers are set. */
   async function openPlugin(command = '', parameters?: Record<string, unknown>) {

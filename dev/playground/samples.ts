@@ -53,11 +53,12 @@ export const SAMPLES: { name: string; w: number; h: number; art: Artwork; layers
 ];
 
 /**
- * The file as designers keep it, below the samples: a section holding two frames, a component
- * with an instance of it, and a shelf banner thinner than Riverflow's references may be.
+ * The file as designers keep it, in a column left of the samples: a section holding two frames,
+ * a component with an instance of it, and a shelf banner thinner than Riverflow's references may be.
  */
-export function addRealFile(host: FakeHost, top: number): void {
-  const section = host.addFrame('Packaging', { x: 0, y: top, width: 2200, height: 1100 }, undefined, 'SECTION');
+export function addRealFile(host: FakeHost, left = -3400): void {
+  const top = 0;
+  const section = host.addFrame('Packaging', { x: left, y: top, width: 2200, height: 1100 }, undefined, 'SECTION');
   section.fills = [{ type: 'SOLID', color: { r: 0.96, g: 0.96, b: 0.96 }, opacity: 1, visible: true } as SolidPaint];
   section.artwork = undefined;
   host.addFrame(
@@ -76,14 +77,14 @@ export function addRealFile(host: FakeHost, top: number): void {
   );
   const badge = host.addFrame(
     'Badge',
-    { x: 0, y: top + 1400, width: 600, height: 600 },
+    { x: left, y: top + 1400, width: 600, height: 600 },
     { background: '#fff4d6', accent: '#c77d00', title: 'Organic', subtitle: 'Certified' },
     'COMPONENT',
   );
-  host.addInstance(badge, 'Badge on shelf', { x: 800, y: top + 1400 });
+  host.addInstance(badge, 'Badge on shelf', { x: left + 800, y: top + 1400 });
   host.addFrame(
     'Shelf banner',
-    { x: 0, y: top + 2300, width: 3000, height: 300 },
+    { x: left, y: top + 2300, width: 3000, height: 300 },
     { background: '#203a43', accent: '#f4d35e', title: 'Fresh this week', subtitle: 'Teas · Juices · Oat' },
   );
 }
