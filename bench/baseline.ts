@@ -41,3 +41,39 @@ export function asRatio(overheadMs: number, baselineMs: number, goalRatio: numbe
   const ratio = overheadMs / baselineMs;
   return `${ratio.toFixed(1)}× the minimum (${baselineMs.toFixed(0)} ms) · goal ≤ ${goalRatio}× · ${ratio <= goalRatio ? 'within' : 'OVER'}`;
 }
+
+/**
+ * The least that opening the panel can cost in the same page: a sandboxed iframe loading the
+ * same ui.html bytes with its script parsed but not run (wrapped in an uncalled function), up to
+ * its first paint. open→interactive over this is the panel's own start-up work.
+ */
+export async function openBaseline(s: Session, runs = 7): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    samples.push(
+      await s.page.evaluate(async () => {
+        const html = await (await fetch('/plugin/ui.html')).text();
+        const at = html.indexOf('<script>') + '<script>'.length;
+        const inert = `${html.slice(0, at)}function unused(){${html.slice(at, html.lastIndexOf('</script>'))}}
+document.body.append(Object.assign(document.createElement('button'), { textContent: 'Generate' }));
+requestAnimationFrame(() => parent.postMessage({ baseline: performance.now() }, '*'));</script></body></html>`;
+        const frame = document.createElement('iframe');
+        frame.setAttribute('sandbox', 'allow-scripts');
+        const done = new Promise<number>((resolve) => {
+          const on = (e: MessageEvent) => {
+            if (typeof e.data?.baseline !== 'number') return;
+            window.removeEventListener('message', on);
+            resolve(e.data.baseline);
+          };
+          window.addEventListener('message', on);
+        });
+        frame.srcdoc = inert;
+        document.body.append(frame);
+        const ms = await done;
+        frame.remove();
+        return ms;
+      }),
+    );
+  }
+  return median(samples);
+}

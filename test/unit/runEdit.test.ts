@@ -8,7 +8,7 @@ import { RunwareError } from '../../core/runware/failures.ts';
 import { findPreset } from '../../core/sizes.ts';
 import { collectResults } from '../../ui/run/collectResults.ts';
 import { runEdit } from '../../ui/run/runEdit.ts';
-import { CANCELLED_MAYBE, RunFailed } from '../../ui/run/runFailed.ts';
+import { CANCELLED_KEPT, CANCELLED_MAYBE, RunFailed } from '../../ui/run/runFailed.ts';
 import type { RunHost } from '../../ui/run/runHost.ts';
 import { client, fail, ok, type Script, type Tasks } from '../helpers/scriptedClient.ts';
 
@@ -356,5 +356,29 @@ describe('collectResults', () => {
         /^Variation \d: could not be laid over the frame \(the image could not be decoded\), so it was placed as Riverflow made it\.$/,
       );
     });
+  });
+});
+
+describe('endState: the one reducer from a run’s end to the panel', () => {
+  it('says what was placed, what was left out and the cost; a failure with what it cost; a cancel with what it meant', async () => {
+    const { endState } = await import('../../ui/run/runEnd.ts');
+    expect(endState({ placed: 'Placed 2 images beside “Box”.', outcome: { flagged: 0, failed: [], notes: [], cost: 0.154 } })).toEqual({
+      status: 'done',
+      message: 'Placed 2 images beside “Box”. Cost $0.154.',
+    });
+    expect(
+      endState({ placed: 'Placed 1 image beside “Box”.', outcome: { flagged: 1, failed: ['Variation 2: Runware had a server error.'], cost: 0.154 } }),
+    ).toEqual({
+      status: 'error',
+      message: 'Placed 1 image beside “Box”. 1 result flagged by the safety check was not placed. Variation 2: Runware had a server error. Cost $0.154.',
+    });
+    const refused = new RunFailed('Runware did not accept your API key.', { charged: 'no', cause: new RunwareError({ kind: 'auth' }) });
+    expect(endState({ failure: refused, cancelled: false })).toEqual({
+      status: 'error',
+      message: 'Runware did not accept your API key. Nothing was charged.',
+      keyRefused: true,
+    });
+    const waiting = new RunFailed('Cancelled.', { charged: 'yes', kept: true, placed: 1 });
+    expect(endState({ failure: waiting, cancelled: true })).toEqual({ status: 'done', message: CANCELLED_KEPT });
   });
 });

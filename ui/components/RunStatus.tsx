@@ -1,5 +1,5 @@
 import { plural } from '../../core/format.ts';
-import type { RunState } from '../hooks/useRuns.ts';
+import type { RunState } from '../run/runEnd.ts';
 import type { RunProgress } from '../run/runFailed.ts';
 
 const STAGE_TEXT: Record<RunProgress['stage'], string> = {

@@ -14,32 +14,16 @@ import { iframeHost } from '../run/iframeHost.ts';
 import { runEdit, type EditRequest } from '../run/runEdit.ts';
 import { runUpscale } from '../run/runUpscale.ts';
 import { CANCELLED_FREE, failureText, RunFailed, type RunOutcome, type RunProgress } from '../run/runFailed.ts';
+import { endState, failureOf, outcomeNotes, type RunState } from '../run/runEnd.ts';
 import { makeClient, type Connection } from '../runware/makeClient.ts';
-import { errorText } from '../../core/errorText.ts';
 
-export type RunState =
-  | { readonly status: 'idle' }
-  | { readonly status: 'running'; readonly progress: RunProgress; readonly startedAt: number; readonly recovering: boolean }
-  | { readonly status: 'done'; readonly message: string }
-  | { readonly status: 'error'; readonly message: string; readonly keyRefused?: boolean };
+export type { RunState };
 
 export type EditInput = EditRequest;
 
 /** "Edit each frame": the same prompt and options for each frame, with the pinned references after it. */
 export interface BatchInput extends Omit<EditInput, 'nodes' | 'preset'> {
   readonly extra: readonly SelectedNode[];
-}
-
-/** What a run left out, in one sentence each: flagged images and variations that failed. */
-export function outcomeNotes(outcome: RunOutcome): string {
-  const flagged = outcome.flagged
-    ? ` ${plural(outcome.flagged, 'result')} flagged by the safety check ${outcome.flagged === 1 ? 'was' : 'were'} not placed.`
-    : '';
-  return flagged + [...outcome.failed, ...(outcome.notes ?? [])].map((f) => ` ${f}`).join('');
-}
-
-function failureOf(e: unknown): RunFailed {
-  return e instanceof RunFailed ? e : new RunFailed(errorText(e), { charged: 'maybe' });
 }
 
 /** After Cancel, whatever the failure was: what the cancel meant for money and recovery. */
@@ -102,12 +86,9 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         const placedBeside = (name: string) => `Placed ${plural(outcome.placed, 'image')} beside “${name}”.`;
         const text = placedBeside(input.nodes[0]?.name ?? 'the selection');
         notify(placedBeside(shortName(input.nodes[0]?.name ?? 'the selection')));
-        setRun({ status: outcome.failed.length ? 'error' : 'done', message: `${text}${outcomeNotes(outcome)} Cost ${formatUsd(outcome.cost)}.` });
+        setRun(endState({ placed: text, outcome }));
       } catch (e) {
-        const failed = failureOf(e);
-        if (signal.aborted) return setRun({ status: 'done', message: cancelMessage(failed) });
-        const message = failed.placed > 0 ? `${failed.message} (${plural(failed.placed, 'result')} placed before this.)` : failed.message;
-        setRun({ status: 'error', message, keyRefused: failed.keyRefused });
+        setRun(endState({ failure: e, cancelled: signal.aborted }));
       }
     });
   }
@@ -174,13 +155,10 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         setSessionCost((c) => roundCents(c + outcome.cost));
         const text = `Placed “${node.name}” upscaled ×${factor} beside it.`;
         notify(`Placed “${shortName(node.name)}” upscaled ×${factor} beside it.`);
-        setRun({ status: 'done', message: `${text} Cost ${formatUsd(outcome.cost)}.` });
+        setRun(endState({ placed: text, outcome }));
       } catch (e) {
-        const failed = failureOf(e);
-        if (failed.refusedParameter === 'upscaleFactor') onRefused();
-        setRun(
-          signal.aborted ? { status: 'done', message: cancelMessage(failed) } : { status: 'error', message: failed.message, keyRefused: failed.keyRefused },
-        );
+        if (failureOf(e).refusedParameter === 'upscaleFactor') onRefused();
+        setRun(endState({ failure: e, cancelled: signal.aborted }));
       }
     });
   }
