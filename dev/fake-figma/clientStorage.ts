@@ -9,6 +9,22 @@ const never = new Promise<never>(() => {});
  * cloned; each call is a round trip, and a write still under way when the plugin closes
  * is lost, as in Figma.
  */
+/** A stored value's JSON size, measured once per stored object or long string (values are copies, never changed in place). */
+const objectSizes = new WeakMap<object, number>();
+let lastString: { value: string; size: number } | undefined;
+function sizeOf(v: unknown): number {
+  if (v instanceof Uint8Array) return v.length;
+  if (typeof v === 'object' && v !== null) {
+    if (!objectSizes.has(v)) objectSizes.set(v, JSON.stringify(v).length);
+    return objectSizes.get(v)!;
+  }
+  if (typeof v === 'string' && v.length > 4096) {
+    if (lastString?.value !== v) lastString = { value: v, size: JSON.stringify(v).length };
+    return lastString.size;
+  }
+  return JSON.stringify(v ?? null).length;
+}
+
 export function createClientStorage(
   storage: Map<string, unknown>,
   persist: (key: string) => void,
@@ -26,9 +42,8 @@ export function createClientStorage(
       const copy = clone(value);
       await roundTrip();
       if (isClosed()) return never;
-      const next = new Map(storage).set(key, copy);
-      // Figma's clientStorage holds 5 MB per plugin.
-      const size = [...next.values()].reduce<number>((n, v) => n + (v instanceof Uint8Array ? v.length : JSON.stringify(v ?? null).length), 0);
+      // Figma's clientStorage holds 5 MB per plugin (each value's JSON size, a Uint8Array by its length).
+      const size = [...storage].reduce<number>((n, [k, v]) => n + (k === key ? 0 : sizeOf(v)), sizeOf(copy));
       if (size > 5 * 1024 * 1024) throw new Error('clientStorage quota exceeded');
       storage.set(key, copy);
       persist(key);

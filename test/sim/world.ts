@@ -33,7 +33,7 @@ const plainRenderer: ExportRenderer = async (_node, { width, height }) => {
     pngs.set(
       key,
       sharp({ create: { width, height, channels: 3, background: '#c84' } })
-        .png()
+        .png({ palette: true, compressionLevel: 9 })
         .toBuffer()
         .then((b) => new Uint8Array(b)),
     );
