@@ -21,7 +21,10 @@ for (let b = 0; done < total; b++) {
     const result = await runSchedule(schedule);
     if (result.unanswered) unanswered++;
     if (result.tally) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += result.tally[k];
-    if (result.problems.length && failures.length < 5) failures.push(`seed ${seed + b}: ${JSON.stringify(schedule)}\n  ${result.problems.join('\n  ')}`);
+    if (result.problems.length && failures.length < 5) {
+      failures.push(`seed ${seed + b}: ${JSON.stringify(schedule)}\n  ${result.problems.join('\n  ')}`);
+      process.stderr.write(`\nproblem: ${failures.at(-1)}\n`);
+    }
     done++;
     if (done % 100 === 0 || done === total) {
       const width = 30;
