@@ -5,6 +5,17 @@ import { sharedHarness } from './sharedHarness.ts';
 
 const h = sharedHarness();
 
+/** A session with a key and one result of “Box front” placed: where the upscale tests start. */
+async function sessionWithOneResult() {
+  const s = await openSession(h);
+  await s.useKey();
+  await s.select('Box front');
+  await s.prompt('Deep indigo');
+  await s.generate();
+  await s.ui.getByText(/^Placed 1 image beside “Box front”/).waitFor();
+  return s;
+}
+
 const inferenceTasks = () => h.emulator.requests.flatMap((r) => r.tasks).filter((t) => t.taskType === 'imageInference');
 const uploadSizes = () =>
   h.emulator.requests
@@ -316,12 +327,7 @@ describe('iterating like a packaging designer', () => {
   });
 
   it('Upscale for print: on a result’s own imageUUID, estimate first, cost after, placed beside it as wide, recovered after a close', async () => {
-    const s = await openSession(h);
-    await s.useKey();
-    await s.select('Box front');
-    await s.prompt('Deep indigo');
-    await s.generate();
-    await s.ui.getByText(/^Placed 1 image beside “Box front”/).waitFor();
+    const s = await sessionWithOneResult();
     await s.select('Box front — Riverflow 1');
     await s.ui.getByText(/Estimate: about \$0\.004 per upscale/).waitFor();
     // 1152×864 ×4 would pass Figma's 4096 px: not offered.
@@ -370,12 +376,7 @@ describe('iterating like a packaging designer', () => {
   });
 
   it('Runware refusing ×3 (Clarity’s schema allows 2 only): said in words, nothing charged, ×3 no longer offered', async () => {
-    const s = await openSession(h);
-    await s.useKey();
-    await s.select('Box front');
-    await s.prompt('Deep indigo');
-    await s.generate();
-    await s.ui.getByText(/^Placed 1 image beside “Box front”/).waitFor();
+    const s = await sessionWithOneResult();
     h.emulator.reset();
     h.emulator.set({ maxUpscaleFactor: 2 });
     await s.select('Box front — Riverflow 1');
