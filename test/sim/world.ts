@@ -61,8 +61,6 @@ export class World {
   readonly host: FakeHost;
   readonly logs: string[] = [];
   readonly messages: unknown[] = [];
-  /** Requests sent while the plugin stayed open, and whether each was answered. */
-  readonly asked = new Map<number, { generation: number; answered: boolean; abandoned?: boolean }>();
   /** Every taskUUID the UI generated, from the runs it wrote down before submitting. */
   readonly written = new Set<string>();
   generation = 0;
@@ -111,7 +109,6 @@ export class World {
 
   /** The designer closes the plugin: its UI dies with it, and unfinished clientStorage writes are lost. */
   close(): void {
-    for (const a of this.asked.values()) if (a.generation === this.generation && !a.answered) a.abandoned = true;
     this.closing.splice(0).forEach((resolve) => resolve());
     this.host.close();
     this.host.restart();
@@ -149,7 +146,6 @@ export class World {
       // Another plugin's data or a huge history fills the 5 MB: every clientStorage write fails from now on.
       if (fault === 'quota') this.host.storage.set('designerJunk', 'x'.repeat(5 * 1024 * 1024));
       const id = this.nextId++;
-      this.asked.set(id, { generation, answered: false });
       if (body.type === 'pending-save') for (const t of (body as unknown as RequestBody<'pending-save'>).run.tasks) this.written.add(t.taskUUID);
       const reply = new Promise<Extract<ToUI, { type: 'reply' }>>((resolve) => this.replies.set(id, resolve));
       this.send({ ...body, id } as ToMain);
@@ -159,7 +155,6 @@ export class World {
         options?.signal?.addEventListener('abort', stop, { once: true });
       });
       const r = await Promise.race([reply, cancelled]);
-      this.asked.get(id)!.answered = true;
       if (!r.ok) throw new RequestFailed(r.message);
       return r.value as ReplyValue<K>;
     };
