@@ -64,6 +64,8 @@ export class World {
   /** Every taskUUID the UI generated, from the runs it wrote down before submitting. */
   readonly written = new Set<string>();
   generation = 0;
+  /** The seeded clock, shared by every session (time goes on while the plugin is closed). */
+  clock = 0;
   private nextId = 1;
   private runwareStep = 0;
   private mainStep = 0;
@@ -187,7 +189,6 @@ export class World {
         throw new Error('the simulation runs no composites');
       },
     };
-    let clock = 0;
     const client = new RunwareClient({
       transports: [new SimTransport(this, dead)],
       timing: { requestTimeoutMs: 60_000, pollLimitMs: 20 * 60_000, pollScale: 1 },
@@ -195,14 +196,14 @@ export class World {
       sleep: async (ms, s) => {
         if (dead()) return never();
         if (s?.aborted) throw new RunwareError({ kind: 'cancelled' });
-        clock += ms;
+        this.clock += ms;
         // While the client waits, the server works: every image it is making is finished by the time
         // the wait ends (virtual time must not outrun the emulator's real rendering).
         await Promise.allSettled([...this.account.tasks.values()].map((t) => t.results));
         await new Promise((r) => setImmediate(r));
         if (s?.aborted) throw new RunwareError({ kind: 'cancelled' });
       },
-      now: () => clock,
+      now: () => this.clock,
     });
     return { host, client };
   }

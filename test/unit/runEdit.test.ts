@@ -6,7 +6,7 @@ import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import { findPreset } from '../../core/sizes.ts';
-import { collectResults } from '../../ui/run/collectResults.ts';
+import { collectResults, NOT_FOUND_GRACE_MS } from '../../ui/run/collectResults.ts';
 import { runEdit } from '../../ui/run/runEdit.ts';
 import { CANCELLED_KEPT, CANCELLED_MAYBE, RunFailed } from '../../ui/run/runFailed.ts';
 import type { RunHost } from '../../ui/run/runHost.ts';
@@ -221,6 +221,20 @@ describe('collectResults', () => {
     const outcome = await collectResults(host, c, run([true, false]), () => {}, signal(), true);
     expect([outcome.placed, outcome.failed]).toEqual([1, []]);
     expect(placed).toEqual(['t0']);
+  });
+
+  it('regression (found by the soak): a task Runware does not know yet, of a young run, keeps the run; of an old run, ends it', async () => {
+    const notFound = () => ok([], [{ code: 'taskFailedOrNotFound', message: '', taskUUID: 't0' }]);
+    // The plugin closed as the submit left: on reopening, Runware may not have registered it yet.
+    const young = fakeHost();
+    young.pending.set('r', run([false]));
+    await collectResults(young.host, client(notFound).c, run([false]), () => {}, signal(), true);
+    expect(young.pending.has('r')).toBe(true);
+    const old = fakeHost();
+    const stale = { ...run([false]), createdAt: -NOT_FOUND_GRACE_MS - 1 };
+    old.pending.set('r', stale);
+    const outcome = await collectResults(old.host, client(notFound).c, stale, () => {}, signal(), true);
+    expect([outcome.placed, outcome.failed, old.pending.has('r')]).toEqual([0, [], false]);
   });
 
   it('Figma refusing the only image: its reason is the run’s message, and the run is forgotten', async () => {

@@ -8,6 +8,9 @@ import type { RunHost } from './runHost.ts';
 import { RunFailed, type PlacedResult, type RunOutcome, type RunProgress } from './runFailed.ts';
 import { errorText } from '../../core/errorText.ts';
 
+/** How long a task Runware does not know may still be a submit on its way (its request time-out, with room). */
+export const NOT_FOUND_GRACE_MS = 5 * 60_000;
+
 /**
  * Polls a run's open tasks and places each image the moment it arrives. Shared by new runs
  * and by the recovery of runs left pending when the plugin was closed. A task Runware
@@ -32,6 +35,7 @@ export async function collectResults(
   let flagged = 0;
   let cost = 0;
   const failed: string[] = [];
+  let undecided = 0;
   const results: PlacedResult[] = [];
   const compositing = run.composite ? compositeStep(host, run, run.composite, signal, knownParts) : undefined;
   const ended = () => placed + flagged + failed.length - already;
@@ -83,10 +87,13 @@ export async function collectResults(
           onProgress({ stage: 'waiting', placed, total });
         },
         onTaskFailed: async (taskUUID, failure) => {
-          // Not found: Runware never took this one (a submit whose answer was lost), so nothing is owed.
-          if (failure.failure.kind !== 'taskNotFound' || run.tasks.find((t) => t.taskUUID === taskUUID)?.accepted) {
-            failed.push(`${label(taskUUID)}${failure.message}`);
+          if (failure.failure.kind === 'taskNotFound' && !run.tasks.find((t) => t.taskUUID === taskUUID)?.accepted) {
+            // Not found and never acknowledged: Runware never took it (a submit whose answer was lost), so nothing is
+            // owed. Unless the run is young: a submit still on its way when the plugin closed may not be registered yet.
+            if (client.time() - run.createdAt < NOT_FOUND_GRACE_MS) undecided++;
+            return;
           }
+          failed.push(`${label(taskUUID)}${failure.message}`);
         },
       },
       signal,
@@ -101,7 +108,8 @@ export async function collectResults(
     const cancelled = e instanceof RunwareError && e.failure.kind === 'cancelled';
     throw new RunFailed(reason, { charged: run.tasks.some((t) => t.accepted) ? 'yes' : 'maybe', kept, placed: placed - already, cancelled, cause: e });
   }
-  await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+  // A task that may still be on its way keeps the run pending: the next start asks again.
+  if (!undecided) await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
   if (ended() > 0 && placed === already) {
     const reason = flagged ? 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.' : failed.join(' ');
     // Runware charges a flagged image; a generation it ended with an error may or may not be.

@@ -82,7 +82,7 @@ export async function runEdit(
     width: req.preset.width,
     height: req.preset.height,
     sourceNodeIds: nodeIds,
-    createdAt: Date.now(),
+    createdAt: client.time(),
     tasks: Array.from({ length: total }, () => ({ taskUUID: uuidV4(), accepted: false })),
     options: { outputFormat: req.settings.outputFormat, outputQuality: req.settings.outputQuality, checkContent: req.settings.checkContent },
     ...(composite && parts

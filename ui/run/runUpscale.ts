@@ -45,7 +45,7 @@ export async function runUpscale(
     width: input.width * factor,
     height: input.height * factor,
     sourceNodeIds: [node.id],
-    createdAt: Date.now(),
+    createdAt: client.time(),
     tasks: [{ taskUUID: uuidV4(), accepted: false }],
     upscale: { factor, ...(result.liveText ? { textFrom: node.id } : {}) },
   };

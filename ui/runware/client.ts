@@ -49,6 +49,11 @@ export class RunwareClient {
     this.now = options.now ?? Date.now;
   }
 
+  /** The client's clock (injected in tests and the simulation): runs are dated by it. */
+  time(): number {
+    return this.now();
+  }
+
   get transportName(): TransportName | undefined {
     return this.transports[0]?.name;
   }
