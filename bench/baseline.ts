@@ -59,14 +59,12 @@ document.body.append(Object.assign(document.createElement('button'), { textConte
 requestAnimationFrame(() => parent.postMessage({ baseline: performance.now() }, '*'));</script></body></html>`;
         const frame = document.createElement('iframe');
         frame.setAttribute('sandbox', 'allow-scripts');
-        const done = new Promise<number>((resolve) => {
-          const on = (e: MessageEvent) => {
-            if (typeof e.data?.baseline !== 'number') return;
-            window.removeEventListener('message', on);
-            resolve(e.data.baseline);
-          };
-          window.addEventListener('message', on);
-        });
+        // On screen, as the panel is: Chrome throttles the frames of an iframe it cannot see.
+        Object.assign(frame.style, { position: 'fixed', left: '0', top: '0', width: '340px', height: '640px', border: '0' });
+        // No named inner functions: the bench's TypeScript runner would wrap them in a helper the page lacks.
+        const done = new Promise<number>((resolve) =>
+          window.addEventListener('message', (e: MessageEvent) => typeof e.data?.baseline === 'number' && resolve(e.data.baseline)),
+        );
         frame.srcdoc = inert;
         document.body.append(frame);
         const ms = await done;
