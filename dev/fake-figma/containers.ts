@@ -1,4 +1,5 @@
 import type { FakeSceneNode } from './nodes.ts';
+import type { OpenFile } from './files.ts';
 import type { ParentNode } from './base.ts';
 
 /** Figma's rules for where a node may go: instances are closed, sections sit only on pages or in sections. */
@@ -45,4 +46,28 @@ export function reflow(frame: FakeSceneNode): void {
       at += child.height + frame.itemSpacing;
     }
   }
+}
+
+/** Makes `instance` an instance of `component`: its sublayers are the component's, copied in (closed to edits, as in Figma). */
+export function instanceOf(component: FakeSceneNode, instance: FakeSceneNode): FakeSceneNode {
+  instance.main = component;
+  instance.fills = component.fills;
+  for (const layer of component.children) {
+    const copy = layer.clone();
+    copy.detach();
+    instance.children.push(copy);
+    copy.parent = instance;
+  }
+  return instance;
+}
+
+/** Every scene node of every file, loaded page or not (a test's view of the documents, not Figma's). */
+export function everyNode(files: readonly OpenFile[]): { file: number; node: FakeSceneNode }[] {
+  const out: { file: number; node: FakeSceneNode }[] = [];
+  const walk = (file: number, n: FakeSceneNode) => {
+    out.push({ file, node: n });
+    n.children.forEach((c) => walk(file, c));
+  };
+  files.forEach((f, i) => f.root.children.forEach((page) => page.childList.forEach((n) => walk(i, n))));
+  return out;
 }

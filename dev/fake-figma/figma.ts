@@ -7,6 +7,7 @@ import type { Artwork, FakeDocument, FakePage, FakeSceneNode } from './nodes.ts'
 import { addLayer, type LayerSpec } from './layers.ts';
 import { strict } from './strict.ts';
 import { createUI } from './ui.ts';
+import { everyNode, instanceOf } from './containers.ts';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -198,15 +199,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
         files.push(file);
       } else file = files[index] ?? file;
     },
-    everyNode() {
-      const out: { file: number; node: FakeSceneNode }[] = [];
-      const walk = (file: number, n: FakeSceneNode) => {
-        out.push({ file, node: n });
-        n.children.forEach((c) => walk(file, c));
-      };
-      files.forEach((f, i) => f.root.children.forEach((page) => page.childList.forEach((n) => walk(i, n))));
-      return out;
-    },
+    everyNode: () => everyNode(files),
     notifications,
     undoSteps,
     messageLog,
@@ -235,19 +228,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       } else target.appendChild(node);
       return node;
     },
-    addInstance(component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode) {
-      const instance = host.addFrame!(name, { ...at, width: component.width, height: component.height }, component.artwork, 'INSTANCE', parent);
-      instance.main = component;
-      instance.fills = component.fills;
-      // Its sublayers are the component's, copied in: they cannot be moved out or removed (Figma throws).
-      for (const layer of component.children) {
-        const copy = layer.clone();
-        copy.detach();
-        instance.children.push(copy);
-        copy.parent = instance;
-      }
-      return instance;
-    },
+    addInstance: (component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode) =>
+      instanceOf(component, host.addFrame!(name, { ...at, width: component.width, height: component.height }, component.artwork, 'INSTANCE', parent)),
     addLayer: (parent: FakePage | FakeSceneNode, spec: LayerSpec) => addLayer(file.doc, parent, spec),
     select(nodes: readonly FakeSceneNode[]) {
       file.current.selection = nodes;
