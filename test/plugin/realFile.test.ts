@@ -197,41 +197,35 @@ describe('Riverflow’s reference limits', () => {
 });
 
 describe('regressions found by the fault simulation (test/sim)', () => {
-  it('regression: clientStorage full when a result is placed: the image is placed once, and not again at the next open', async () => {
+  /** A result placed while another plugin's data fills clientStorage's 5 MB: the write that records the placement fails. */
+  async function placedWhileStorageFull() {
     const p = bootPlugin();
     const source = p.host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
     await p.ask({ type: 'pending-save', id: 1, run: run([source.id]) });
-    // Another plugin's data fills the 5 MB: the write that records the placement fails.
     p.host.storage.set('designerJunk', 'x'.repeat(5 * 1024 * 1024));
     const first = await p.ask({ type: 'place-result', id: 2, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'img-0', bytes: await png(1152, 864) });
     expect(first).toMatchObject({ ok: true });
     p.host.storage.delete('designerJunk');
-    // The next open polls the run again (it is still pending) and is handed the same image.
+    return { p, source, nodeId: (first as { value: { nodeId: string } }).value.nodeId };
+  }
+  /** The next open polls the run again (it is still pending) and is handed the same image. */
+  async function placeAgainAfterReopen(p: BootedPlugin) {
     p.reopen();
     await p.ready();
-    const again = await p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'img-0', bytes: await png(1152, 864) });
-    expect(again).toMatchObject({ ok: true, value: { nodeId: (first as { value: { nodeId: string } }).value.nodeId } });
+    return p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'img-0', bytes: await png(1152, 864) });
+  }
+
+  it('regression: clientStorage full when a result is placed: the image is placed once, and not again at the next open', async () => {
+    const { p, nodeId } = await placedWhileStorageFull();
+    expect(await placeAgainAfterReopen(p)).toMatchObject({ ok: true, value: { nodeId } });
     expect(p.host.page.children.filter((n) => n.name.startsWith('Box front — Riverflow'))).toHaveLength(1);
   });
-});
 
-describe('regressions found by the fault simulation, continued', () => {
   it('regression: clientStorage full at placement, then the source deleted and the file reopened on another page: placed once', async () => {
-    const p = bootPlugin();
-    const source = p.host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
-    await p.ask({ type: 'pending-save', id: 1, run: run([source.id]) });
-    p.host.storage.set('designerJunk', 'x'.repeat(5 * 1024 * 1024));
-    expect(await p.ask({ type: 'place-result', id: 2, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'img-0', bytes: await png(1152, 864) })).toMatchObject({
-      ok: true,
-    });
-    p.host.storage.delete('designerJunk');
+    const { p, source } = await placedWhileStorageFull();
     source.remove();
     p.host.goToPage(p.host.addPage('Elsewhere'));
-    p.reopen();
-    await p.ready();
-    expect(await p.ask({ type: 'place-result', id: 3, runId: 'run-1', taskUUID: taskId(0), imageUUID: 'img-0', bytes: await png(1152, 864) })).toMatchObject({
-      ok: true,
-    });
+    expect(await placeAgainAfterReopen(p)).toMatchObject({ ok: true });
     const results = p.host.everyNode().filter(({ node }) => node.name.includes('Riverflow'));
     expect(results).toHaveLength(1);
   });
