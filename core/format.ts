@@ -4,9 +4,12 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Sub-cent prices matter here ($0.077): three decimals, a trailing zero dropped. */
+/** Sub-cent prices matter here ($0.077, $0.0302): up to four decimals, at least two. */
 export function formatUsd(usd: number): string {
-  return `$${usd.toFixed(3).replace(/0$/, '')}`;
+  return `$${usd
+    .toFixed(4)
+    .replace(/(\.\d\d\d?)0+$/, '$1')
+    .replace(/(\.\d\d)0$/, '$1')}`;
 }
 
 export function formatSize(width: number, height: number): string {

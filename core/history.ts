@@ -5,6 +5,8 @@ import type { HistoryResult } from './protocol/toUI.ts';
 export interface HistoryEntry {
   readonly runId: string;
   readonly prompt: string;
+  /** The model the run used (a Riverflow id, or the upscaler's). */
+  readonly model: string;
   readonly width: number;
   readonly height: number;
   readonly count: number;
@@ -44,6 +46,7 @@ export function groupHistory(results: readonly HistoryResult[]): HistoryEntry[] 
         : {
             runId: p.runId,
             prompt: p.prompt,
+            model: p.model,
             width: p.width,
             height: p.height,
             count: 1,

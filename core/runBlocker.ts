@@ -1,5 +1,5 @@
 import { apiKeyProblem } from './runware/apiKey.ts';
-import { MAX_PROMPT_LENGTH, MIN_PROMPT_LENGTH } from './runware/tasks.ts';
+import { DEFAULT_MODEL, type ModelLimits } from './models.ts';
 
 export interface RunInputs {
   readonly apiKey: string;
@@ -7,6 +7,8 @@ export interface RunInputs {
   readonly selected: number;
   /** Names and reasons of selected nodes that cannot be sent. */
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
+  /** The chosen model's prompt limits (the default model's when absent). */
+  readonly limits?: ModelLimits;
 }
 
 /** Why Generate cannot run yet, in the words shown under the button; undefined when it can. */
@@ -17,9 +19,10 @@ export function runBlocker(inputs: RunInputs): string | undefined {
       ? `“${first.name}” ${first.reason}. Select a visible frame, group, component or image.`
       : 'Select a frame, group, component or image on the canvas.';
   }
+  const { minPrompt, maxPrompt } = inputs.limits ?? DEFAULT_MODEL.limits;
   if (inputs.prompt.trim().length === 0) return 'Describe the change you want in Prompt.';
-  if (inputs.prompt.trim().length < MIN_PROMPT_LENGTH) return `The prompt needs at least ${MIN_PROMPT_LENGTH} characters (Runware’s limit).`;
-  if (inputs.prompt.length > MAX_PROMPT_LENGTH) return `The prompt is ${inputs.prompt.length} characters; Runware takes at most ${MAX_PROMPT_LENGTH}.`;
+  if (inputs.prompt.trim().length < minPrompt) return `The prompt needs at least ${minPrompt} characters (Runware’s limit).`;
+  if (inputs.prompt.length > maxPrompt) return `The prompt is ${inputs.prompt.length} characters; Runware takes at most ${maxPrompt}.`;
   if (inputs.apiKey.trim() === '') return 'Add your Runware API key to generate.';
   return apiKeyProblem(inputs.apiKey);
 }

@@ -1,48 +1,64 @@
-/** The 11 output sizes Riverflow 1.1 Pro accepts (model page, "Compatibility & Validation"). */
+/** Runware's resolution tiers: each Riverflow model offers some of them. */
+export type Tier = '1K' | '2K' | '4K';
+
+/** One output size a model accepts (its page's "Compatibility & Validation" table). */
 export interface SizePreset {
-  /** Runware's configuration name, e.g. `1K (4:3)`. */
+  /** Runware's configuration name, e.g. `2K (4:3)`. */
   readonly name: string;
   readonly ratio: string;
+  readonly tier: Tier;
   readonly width: number;
   readonly height: number;
 }
 
-export const SIZE_PRESETS: readonly SizePreset[] = [
-  { name: '1K (1:1)', ratio: '1:1', width: 1024, height: 1024 },
-  { name: '1K (4:3)', ratio: '4:3', width: 1152, height: 864 },
-  { name: '1K (3:4)', ratio: '3:4', width: 864, height: 1152 },
-  { name: '1K (16:9)', ratio: '16:9', width: 1280, height: 720 },
-  { name: '1K (9:16)', ratio: '9:16', width: 720, height: 1280 },
-  { name: '1K (3:2)', ratio: '3:2', width: 1248, height: 832 },
-  { name: '1K (2:3)', ratio: '2:3', width: 832, height: 1248 },
-  { name: '1K (7:3)', ratio: '7:3', width: 1512, height: 648 },
-  { name: '1K (3:7)', ratio: '3:7', width: 648, height: 1512 },
-  { name: '1K (9:7)', ratio: '9:7', width: 1152, height: 896 },
-  { name: '1K (7:9)', ratio: '7:9', width: 896, height: 1152 },
-];
+/** Builds a size table from `tier → ratio → [width, height]` rows, in the page's order. */
+export function sizeTable(rows: Partial<Record<Tier, readonly (readonly [string, number, number])[]>>): SizePreset[] {
+  return (Object.entries(rows) as [Tier, readonly (readonly [string, number, number])[]][]).flatMap(([tier, sizes]) =>
+    sizes.map(([ratio, width, height]) => ({ name: `${tier} (${ratio})`, ratio, tier, width, height })),
+  );
+}
+
+/** The 11 sizes of Riverflow 1.1 Pro's page (also 1.1's and 1.1 Mini's): 1K only. */
+export const SIZE_PRESETS: readonly SizePreset[] = sizeTable({
+  '1K': [
+    ['1:1', 1024, 1024],
+    ['4:3', 1152, 864],
+    ['3:4', 864, 1152],
+    ['16:9', 1280, 720],
+    ['9:16', 720, 1280],
+    ['3:2', 1248, 832],
+    ['2:3', 832, 1248],
+    ['7:3', 1512, 648],
+    ['3:7', 648, 1512],
+    ['9:7', 1152, 896],
+    ['7:9', 896, 1152],
+  ],
+});
 
 export const DEFAULT_PRESET: SizePreset = SIZE_PRESETS[0]!;
 
-/** Label shown in the Size control: `4:3 · 1152×864`. */
+/** Label shown in the Size control: `1K · 4:3 · 1152×864`. */
 export function presetLabel(preset: SizePreset): string {
-  return `${preset.ratio} · ${preset.width}×${preset.height}`;
+  return `${preset.tier} · ${preset.ratio} · ${preset.width}×${preset.height}`;
 }
 
-export function findPreset(width: number, height: number): SizePreset | undefined {
-  return SIZE_PRESETS.find((p) => p.width === width && p.height === height);
+export function findPreset(width: number, height: number, presets: readonly SizePreset[] = SIZE_PRESETS): SizePreset | undefined {
+  return presets.find((p) => p.width === width && p.height === height);
 }
 
 /**
- * The preset nearest in aspect ratio. Ratios are compared in log space so that
- * 2:1 and 1:2 are equally far from 1:1 (a plain difference favours landscape).
- * Ties go to the earlier preset in the table.
+ * The preset nearest in aspect ratio, at `tier` where the table has it (else its first tier).
+ * Ratios are compared in log space so that 2:1 and 1:2 are equally far from 1:1 (a plain
+ * difference favours landscape). Ties go to the earlier preset in the table.
  */
-export function matchPreset(width: number, height: number): SizePreset {
-  if (!(width > 0 && height > 0) || !Number.isFinite(width / height)) return DEFAULT_PRESET;
+export function matchPreset(width: number, height: number, presets: readonly SizePreset[] = SIZE_PRESETS, tier?: Tier): SizePreset {
+  const inTier = presets.filter((p) => p.tier === (tier && presets.some((q) => q.tier === tier) ? tier : presets[0]!.tier));
+  const fallback = inTier[0]!;
+  if (!(width > 0 && height > 0) || !Number.isFinite(width / height)) return fallback;
   const target = Math.log(width / height);
-  let best = DEFAULT_PRESET;
+  let best = fallback;
   let bestDistance = Infinity;
-  for (const preset of SIZE_PRESETS) {
+  for (const preset of inTier) {
     const distance = Math.abs(Math.log(preset.width / preset.height) - target);
     if (distance < bestDistance - 1e-12) {
       best = preset;

@@ -10,6 +10,7 @@ import { exportThumbnail, resultsOnPage, starResults } from './history.ts';
 import { exportPreview, keepResult } from './keepResult.ts';
 import { describePins, setPinned } from './pins.ts';
 import { placeResult, RELAUNCH_COMMAND } from './placeResult.ts';
+import { storeTile } from './tiledResult.ts';
 import { findSceneNode, pageOf } from './sceneNode.ts';
 import { describeSelection, trackSelection } from './selection.ts';
 import * as storage from './storage.ts';
@@ -85,6 +86,7 @@ export const requestHandlers: RequestHandlers = {
     await storage.removePendingRun(runId);
     return {};
   },
+  'store-tile': async ({ bytes }) => storeTile(bytes),
   'place-result': (m) => {
     const next = placing.then(async () => {
       const run = await storage.getPendingRun(m.runId);

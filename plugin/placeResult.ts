@@ -3,10 +3,12 @@ import { centredAt, placeResults, placementGap } from '../core/placement.ts';
 import type { Rect } from '../core/rect.ts';
 import { placedCount, updateTask, type PendingRun } from '../core/records/pendingRun.ts';
 import { PREVIEW_KEY, PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
-import { RIVERFLOW_MODEL, UPSCALE_MODEL } from '../core/runware/tasks.ts';
+import { UPSCALE_MODEL } from '../core/runware/tasks.ts';
+import { DEFAULT_MODEL } from '../core/models.ts';
 import { readImageSize } from '../core/imageInfo.ts';
 import { PluginProblem } from './bridge.ts';
 import { compositeResultFrame } from './compositeResult.ts';
+import { tiledResult, type TiledImage } from './tiledResult.ts';
 import { placedNodeId, recordPlaced } from './placedLedger.ts';
 import { boxIn, holdInSection, pointIn, resultHome, type ResultContainer } from './resultHome.ts';
 import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
@@ -17,8 +19,10 @@ export const RELAUNCH_COMMAND = RELAUNCH_COMMANDS.edit;
 export interface ResultImage {
   readonly taskUUID: string;
   readonly imageUUID: string;
-  /** The image, decoded and checked by the UI (PNG, JPEG or GIF, ≤ 4096 px). */
-  readonly bytes: Uint8Array;
+  /** The image, decoded and checked by the UI (PNG, JPEG or GIF, ≤ 4096 px); absent when it came as tiles. */
+  readonly bytes?: Uint8Array;
+  /** An image past 4096 px: its tiles, stored with store-tile. */
+  readonly tiles?: TiledImage;
   readonly seed?: number;
   readonly cost?: number;
   /** A composite run's image placed as Riverflow made it (its frame could not be composited any more). */
@@ -89,22 +93,27 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   // "Riverflow 2" on the canvas is "Variation 2" in the panel.
   const index = run.tasks.indexOf(task);
   const slot = slots[index] ?? slots[slots.length - 1]!;
+  const { bytes, tiles } = image;
+  if (!bytes === !tiles) throw new PluginProblem('This result came without its image, so it was not placed.');
   // Validates the image (PNG/JPEG/GIF, ≤ 4096 px) and throws otherwise.
-  const figmaImage = figma.createImage(image.bytes);
-  const composited = run.composite !== undefined && !image.asIs;
+  const imageHash = bytes ? figma.createImage(bytes).hash : '';
+  // A composite is at most 4096 px (see compositeSize): only a plain result comes as tiles.
+  const composited = run.composite !== undefined && !image.asIs && !tiles;
   // An upscaled result with live text gets its text back on top, as the result it came from had.
   const liveTextFrom = run.upscale?.textFrom
     ? { frameId: run.upscale.textFrom, keepTextSharp: true, featherPercent: 0, size: { width: slot.width, height: slot.height } }
     : undefined;
-  const frameFrom = composited ? run.composite : liveTextFrom;
-  const node = frameFrom
-    ? await compositeResultFrame(frameFrom, figmaImage.hash, slot)
-    : plainResult(figmaImage.hash, image.asIs ? { ...slot, height: (slot.width * run.height) / run.width } : slot);
+  const frameFrom = tiles ? undefined : composited ? run.composite : liveTextFrom;
+  const node = tiles
+    ? tiledResult(tiles, slot)
+    : frameFrom
+      ? await compositeResultFrame(frameFrom, imageHash, slot)
+      : plainResult(imageHash, image.asIs ? { ...slot, height: (slot.width * run.height) / run.width } : slot);
   const label = run.upscale ? `upscaled ×${run.upscale.factor}` : run.composite?.area ? `Riverflow area ${index + 1}` : `Riverflow ${index + 1}`;
   node.name = `${sourceName} — ${label}`;
   const provenance: Provenance = {
     prompt: run.prompt,
-    model: run.upscale ? UPSCALE_MODEL : RIVERFLOW_MODEL,
+    model: run.upscale ? UPSCALE_MODEL : (run.model ?? DEFAULT_MODEL.id),
     width: run.width,
     height: run.height,
     runId: run.runId,
@@ -117,9 +126,11 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     index: index + 1,
     ...run.options,
     ...(run.upscale ? { upscaleFactor: run.upscale.factor } : {}),
+    ...(run.finishes ? { finishes: run.finishes } : {}),
     ...(run.composite?.area ? { area: run.composite.area, marker: run.composite.markerName } : {}),
     ...(frameFrom?.keepTextSharp ? { keepTextSharp: true } : {}),
-    ...(composited ? { composite: readImageSize(image.bytes) ?? { width: run.width, height: run.height } } : {}),
+    ...(tiles ? { tiles: tiles.parts.length } : {}),
+    ...(composited && bytes ? { composite: readImageSize(bytes) ?? { width: run.width, height: run.height } } : {}),
   };
   node.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
   if (image.preview) node.setPluginData(PREVIEW_KEY, image.preview);

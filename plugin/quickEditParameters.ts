@@ -1,5 +1,6 @@
-import { presetLabel, SIZE_PRESETS } from '../core/sizes.ts';
-import { getRecentPrompts } from './storage.ts';
+import { modelOf } from '../core/models.ts';
+import { presetLabel } from '../core/sizes.ts';
+import { getRecentPrompts, getSettings } from './storage.ts';
 
 /**
  * Suggestions while the designer types the quick edit's parameters. Figma calls this
@@ -8,7 +9,9 @@ import { getRecentPrompts } from './storage.ts';
 export async function suggestParameters({ key, query, result }: ParameterInputEvent): Promise<void> {
   const q = query.toLowerCase();
   if (key === 'size') {
-    result.setSuggestions(SIZE_PRESETS.filter((p) => presetLabel(p).toLowerCase().includes(q)).map((p) => ({ name: presetLabel(p), data: p.name })));
+    // The sizes of the model the designer last chose: the quick edit runs on it.
+    const { sizes } = modelOf((await getSettings()).model);
+    result.setSuggestions(sizes.filter((p) => presetLabel(p).toLowerCase().includes(q)).map((p) => ({ name: presetLabel(p), data: p.name })));
     return;
   }
   const recent = await getRecentPrompts();

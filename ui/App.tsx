@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatUsd, plural } from '../core/format.ts';
-import { PRICE_PER_IMAGE_USD } from '../core/pricing.ts';
 import type { ToUI } from '../core/protocol/toUI.ts';
 import { rememberRecent } from '../core/recentPrompts.ts';
 import { MAX_RESULTS } from '../core/runware/tasks.ts';
@@ -11,6 +10,7 @@ import { BatchStatus } from './components/BatchStatus.tsx';
 import { CompositeOptions } from './components/CompositeOptions.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { IntegerField } from './components/IntegerField.tsx';
+import { ModelField } from './components/ModelField.tsx';
 import { PromptField } from './components/PromptField.tsx';
 import { ReferencesList } from './components/ReferencesList.tsx';
 import { ResizeHandle } from './components/ResizeHandle.tsx';
@@ -136,7 +136,8 @@ export function App({ init }: { readonly init: Init }) {
           </label>
         </fieldset>
       ) : null}
-      <PromptField value={prompt} onInput={setPrompt} onSubmit={generate} recent={recentPrompts} />
+      <ModelField model={form.model} onChange={form.setModel} />
+      <PromptField value={prompt} onInput={setPrompt} onSubmit={generate} recent={recentPrompts} maxLength={form.model.limits.maxPrompt} />
       <CompositeOptions
         area={area}
         areaOnly={areaOnly}
@@ -147,9 +148,9 @@ export function App({ init }: { readonly init: Init }) {
         onKeepTextSharp={(on) => updateSettings({ ...settings, keepTextSharp: on })}
       />
       {each ? (
-        <p class="hint">Size: each frame gets its own matched size.</p>
+        <p class="hint">Size: each frame gets its own matched size, at {preset.tier}.</p>
       ) : areaPlan ? null : (
-        <SizeField preset={preset} matched={matched} matchedTo={base?.name} onChange={setPreset} />
+        <SizeField sizes={form.model.sizes} preset={preset} matched={matched} matchedTo={base?.name} onChange={setPreset} />
       )}
       <IntegerField
         id="variations"
@@ -161,7 +162,7 @@ export function App({ init }: { readonly init: Init }) {
       />
       <AdvancedOptions open={advanced} onToggle={() => setAdvanced(!advanced)} settings={settings} onChange={updateSettings} />
       <p class="hint" data-testid="estimate">
-        Estimated cost: {formatUsd(form.estimate)} ({plural(images, 'image')} × {formatUsd(PRICE_PER_IMAGE_USD)})
+        Estimated cost: {formatUsd(form.estimate)} ({plural(images, 'image')} × {formatUsd(form.pricePerImage)} on {form.model.name})
         {sessionCost > 0 ? ` · this session ${formatUsd(sessionCost)}` : ''}
       </p>
       <RunStatus

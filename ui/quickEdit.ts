@@ -5,7 +5,7 @@ import type { SelectedNode, SkippedNode } from '../core/protocol/shared.ts';
 import type { ToUI } from '../core/protocol/toUI.ts';
 import { readQuickEdit } from '../core/quickEdit.ts';
 import { runBlocker } from '../core/runBlocker.ts';
-import { matchPreset } from '../core/sizes.ts';
+import { matchSize, modelOf } from '../core/models.ts';
 import { notice, shortName } from '../core/notice.ts';
 import { send } from './bridge.ts';
 import { RunFailed } from './run/runFailed.ts';
@@ -23,23 +23,24 @@ type Init = Extract<ToUI, { type: 'init' }>;
 export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], skipped: readonly SkippedNode[], area?: AreaSelection): Promise<void> {
   // The quick edit reports only through this one notification: outcome first, within Figma's 100 characters.
   const done = (message: string, error: boolean, detail = '') => send({ type: 'quick-edit-done', message: notice(message, detail), error });
-  const quick = init.quickEdit ? readQuickEdit(init.quickEdit) : 'Riverflow needs a prompt: describe the change you want.';
+  const model = modelOf(init.settings.model);
+  const quick = init.quickEdit ? readQuickEdit(init.quickEdit, model, init.settings.tier) : 'Riverflow needs a prompt: describe the change you want.';
   if (typeof quick === 'string') return done(quick, true);
   const { apiKey } = init;
   if (!apiKey) return done('Open Riverflow once and save your Runware API key, then use the quick edit.', true);
-  const problem = runBlocker({ apiKey, prompt: quick.prompt, selected: nodes.length, skipped });
+  const problem = runBlocker({ apiKey, prompt: quick.prompt, selected: nodes.length, skipped, limits: model.limits });
   if (problem) return done(problem, true);
   const base = nodes[0]!;
   // As in the panel: a marked area is edited alone (its size follows the crop), text kept sharp if so chosen.
   const { areaPlan, composite } = chooseComposite({ base, area, areaOnly: true, batch: false, settings: init.settings });
-  const preset = areaPlan?.preset ?? quick.preset ?? matchPreset(base.width, base.height);
+  const preset = areaPlan?.preset ?? quick.preset ?? matchSize(model, base.width, base.height, init.settings.tier);
   send({ type: 'remember-prompt', prompt: quick.prompt });
   const client = makeClient({ apiKey, endpoints: init.endpoints, transport: init.transport });
   try {
     const outcome = await runEdit(
       iframeHost,
       client,
-      { prompt: quick.prompt, preset, nodes, settings: init.settings, ...(composite ? { composite } : {}) },
+      { prompt: quick.prompt, preset, nodes: nodes.slice(0, model.limits.maxReferences), settings: init.settings, ...(composite ? { composite } : {}) },
       () => {},
       new AbortController().signal,
     );

@@ -1,5 +1,5 @@
 import type { Rect } from '../rect.ts';
-import { matchPreset, type SizePreset } from '../sizes.ts';
+import { matchPreset, SIZE_PRESETS, type SizePreset, type Tier } from '../sizes.ts';
 import { FIGMA_MAX_IMAGE_SIDE } from '../imageInfo.ts';
 
 /** Context sent around an area, as a share of the area's own size on each side. */
@@ -30,10 +30,15 @@ function span(start: number, size: number, length: number, limit: number): [numb
 /**
  * What is sent for "Edit only this area": the area with a quarter of its size around it on
  * each side (where the frame allows), then widened or heightened towards the ratio of the
- * nearest of Riverflow's sizes, so the model's picture maps back onto the crop unstretched
+ * nearest of the model's sizes (at its tier), so the model's picture maps back onto the crop unstretched
  * wherever the frame leaves room. Coordinates are the frame's, origin at its top left.
  */
-export function planAreaCrop(area: Rect, frame: { width: number; height: number }): { area: Rect; crop: Rect; preset: SizePreset } {
+export function planAreaCrop(
+  area: Rect,
+  frame: { width: number; height: number },
+  sizes: readonly SizePreset[] = SIZE_PRESETS,
+  tier?: Tier,
+): { area: Rect; crop: Rect; preset: SizePreset } {
   const inside = clampToFrame(area, frame);
   const grown = clampToFrame(
     {
@@ -44,7 +49,7 @@ export function planAreaCrop(area: Rect, frame: { width: number; height: number 
     },
     frame,
   );
-  const preset = matchPreset(grown.width, grown.height);
+  const preset = matchPreset(grown.width, grown.height, sizes, tier);
   const ratio = preset.width / preset.height;
   let [x, width] = [grown.x, grown.width];
   let [y, height] = [grown.y, grown.height];

@@ -2,6 +2,7 @@ import type { AreaSelection } from '../protocol/composite.ts';
 import type { SelectedNode } from '../protocol/shared.ts';
 import type { Settings } from '../records/settings.ts';
 import { DEFAULT_FEATHER_PERCENT, planAreaCrop } from './areaPlan.ts';
+import { modelOf } from '../models.ts';
 
 /** How a run composites its results (sent with the edit), absent for a plain edit. */
 export interface CompositeChoice {
@@ -25,7 +26,7 @@ export function chooseComposite(input: {
 }) {
   const { base, settings } = input;
   const area = !input.batch && base && input.area?.frameId === base.id ? input.area : undefined;
-  const areaPlan = area && input.areaOnly && base ? planAreaCrop(area.box, base) : undefined;
+  const areaPlan = area && input.areaOnly && base ? planAreaCrop(area.box, base, modelOf(settings.model).sizes, settings.tier) : undefined;
   const textLayers = input.batch ? 0 : (base?.textLayers ?? 0);
   const keepTextSharp = textLayers > 0 && settings.keepTextSharp === true;
   const composite: CompositeChoice | undefined =

@@ -3,6 +3,9 @@ import { PendingRunSchema } from '../records/pendingRun.ts';
 import { MAX_PREVIEW_CHARS } from '../records/provenance.ts';
 import { CompositePartsSchema, PresetSizeSchema } from './composite.ts';
 import { BytesSchema, ReferenceSchema, SelectedNodeSchema } from './shared.ts';
+import { RectSchema } from '../rect.ts';
+
+const TileSchema = z.object({ ...RectSchema.shape, hash: z.string() });
 import { HistoryResultSchema } from './toUI.ts';
 
 /**
@@ -23,13 +26,20 @@ export const REQUESTS = {
   },
   'pending-save': { body: { run: PendingRunSchema }, reply: z.object({}), timeoutMs: 10_000 },
   'pending-remove': { body: { runId: z.string() }, reply: z.object({}), timeoutMs: 10_000 },
+  /**
+   * One tile of a result past Figma's 4096 px (cut in the iframe, one message each so neither
+   * sandbox holds the whole image twice): Figma keeps the image, the reply is its hash.
+   */
+  'store-tile': { body: { bytes: BytesSchema }, reply: z.object({ hash: z.string() }), timeoutMs: 60_000 },
   'place-result': {
     body: {
       runId: z.string(),
       taskUUID: z.string(),
       imageUUID: z.string(),
-      /** The checked image (PNG, JPEG or GIF, ≤ 4096 px): Runware sends results inline. */
-      bytes: BytesSchema,
+      /** The checked image (PNG, JPEG or GIF, ≤ 4096 px): Runware sends results inline. Absent when it comes as tiles. */
+      bytes: z.optional(BytesSchema),
+      /** A result past 4096 px: its pixel size and the tiles already stored with store-tile. */
+      tiles: z.optional(z.object({ width: z.int(), height: z.int(), parts: z.array(TileSchema).check(z.minLength(2)) })),
       seed: z.optional(z.number()),
       cost: z.optional(z.number()),
       /** A composite run's image placed as Riverflow made it, when its frame could not be composited any more. */

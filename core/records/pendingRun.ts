@@ -25,6 +25,8 @@ export const PendingRunSchema = z.object({
   /** The document the run belongs to (clientStorage is per user, not per file). */
   fileId: z.string(),
   prompt: z.string(),
+  /** The Riverflow model the run asked for (absent on runs saved before there was a choice: 1.1 Pro). */
+  model: z.optional(z.string()),
   width: z.int(),
   height: z.int(),
   sourceNodeIds: z.array(z.string()),
@@ -42,6 +44,8 @@ export const PendingRunSchema = z.object({
   ),
   /** Set when each result is composited over the frame (an area edit, or text kept sharp). */
   composite: z.optional(CompositeRunSchema),
+  /** A "Finish with…" run: the draft result it finishes (its node id), linked in each result's provenance. */
+  finishes: z.optional(z.string()),
   /** Where each result goes, fixed when the first one arrives so later ones fill the same grid. */
   slots: z.optional(z.array(RectSchema)),
 });

@@ -42,6 +42,10 @@ export const ProvenanceSchema = z.object({
   marker: z.optional(z.string()),
   /** The result is a frame with the source's text layers on top of the image. */
   keepTextSharp: z.optional(z.boolean()),
+  /** On a "Finish with…" result: the draft it finishes (its node id). */
+  finishes: z.optional(z.string()),
+  /** Set when the image is past Figma's 4096 px and placed as tiles in a frame: how many. */
+  tiles: z.optional(z.int()),
   /** Set when the image fill was composited in the plugin (so it is not Runware's image): its pixel size. */
   composite: z.optional(z.object({ width: z.number(), height: z.number() })),
 });

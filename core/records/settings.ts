@@ -6,6 +6,10 @@ import { MAX_RESULTS } from '../runware/tasks.ts';
 /** Per-user output options, kept in clientStorage; the model page's ranges live here. */
 export const SettingsSchema = z.object({
   numberResults: z.int().check(z.gte(1), z.lte(MAX_RESULTS)),
+  /** The Riverflow model's id (absent: 1.1 Pro; an id no longer in core/models.ts reads as 1.1 Pro too). */
+  model: z.optional(z.string()),
+  /** The resolution tier last chosen; a model without it uses its nearest (see carrySize). */
+  tier: z.optional(z.enum(['1K', '2K', '4K'])),
   ...OutputOptionsSchema.shape,
   /** "Keep text layers sharp" (absent in settings saved before it existed: off). */
   keepTextSharp: z.optional(z.boolean()),

@@ -1,5 +1,5 @@
 import type { ApiError } from './response.ts';
-import { MAX_PROMPT_LENGTH, MIN_PROMPT_LENGTH } from './tasks.ts';
+import { DEFAULT_MODEL } from '../models.ts';
 
 export type FailureKind =
   | 'auth'
@@ -107,7 +107,7 @@ export function userMessage(f: Failure): string {
       return 'Runware’s queue took too long to start the task. Try again in a few minutes.';
     case 'invalidParameter':
       if (f.parameter === 'positivePrompt')
-        return `Runware refused the prompt${f.detail ? ` (${f.detail})` : ''}: check its wording and length (${MIN_PROMPT_LENGTH} to ${MAX_PROMPT_LENGTH} characters).`;
+        return `Runware refused the prompt${f.detail ? ` (${f.detail})` : ''}: check its wording and length (${DEFAULT_MODEL.limits.minPrompt} to ${DEFAULT_MODEL.limits.maxPrompt} characters).`;
       return `Runware rejected the request: ${f.parameter ? `“${f.parameter}” is not valid` : 'a setting is not valid'}${f.detail ? ` (${f.detail})` : ''}.`;
     case 'unknownReference':
       return 'Runware no longer has one of the uploaded references. Run again to upload it afresh.';

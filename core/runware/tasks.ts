@@ -1,19 +1,14 @@
 import type { SizePreset } from '../sizes.ts';
 import type { OutputFormat } from '../outputOptions.ts';
 
-export const RIVERFLOW_MODEL = 'sourceful:1@2';
+/** The most references any Riverflow model reads (each model's own limit is in core/models.ts). */
 export const MAX_REFERENCES = 10;
 export const MAX_RESULTS = 20;
 export const MIN_QUALITY = 20;
 export const MAX_QUALITY = 99;
-/**
- * The model page gives no prompt limit; the only published bound is Runware's SDK docs for
- * `positivePrompt`: 4 to 2000 characters. Used until a Runware page says otherwise.
- */
-export const MIN_PROMPT_LENGTH = 4;
-export const MAX_PROMPT_LENGTH = 2000;
-
 export interface InferenceSettings {
+  /** A Riverflow model's id (core/models.ts). */
+  readonly model: string;
   readonly prompt: string;
   readonly preset: SizePreset;
   /** UUIDs of uploaded images, URLs or data URIs; the first is the base composition. */
@@ -54,7 +49,7 @@ function buildInferenceTask(settings: InferenceSettings, taskUUID: string): Imag
   const task: ImageInferenceTask = {
     taskType: 'imageInference',
     taskUUID,
-    model: RIVERFLOW_MODEL,
+    model: settings.model,
     positivePrompt: settings.prompt.trim(),
     width: settings.preset.width,
     height: settings.preset.height,

@@ -1,6 +1,5 @@
-import { SIZE_PRESETS } from '../../core/sizes.ts';
 import { isUuidV4 } from '../../core/runware/uuid.ts';
-import { RIVERFLOW_MODEL } from '../../core/runware/tasks.ts';
+import { EMULATED_MODELS } from './models.ts';
 
 /** Runware's error item: `{code, message, parameter, taskUUID, taskType}`. */
 export interface EmuError {
@@ -67,18 +66,20 @@ export function referenceKind(ref: string): ReferenceKind | undefined {
 }
 
 /**
- * Checks an imageInference task against the Riverflow 1.1 Pro model page, field by field.
+ * Checks an imageInference task against its Riverflow model's page, field by field (the
+ * fields all Riverflow pages share; sizes and reference counts per model, see models.ts).
  * Returns the first problem in Runware's error shape, or undefined.
  */
 export function validateInference(task: Record<string, unknown>): EmuError | undefined {
+  const modelName = typeof task.model === 'string' ? task.model : 'this model';
   for (const key of Object.keys(task)) {
-    if (!INFERENCE_FIELDS.has(key))
-      return { code: 'unsupportedParameter', message: `Parameter '${key}' is not supported by ${RIVERFLOW_MODEL}.`, parameter: key };
+    if (!INFERENCE_FIELDS.has(key)) return { code: 'unsupportedParameter', message: `Parameter '${key}' is not supported by ${modelName}.`, parameter: key };
   }
   if (task.taskUUID === undefined) return missing('taskUUID');
   if (typeof task.taskUUID !== 'string' || !isUuidV4(task.taskUUID)) return invalid('taskUUID', 'must be a UUID v4');
   if (task.model === undefined) return missing('model');
-  if (task.model !== RIVERFLOW_MODEL) return invalid('model', `this emulator serves ${RIVERFLOW_MODEL} only`);
+  const model = typeof task.model === 'string' ? EMULATED_MODELS.get(task.model) : undefined;
+  if (!model) return invalid('model', `this emulator serves ${[...EMULATED_MODELS.keys()].join(', ')} only`);
   if (task.positivePrompt === undefined) return missing('positivePrompt');
   if (typeof task.positivePrompt !== 'string' || task.positivePrompt.trim() === '') return invalid('positivePrompt', 'must be a non-empty string');
   // The only published bound (Runware's SDK docs for positivePrompt).
@@ -87,8 +88,8 @@ export function validateInference(task: Record<string, unknown>): EmuError | und
   if (task.height === undefined) return missing('height');
   if (!isInt(task.width)) return invalid('width', 'must be an integer');
   if (!isInt(task.height)) return invalid('height', 'must be an integer');
-  if (!SIZE_PRESETS.some((p) => p.width === task.width && p.height === task.height)) {
-    return { code: 'invalidDimensions', message: `${task.width}x${task.height} is not a supported size for ${RIVERFLOW_MODEL}.`, parameter: 'width' };
+  if (!model.sizes.has(`${task.width}x${task.height}`)) {
+    return { code: 'invalidDimensions', message: `${task.width}x${task.height} is not a supported size for ${modelName}.`, parameter: 'width' };
   }
   const inputs = task.inputs as { referenceImages?: unknown } | undefined;
   if (inputs === undefined || inputs.referenceImages === undefined) return missing('inputs.referenceImages');
@@ -96,7 +97,8 @@ export function validateInference(task: Record<string, unknown>): EmuError | und
   for (const key of Object.keys(inputs))
     if (key !== 'referenceImages') return { code: 'unsupportedParameter', message: `Parameter 'inputs.${key}' is not supported.`, parameter: `inputs.${key}` };
   const refs = inputs.referenceImages;
-  if (!Array.isArray(refs) || refs.length < 1 || refs.length > 10) return invalid('inputs.referenceImages', 'must be an array of 1 to 10 images');
+  if (!Array.isArray(refs) || refs.length < 1 || refs.length > model.maxReferences)
+    return invalid('inputs.referenceImages', `must be an array of 1 to ${model.maxReferences} images for ${modelName}`);
   for (const ref of refs) {
     if (typeof ref !== 'string' || !referenceKind(ref)) return invalid('inputs.referenceImages', 'each image must be a UUID, URL, data URI or base64 string');
   }

@@ -1,6 +1,6 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { PRICE_PER_IMAGE_USD, roundCents } from '../../core/pricing.ts';
+import { imageCost } from './models.ts';
 import { isUuidV4 } from '../../core/runware/uuid.ts';
 import { referenceKind, validateInference, type EmuError } from './contract.ts';
 import { EXT, MIME, plainImage, readUpload, renderResult, storeUpload, type Format } from './images.ts';
@@ -36,7 +36,7 @@ async function makeResults(account: Account, task: Record<string, unknown>): Pro
     let bytes: Buffer;
     if (behaviour.result === 'corrupt') bytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
     else if (behaviour.result === 'huge')
-      bytes = await sharp({ create: { width: 5000, height: 5000, channels: 3, background: '#c33' } })
+      bytes = await sharp({ create: { width: 17000, height: 300, channels: 3, background: '#c33' } })
         .png()
         .toBuffer();
     else if (behaviour.cheapImages) bytes = await plainImage(task.width as number, task.height as number, format);
@@ -60,7 +60,7 @@ async function makeResults(account: Account, task: Record<string, unknown>): Pro
     else item.imageDataURI = `data:${MIME[format]};base64,${bytes.toString('base64')}`;
     if (behaviour.nsfw) item.NSFWContent = true;
     else if ((task.safety as { checkContent?: boolean } | undefined)?.checkContent) item.NSFWContent = false;
-    if (task.includeCost) item.cost = PRICE_PER_IMAGE_USD;
+    if (task.includeCost) item.cost = imageCost(task.model, task.width, task.height);
     out.push(item);
   }
   return out;
@@ -79,7 +79,7 @@ async function submit(account: Account, task: Record<string, unknown>, index: nu
   const unreadable = await referenceProblem(account, refs);
   if (unreadable) return unreadable;
   const n = (task.numberResults as number | undefined) ?? 1;
-  const cost = roundCents(PRICE_PER_IMAGE_USD * n);
+  const cost = Math.round((imageCost(task.model, task.width, task.height) ?? 0) * n * 10_000) / 10_000;
   if (account.credits < cost) return { code: 'insufficientCredits', message: 'Insufficient credits to run this task.', status: 402 };
   account.credits -= cost;
   account.usedTaskUUIDs.add(id);

@@ -16,7 +16,7 @@ export interface Behaviour {
   cors: boolean;
   /** Result and upload downloads carry CORS headers. */
   imageCors: boolean;
-  /** `corrupt`: bytes that do not decode; `huge`: a 5000 px image. */
+  /** `corrupt`: bytes that do not decode; `huge`: a 17000 px wide image (past what a canvas can cut). */
   result: 'ok' | 'corrupt' | 'huge';
   /** Results of numberResults > 1 appear one more per poll. */
   trickle: boolean;

@@ -34,6 +34,21 @@ export class FakeSceneNode
   /** A vector's outline (SVG path data), which is also its fill geometry. */
   vectorPaths: VectorPaths = [];
   artwork: Artwork | undefined = undefined;
+  private exportSettingsValue: readonly ExportSettings[] = [];
+  /** Figma keeps a frozen copy, and refuses a constraint it does not know or a value that is not positive. */
+  get exportSettings(): readonly ExportSettings[] {
+    return this.exportSettingsValue;
+  }
+  set exportSettings(settings: readonly ExportSettings[]) {
+    for (const s of settings) {
+      if (!['JPG', 'PNG', 'SVG', 'PDF'].includes(s.format)) throw new Error(`in set_exportSettings: invalid format "${String(s.format)}"`);
+      const c = (s as ExportSettingsImage).constraint;
+      if (c && (!['SCALE', 'WIDTH', 'HEIGHT'].includes(c.type) || !(c.value > 0) || !Number.isFinite(c.value)))
+        throw new Error('in set_exportSettings: invalid constraint');
+    }
+    this.exportSettingsValue = Object.freeze(settings.map((s) => Object.freeze({ ...s })));
+    this.writes++;
+  }
   /** Counts writes to the node, so tests can prove a source was never modified. */
   writes = 0;
   /** Auto layout (frames, components, instances): children placed by the frame. */

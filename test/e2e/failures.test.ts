@@ -172,10 +172,10 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
     await expectFailure({ behaviour: { result: 'corrupt' } }, 'The result image could not be used: the image could not be decoded. Nothing was placed.', 1);
   });
 
-  it('a result image over 4096 px', async () => {
+  it('a result image past what the panel can cut into tiles', async () => {
     await expectFailure(
       { behaviour: { result: 'huge' } },
-      'The result image could not be used: it is 5000×5000 px, over Figma’s 4096 px limit. Nothing was placed.',
+      'The result image could not be used: it is 17000×300 px, past the 16384 px a side the panel can cut into tiles. Nothing was placed.',
       1,
     );
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
 import sharp from 'sharp';
 import { readImageSize } from '../../core/imageInfo.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
@@ -306,9 +307,15 @@ describe('main thread, run from dist/code.js against the fake figma', () => {
 describe('quick edit', () => {
   it('suggests sizes and recent prompts while the designer types, and shows no UI in that mode', async () => {
     const p = bootPlugin({ storage: { recentPrompts: ['Make it teal', 'Add gold foil', 'Teal ribbon'] } });
-    expect(await p.host.input('size', '16:9')).toEqual([{ name: '16:9 · 1280×720', data: '1K (16:9)' }]);
+    expect(await p.host.input('size', '16:9')).toEqual([{ name: '1K · 16:9 · 1280×720', data: '1K (16:9)' }]);
     expect(await p.host.input('size', '')).toHaveLength(11);
     expect(await p.host.input('prompt', 'teal', { size: '1K (16:9)' })).toEqual(['Make it teal', 'Teal ribbon']);
+  });
+
+  it('suggests the sizes of the model the designer last chose', async () => {
+    const p = bootPlugin({ storage: { settings: { ...DEFAULT_SETTINGS, model: 'sourceful:riverflow-2.0@pro' } } });
+    expect(await p.host.input('size', '')).toHaveLength(30);
+    expect(await p.host.input('size', '4K · 7:3')).toEqual([{ name: '4K · 7:3 · 6048×2592', data: '4K (7:3)' }]);
   });
 
   it('starts the UI hidden with the parameters, and closes with one notification', async () => {

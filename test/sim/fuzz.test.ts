@@ -78,7 +78,15 @@ describe('fuzzing every edge', () => {
 
   it('Runware answers of random shape end in a RunwareError with words, never a crash, and nothing unknown is charged as accepted', async () => {
     const tasks = buildInferenceTasks(
-      { prompt: 'teal tin', preset: findPreset(1024, 1024)!, references: ['r'], outputFormat: 'PNG', outputQuality: 95, checkContent: false },
+      {
+        model: 'sourceful:1@2',
+        prompt: 'teal tin',
+        preset: findPreset(1024, 1024)!,
+        references: ['r'],
+        outputFormat: 'PNG',
+        outputQuality: 95,
+        checkContent: false,
+      },
       ['a0000000-0000-4000-8000-000000000001'],
     );
     const body = fc.oneof(

@@ -46,6 +46,10 @@ export async function check({ world, sources }: Outcome): Promise<{ tally: Tally
   for (const { file, node } of host.everyNode()) {
     const p = parseProvenance(node.getPluginData(PROVENANCE_KEY));
     if (p) placed.set(p.taskUUID, [...(placed.get(p.taskUUID) ?? []), { file }]);
+    // A result past 4096 px is only whole with all its tiles, each showing an image Figma holds.
+    const tiles = 'children' in node ? (node.children as (typeof node)[]) : [];
+    if (p?.tiles && (tiles.length !== p.tiles || tiles.some((t) => !(t.fills as Paint[]).some((f) => f.type === 'IMAGE'))))
+      add('lost', `task ${p.taskUUID} placed with ${tiles.length} of its ${p.tiles} tiles`);
     if (node.getPluginData('riverflowTemporary')) add('strayNodes', `temporary node ${node.name} left`);
     if (node.name.includes(SIM_KEY) || node.getPluginDataKeys().some((k) => node.getPluginData(k).includes(SIM_KEY))) add('keyLeaks', `key in node ${node.id}`);
   }

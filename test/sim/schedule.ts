@@ -10,6 +10,8 @@ export type Reopen = 'same' | 'otherFile' | 'otherPage' | 'sourceDeleted';
 export interface Schedule {
   readonly scenario: 'edit' | 'batch' | 'upscale';
   readonly variations: number;
+  /** The model and tier of the edits (2.0 Pro at 4K places its results as tiles). */
+  readonly model: { readonly id: string; readonly tier: '1K' | '2K' | '4K' };
   /** getResponse answers `processing` this many times per task first. */
   readonly processingPolls: number;
   readonly runware: readonly RunwareFault[];
@@ -35,6 +37,12 @@ const mainFault: fc.Arbitrary<MainFault> = fc.oneof(
 export const scheduleArbitrary: fc.Arbitrary<Schedule> = fc.record({
   scenario: fc.constantFrom('edit', 'edit', 'batch', 'upscale'),
   variations: fc.integer({ min: 1, max: 3 }),
+  model: fc.constantFrom(
+    { id: 'sourceful:1@2', tier: '1K' as const },
+    { id: 'sourceful:1@2', tier: '1K' as const },
+    { id: 'sourceful:riverflow-2.0@fast', tier: '1K' as const },
+    { id: 'sourceful:riverflow-2.0@pro', tier: '4K' as const },
+  ),
   processingPolls: fc.integer({ min: 0, max: 3 }),
   runware: fc.array(runwareFault, { maxLength: 12 }),
   main: fc.array(mainFault, { maxLength: 16 }),

@@ -2,7 +2,7 @@ import { runPool } from '../../core/pool.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import { parseProvenance, PROVENANCE_KEY } from '../../core/records/provenance.ts';
 import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
-import { matchPreset } from '../../core/sizes.ts';
+import { matchSize, modelOf } from '../../core/models.ts';
 import { snapshotNode } from '../../dev/fake-figma/figma.ts';
 import type { FakeSceneNode } from '../../dev/fake-figma/nodes.ts';
 import { collectResults } from '../../ui/run/collectResults.ts';
@@ -43,6 +43,8 @@ export async function simulate(schedule: Schedule): Promise<Outcome> {
   const first = world.session();
   const controller = new AbortController();
   const counted = countRequests(first.host, schedule.cancelAfter, controller);
+  // An upscale starts from a 1K result: the panel offers no upscale of a 4K one.
+  const model = schedule.scenario === 'upscale' ? ({ id: 'sourceful:1@2', tier: '1K' } as const) : schedule.model;
   const click = async () => {
     const edit = (nodes: FakeSceneNode[], variations: number, h: RunHost = counted) =>
       runEdit(
@@ -50,9 +52,9 @@ export async function simulate(schedule: Schedule): Promise<Outcome> {
         first.client,
         {
           prompt: 'Deep indigo',
-          preset: matchPreset(nodes[0]!.width, nodes[0]!.height),
+          preset: matchSize(modelOf(model.id), nodes[0]!.width, nodes[0]!.height, model.tier),
           nodes: nodes.map(selected),
-          settings: { ...DEFAULT_SETTINGS, numberResults: variations },
+          settings: { ...DEFAULT_SETTINGS, numberResults: variations, model: model.id, tier: model.tier },
         },
         () => {},
         controller.signal,

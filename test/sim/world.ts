@@ -188,6 +188,10 @@ export class World {
       composeResult: async () => {
         throw new Error('the simulation runs no composites');
       },
+      // Plain tiles of the planned sizes: the simulation is about the order of events, not pixels.
+      cutTiles: async function* (_image, plan) {
+        for (const t of plan) yield await plainRenderer(null as never, { format: 'PNG', width: t.width, height: t.height }, new Map());
+      },
     };
     const client = new RunwareClient({
       transports: [new SimTransport(this, dead)],

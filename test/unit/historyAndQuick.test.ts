@@ -1,3 +1,4 @@
+import { modelOf } from '../../core/models.ts';
 import { describe, expect, it } from 'vitest';
 import { filterHistory, groupHistory } from '../../core/history.ts';
 import { parseProvenance, type Provenance } from '../../core/records/provenance.ts';
@@ -57,6 +58,15 @@ describe('quick edit parameters', () => {
     expect(readQuickEdit({ prompt: 'Teal', size: null })).toEqual({ prompt: 'Teal', preset: undefined });
     for (const size of ['16:9 · 1280×720', '16:9', '1K (16:9)'])
       expect(readQuickEdit({ prompt: 'Teal', size })).toMatchObject({ preset: { width: 1280, height: 720 } });
-    expect(readQuickEdit({ prompt: 'Teal', size: '5:4' })).toBe('“5:4” is not one of Riverflow’s sizes.');
+    expect(readQuickEdit({ prompt: 'Teal', size: '5:4' })).toBe('“5:4” is not one of Riverflow 1.1 Pro’s sizes.');
+  });
+
+  it('reads the size among the remembered model’s sizes, a bare ratio at the remembered tier', () => {
+    const fast = modelOf('sourceful:riverflow-2.0@fast');
+    expect(readQuickEdit({ prompt: 'Teal', size: '5:4' }, fast)).toMatchObject({ preset: { width: 1120, height: 896 } });
+    expect(readQuickEdit({ prompt: 'Teal', size: '5:4' }, fast, '2K')).toMatchObject({ preset: { width: 2240, height: 1792 } });
+    expect(readQuickEdit({ prompt: 'Teal', size: '2K (16:9)' }, fast)).toMatchObject({ preset: { width: 2560, height: 1440 } });
+    expect(readQuickEdit({ prompt: 'Teal', size: '3:7' }, fast)).toBe('“3:7” is not one of Riverflow 2.0 Fast’s sizes.');
+    expect(readQuickEdit({ prompt: 'Teal', size: '4K (16:9)' }, fast)).toBe('“4K (16:9)” is not one of Riverflow 2.0 Fast’s sizes.');
   });
 });

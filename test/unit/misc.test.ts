@@ -3,7 +3,6 @@ import { contentHash } from '../../core/hash.ts';
 import { readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
 import { base64ToBytes, bytesToBase64 } from '../../ui/base64.ts';
 import { formatUsd } from '../../core/format.ts';
-import { estimateCostUsd } from '../../core/pricing.ts';
 import { runBlocker } from '../../core/runBlocker.ts';
 import { DEFAULT_SETTINGS, SettingsSchema } from '../../core/records/settings.ts';
 import { isLoopbackUrl } from '../../core/runware/endpoints.ts';
@@ -42,10 +41,10 @@ describe('image info', () => {
 });
 
 describe('cost', () => {
-  it('is $0.077 per 1K image', () => {
-    expect(estimateCostUsd(1)).toBe(0.077);
-    expect(estimateCostUsd(20)).toBe(1.54);
+  it('reads in dollars with the sub-cent digits that matter', () => {
     expect(formatUsd(0.077)).toBe('$0.077');
+    expect(formatUsd(0.0302)).toBe('$0.0302');
+    expect(formatUsd(0.02)).toBe('$0.02');
     expect(formatUsd(1.54)).toBe('$1.54');
   });
 });

@@ -58,6 +58,9 @@ function fakeHost(options: { placeFails?: boolean; partsFail?: boolean; composeF
       return nodeIds.map((nodeId) => ({ nodeId, hash: `h-${nodeId}`, mime: 'image/png', bytes: new Uint8Array([1, 2, 3]) }));
     },
     loadResultImage: async () => ({ bytes: new Uint8Array([9]), width: 1, height: 1 }),
+    cutTiles: () => {
+      throw new Error('these runs are 1K: nothing is tiled');
+    },
     async composeResult(parts, model, feather) {
       if (options.composeFails) throw new Error('the image could not be decoded');
       composed.push({ parts, feather });
@@ -302,7 +305,7 @@ describe('collectResults', () => {
         area: PARTS.area,
       });
       expect(composed.map((c) => c.feather)).toEqual([4, 4]);
-      expect(bodies.map((b) => [...b.bytes])).toEqual([
+      expect(bodies.map((b) => [...b.bytes!])).toEqual([
         [7, 9],
         [7, 9],
       ]);
@@ -342,7 +345,7 @@ describe('collectResults', () => {
       const outcome = await collectResults(host, c, recovered(), () => {}, signal(), true);
       expect(outcome.placed).toBe(2);
       expect(log.filter((l) => l === 'prepare-composite')).toHaveLength(1);
-      expect(bodies.map((b) => b.bytes[0])).toEqual([7, 7]);
+      expect(bodies.map((b) => b.bytes![0])).toEqual([7, 7]);
     });
 
     it('a paid result whose frame is gone is placed as Riverflow made it, and the panel says so', async () => {
@@ -350,7 +353,7 @@ describe('collectResults', () => {
       const { c } = client((list) => ok(list.map((t) => image(t.taskUUID))));
       const outcome = await collectResults(host, c, recovered(), () => {}, signal(), true);
       expect(outcome.placed).toBe(2);
-      expect(bodies.map((b) => [b.asIs, [...b.bytes]])).toEqual([
+      expect(bodies.map((b) => [b.asIs, [...b.bytes!]])).toEqual([
         [true, [9]],
         [true, [9]],
       ]);

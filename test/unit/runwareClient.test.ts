@@ -9,7 +9,7 @@ import { client, fail, ok, ScriptedTransport, type Tasks } from '../helpers/scri
 const ids = ['a0000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000002', 'a0000000-0000-4000-8000-000000000003'];
 const tasks = (n: number) =>
   buildInferenceTasks(
-    { prompt: 'teal', preset: findPreset(1024, 1024)!, references: ['r'], outputFormat: 'PNG', outputQuality: 95, checkContent: false },
+    { model: 'sourceful:1@2', prompt: 'teal', preset: findPreset(1024, 1024)!, references: ['r'], outputFormat: 'PNG', outputQuality: 95, checkContent: false },
     ids.slice(0, n),
   );
 const ack = (list: Tasks) => ok(list.map((t) => ({ taskType: 'imageInference', taskUUID: t.taskUUID })));

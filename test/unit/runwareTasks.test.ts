@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { validateInference } from '../../dev/emulator/contract.ts';
-import { buildGetResponseTask, buildInferenceTasks, buildUploadTask, RIVERFLOW_MODEL } from '../../core/runware/tasks.ts';
+import { buildGetResponseTask, buildInferenceTasks, buildUploadTask } from '../../core/runware/tasks.ts';
+import { DEFAULT_MODEL } from '../../core/models.ts';
 import { isUuidV4 } from '../../core/runware/uuid.ts';
 import { uuidV4 } from '../../ui/runware/uuid.ts';
 import { findPreset } from '../../core/sizes.ts';
 
 const preset = findPreset(1152, 864)!;
 const settings = {
+  model: DEFAULT_MODEL.id,
   prompt: '  Make the box deep indigo  ',
   preset,
   references: ['a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d', 'data:image/png;base64,iVBORw0KGgo='],
@@ -33,7 +35,7 @@ describe('imageInference task', () => {
       includeCost: true,
       deliveryMethod: 'async',
     });
-    expect(RIVERFLOW_MODEL).toBe('sourceful:1@2');
+    expect(DEFAULT_MODEL.id).toBe('sourceful:1@2');
   });
 
   it('makes one task per variation, each with its own taskUUID and one result', () => {
@@ -70,7 +72,7 @@ describe('emulator contract', () => {
   const ok = () => buildInferenceTasks(settings, [uuidV4()])[0]! as unknown as Record<string, unknown>;
   it.each([
     ['a size not in the table', { width: 1000, height: 1000 }, 'width'],
-    ['another model', { model: 'sourceful:1@1' }, 'model'],
+    ['a model Runware does not host', { model: 'sourceful:9@9' }, 'model'],
     ['outputQuality 19', { outputQuality: 19 }, 'outputQuality'],
     ['outputQuality 100', { outputQuality: 100 }, 'outputQuality'],
     ['numberResults 21', { numberResults: 21 }, 'numberResults'],

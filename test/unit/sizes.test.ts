@@ -19,8 +19,8 @@ describe('size presets', () => {
     expect(SIZE_PRESETS.map((p) => p.name)).toContain('1K (3:7)');
   });
 
-  it('labels a preset as ratio · width×height', () => {
-    expect(presetLabel(findPreset(1152, 864)!)).toBe('4:3 · 1152×864');
+  it('labels a preset as tier · ratio · width×height', () => {
+    expect(presetLabel(findPreset(1152, 864)!)).toBe('1K · 4:3 · 1152×864');
   });
 
   it.each(SIZE_PRESETS.map((p) => [p.name, p] as const))('matches a frame of exactly %s to itself', (_name, preset) => {

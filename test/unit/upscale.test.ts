@@ -38,6 +38,9 @@ function host(options: { cached?: string } = {}) {
     send: (m) => void log.push(m.type),
     exportReferences: async () => [],
     loadResultImage: async () => ({ bytes: new Uint8Array([9]), width: 1, height: 1 }),
+    cutTiles: () => {
+      throw new Error('an upscale is not tiled');
+    },
     composeResult: async () => {
       throw new Error('an upscale is not composited');
     },

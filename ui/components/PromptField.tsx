@@ -1,15 +1,15 @@
-import { MAX_PROMPT_LENGTH } from '../../core/runware/tasks.ts';
-
 interface Props {
   readonly value: string;
   readonly onInput: (value: string) => void;
   readonly onSubmit: () => void;
   /** Prompts used before, across documents (clientStorage). */
   readonly recent: readonly string[];
+  /** The chosen model's longest prompt. */
+  readonly maxLength: number;
 }
 
-export function PromptField({ value, onInput, onSubmit, recent }: Props) {
-  const over = value.length > MAX_PROMPT_LENGTH;
+export function PromptField({ value, onInput, onSubmit, recent, maxLength }: Props) {
+  const over = value.length > maxLength;
   return (
     <div class="field">
       <label for="prompt">Prompt</label>
@@ -31,7 +31,7 @@ export function PromptField({ value, onInput, onSubmit, recent }: Props) {
         />
       </div>
       <p class={over ? 'hint error' : 'hint'} aria-live="polite">
-        {value.length} / {MAX_PROMPT_LENGTH} · ⌘/Ctrl+Enter to generate
+        {value.length} / {maxLength} · ⌘/Ctrl+Enter to generate
       </p>
       {recent.length ? (
         <select

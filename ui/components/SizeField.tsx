@@ -1,6 +1,8 @@
-import { SIZE_PRESETS, presetLabel, type SizePreset } from '../../core/sizes.ts';
+import { presetLabel, type SizePreset, type Tier } from '../../core/sizes.ts';
 
 interface Props {
+  /** The chosen model's sizes, in its page's order. */
+  readonly sizes: readonly SizePreset[];
   readonly preset: SizePreset;
   /** The preset matched to the base reference, if any. */
   readonly matched: SizePreset | undefined;
@@ -8,7 +10,19 @@ interface Props {
   readonly onChange: (preset: SizePreset) => void;
 }
 
-export function SizeField({ preset, matched, matchedTo, onChange }: Props) {
+export function SizeField({ sizes, preset, matched, matchedTo, onChange }: Props) {
+  const tiers = [...new Set(sizes.map((s) => s.tier))];
+  const option = (p: SizePreset) => (
+    <option value={p.name} key={p.name}>
+      {presetLabel(p)}
+      {p === matched ? ' (matched)' : ''}
+    </option>
+  );
+  const group = (tier: Tier) => (
+    <optgroup label={tier} key={tier}>
+      {sizes.filter((s) => s.tier === tier).map(option)}
+    </optgroup>
+  );
   return (
     <div class="field">
       <label for="size">Size</label>
@@ -17,16 +31,11 @@ export function SizeField({ preset, matched, matchedTo, onChange }: Props) {
         class="select"
         value={preset.name}
         onChange={(e) => {
-          const next = SIZE_PRESETS.find((p) => p.name === (e.currentTarget as HTMLSelectElement).value);
+          const next = sizes.find((p) => p.name === (e.currentTarget as HTMLSelectElement).value);
           if (next) onChange(next);
         }}
       >
-        {SIZE_PRESETS.map((p) => (
-          <option value={p.name} key={p.name}>
-            {presetLabel(p)}
-            {p === matched ? ' (matched)' : ''}
-          </option>
-        ))}
+        {tiers.length > 1 ? tiers.map(group) : sizes.map(option)}
       </select>
       {matched && matchedTo ? (
         <p class="hint">{preset === matched ? `Matched to “${matchedTo}”` : `Overridden: “${matchedTo}” matches ${matched.ratio}`}</p>

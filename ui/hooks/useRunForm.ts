@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { chooseComposite } from '../../core/composite/choice.ts';
-import { estimateCostUsd } from '../../core/pricing.ts';
+import { carrySize, estimateUsd, isKnownModel, matchSize, modelOf, pricePerImage, sizeOf, type RiverflowModel } from '../../core/models.ts';
 import type { ToUI } from '../../core/protocol/toUI.ts';
 import { withPins } from '../../core/records/pins.ts';
 import type { Settings } from '../../core/records/settings.ts';
 import { runBlocker } from '../../core/runBlocker.ts';
-import { MAX_REFERENCES, MAX_RESULTS } from '../../core/runware/tasks.ts';
-import { DEFAULT_PRESET, findPreset, matchPreset, type SizePreset } from '../../core/sizes.ts';
+import { MAX_RESULTS } from '../../core/runware/tasks.ts';
+import type { SizePreset } from '../../core/sizes.ts';
 import type { HistoryEntry } from '../../core/history.ts';
 import type { BatchInput, EditInput } from './useRuns.ts';
 import type { BatchItem } from '../run/panelState.ts';
@@ -20,9 +20,10 @@ export type RunPlan =
   { readonly kind: 'single'; readonly input: EditInput } | { readonly kind: 'each'; readonly items: BatchItem[]; readonly input: BatchInput };
 
 /**
- * The run form's policy, out of the layout: the prompt and size (matched to the base, kept across
- * a relaunch, re-matched when the base changes), the reference limit and the pins rule, the area
- * and kept-text choice, why Generate cannot run, the estimate, Reuse settings; it returns a plan.
+ * The run form's policy, out of the layout: the model (remembered), the prompt and size (matched
+ * to the base within the model's ratios at the chosen tier, kept across a relaunch, re-matched
+ * when the base changes), the model's reference limit and the pins rule, the area and kept-text
+ * choice, why Generate cannot run, the estimate at the model's price, Reuse settings; it returns a plan.
  */
 export function useRunForm(options: {
   readonly init: Init;
@@ -33,50 +34,79 @@ export function useRunForm(options: {
   readonly settings: Settings;
   readonly updateSettings: (next: Settings) => void;
 }) {
-  const { init, selection, pins, settings } = options;
-  const [prompt, setPrompt] = useState(init.relaunch?.prompt ?? '');
-  const [preset, setPreset] = useState<SizePreset>(DEFAULT_PRESET);
+  const { init, selection, pins, settings, updateSettings } = options;
+  const relaunch = init.relaunch;
+  const model = modelOf(settings.model);
+  const [prompt, setPrompt] = useState(relaunch?.prompt ?? '');
+  const [preset, setPresetState] = useState<SizePreset>(() => matchSize(model, 1, 1, settings.tier));
   const [mode, setMode] = useState<'combine' | 'each'>('combine');
   const [areaOnly, setAreaOnly] = useState(true);
-  // An area result's recorded size is its crop's: editing it again matches the whole frame instead.
-  const relaunchSize = useRef(init.relaunch && !init.relaunch.area ? findPreset(init.relaunch.width, init.relaunch.height) : undefined);
+  // Edit again restores the result's model and size. An area result's recorded size is its crop's:
+  // editing it again matches the whole frame instead.
+  const relaunchModel = relaunch && isKnownModel(relaunch.model) ? modelOf(relaunch.model) : undefined;
+  const relaunchSize = useRef(relaunchModel && relaunch && !relaunch.area ? sizeOf(relaunchModel, relaunch.width, relaunch.height) : undefined);
+  useEffect(() => {
+    if (relaunchModel && relaunchModel.id !== settings.model)
+      updateSettings({ ...settings, model: relaunchModel.id, tier: relaunchSize.current?.tier ?? settings.tier });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the panel opens
+  }, []);
   const { base } = selection;
   const each = mode === 'each' && selection.nodes.length > 1;
-  // Riverflow reads at most 10 references: the limit belongs to combining, not to a batch.
-  // Pins follow the selected frames in every run, and count toward the 10.
-  const combined = withPins(selection.nodes, pins.nodes);
+  // The model reads a limited number of references: the limit belongs to combining, not to a batch.
+  // Pins follow the selected frames in every run, and count toward the limit.
+  const limit = model.limits.maxReferences;
+  const combined = withPins(selection.nodes, pins.nodes, limit);
   const pinned = pins.nodes.filter((p) => !selection.nodes.some((n) => n.id === p.id));
   const nodes = each ? selection.nodes : combined.sent;
-  const overLimit = (each ? [] : combined.left).map((n) => ({ name: n.name, reason: `is past the ${MAX_REFERENCES}-reference limit` }));
+  const overLimit = (each ? [] : combined.left).map((n) => ({ name: n.name, reason: `is past ${model.name}’s ${limit}-reference limit` }));
   const skipped = [...selection.skipped, ...overLimit];
-  const matched = base ? matchPreset(base.width, base.height) : undefined;
+  const matched = base ? matchSize(model, base.width, base.height, settings.tier) : undefined;
   const choice = chooseComposite({ base, area: selection.area, areaOnly, batch: each, settings });
 
-  const baseKey = base ? `${base.id}:${base.width}x${base.height}` : '';
+  /** A size chosen in the Size control: its tier is remembered for the next frame and the quick edit. */
+  function setPreset(next: SizePreset) {
+    setPresetState(next);
+    if (next.tier !== settings.tier) updateSettings({ ...settings, tier: next.tier });
+  }
+  /** Switching model keeps the ratio and the tier where the new model has them. */
+  function setModel(next: RiverflowModel) {
+    const size = carrySize(preset, next);
+    setPresetState(size);
+    updateSettings({ ...settings, model: next.id, tier: size.tier });
+  }
+
+  const baseKey = base ? `${base.id}:${base.width}x${base.height}:${model.id}` : '';
   // A newly marked area starts with "Edit only this area" on.
   useEffect(() => setAreaOnly(true), [selection.area?.markerId]);
   // A new base reference re-matches the size; an override holds until the base changes.
   // Only a change of base may reset them, so the other values are read, not watched.
   useEffect(() => {
     // The relaunched result's size is for the first base the panel sees: the selection can arrive after the first render.
-    const fromRelaunch = base ? relaunchSize.current : undefined;
-    if (base) relaunchSize.current = undefined;
-    setPreset(fromRelaunch ?? matched ?? DEFAULT_PRESET);
+    // It waits until the relaunched result's model is the panel's (restored just above).
+    const ready = base && (!relaunchModel || model.id === relaunchModel.id);
+    const fromRelaunch = ready ? relaunchSize.current : undefined;
+    if (ready) relaunchSize.current = undefined;
+    setPresetState(fromRelaunch ?? matched ?? carrySize(preset, model));
     // A frame edited before: offer its last prompt, unless one is being written.
     const last = base && options.history.find((e) => e.sourceNodeId === base.id);
     if (last) setPrompt((p) => (p.trim() ? p : last.prompt));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- see above: keyed on the base alone
   }, [baseKey]);
 
-  const blocker = runBlocker({ apiKey: options.apiKey ?? '', prompt, selected: selection.nodes.length, skipped: selection.skipped });
+  const blocker = runBlocker({ apiKey: options.apiKey ?? '', prompt, selected: selection.nodes.length, skipped: selection.skipped, limits: model.limits });
   const images = settings.numberResults * (each ? nodes.length : 1);
+  const size = choice.areaPlan?.preset ?? preset;
   const plan: RunPlan = each
-    ? { kind: 'each', items: nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })), input: { prompt, settings, extra: pinned } }
+    ? {
+        kind: 'each',
+        items: nodes.map((n) => ({ id: n.id, name: n.name, node: n, status: 'queued' as const })),
+        input: { prompt, settings: { ...settings, tier: preset.tier }, extra: pinned },
+      }
     : {
         kind: 'single',
         input: {
           prompt,
-          preset: choice.areaPlan?.preset ?? preset,
+          preset: size,
           nodes,
           settings,
           ...(choice.composite ? { composite: choice.composite } : {}),
@@ -84,15 +114,19 @@ export function useRunForm(options: {
         },
       };
 
-  /** History's "Reuse settings": prompt, size, variations and output options at once. */
+  /** History's "Reuse settings": model, prompt, size, variations and output options at once. */
   function reuse(e: HistoryEntry) {
+    const used = isKnownModel(e.model) ? modelOf(e.model) : model;
+    const size = sizeOf(used, e.width, e.height) ?? carrySize(preset, used);
     setPrompt(e.prompt);
-    setPreset(findPreset(e.width, e.height) ?? DEFAULT_PRESET);
-    options.updateSettings({ ...settings, ...e.options, numberResults: Math.min(MAX_RESULTS, e.count) });
+    setPresetState(size);
+    updateSettings({ ...settings, ...e.options, model: used.id, tier: size.tier, numberResults: Math.min(MAX_RESULTS, e.count) });
   }
 
   return {
-    ...{ prompt, setPrompt, preset, setPreset, mode, setMode, areaOnly, setAreaOnly },
-    ...{ each, pinned, nodes, skipped, matched, choice, blocker, images, estimate: estimateCostUsd(images), plan, reuse },
+    ...{ model, setModel, prompt, setPrompt, preset, setPreset, mode, setMode, areaOnly, setAreaOnly },
+    ...{ each, pinned, nodes, skipped, matched, choice, blocker, images, plan, reuse },
+    estimate: estimateUsd(model, size, images),
+    pricePerImage: pricePerImage(model, size),
   };
 }

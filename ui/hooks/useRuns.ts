@@ -2,11 +2,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatUsd, plural } from '../../core/format.ts';
 import { shortName } from '../../core/notice.ts';
 import { BATCH_CONCURRENCY, runPool } from '../../core/pool.ts';
-import { roundCents } from '../../core/pricing.ts';
+import { roundUsd } from '../../core/pricing.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
-import { MAX_REFERENCES } from '../../core/runware/tasks.ts';
-import { matchPreset } from '../../core/sizes.ts';
+import { matchSize, modelOf } from '../../core/models.ts';
 import { notify } from '../bridge.ts';
 import type { BatchItem } from '../run/panelState.ts';
 import { collectResults } from '../run/collectResults.ts';
@@ -81,7 +80,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     await withClient(connection, start, async (client, signal) => {
       try {
         const outcome = await runEdit(iframeHost, client, input, progress, signal);
-        setSessionCost((c) => roundCents(c + outcome.cost));
+        setSessionCost((c) => roundUsd(c + outcome.cost));
         if (input.nodes[0]) onPlaced(outcome, input.nodes[0]);
         const placedBeside = (name: string) => `Placed ${plural(outcome.placed, 'image')} beside “${name}”.`;
         const text = placedBeside(input.nodes[0]?.name ?? 'the selection');
@@ -110,11 +109,12 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         if (signal.aborted) return update(id, { status: 'failed', message: CANCELLED_FREE });
         update(id, { status: 'running' });
         try {
-          const nodes = [node, ...input.extra.filter((x) => x.id !== node.id)].slice(0, MAX_REFERENCES);
+          const model = modelOf(input.settings.model);
+          const nodes = [node, ...input.extra.filter((x) => x.id !== node.id)].slice(0, model.limits.maxReferences);
           const outcome = await runEdit(
             iframeHost,
             client,
-            { prompt: input.prompt, settings: input.settings, preset: matchPreset(node.width, node.height), nodes },
+            { prompt: input.prompt, settings: input.settings, preset: matchSize(model, node.width, node.height, input.settings.tier), nodes },
             () => {},
             signal,
           );
@@ -128,7 +128,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         progress({ stage: 'waiting', placed: state.filter((it) => it.status === 'placed').length, total: state.length });
       });
     });
-    setSessionCost((c) => roundCents(c + cost));
+    setSessionCost((c) => roundUsd(c + cost));
     const failed = state.filter((it) => it.status === 'failed').length;
     const text = `Placed ${plural(placed, 'image')} for ${plural(todo.length - failed, 'frame')}.`;
     notify(text, failed > 0);
@@ -152,7 +152,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     await withClient(connection, start, async (client, signal) => {
       try {
         const outcome = await runUpscale(iframeHost, client, node, factor, progress, signal);
-        setSessionCost((c) => roundCents(c + outcome.cost));
+        setSessionCost((c) => roundUsd(c + outcome.cost));
         const text = `Placed “${node.name}” upscaled ×${factor} beside it.`;
         notify(`Placed “${shortName(node.name)}” upscaled ×${factor} beside it.`);
         setRun(endState({ placed: text, outcome }));
@@ -191,7 +191,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         }
       }
     });
-    setSessionCost((c) => roundCents(c + cost));
+    setSessionCost((c) => roundUsd(c + cost));
     if (placed > 0) {
       const text = `Placed ${plural(placed, 'result')} from ${pending.length > 1 ? 'earlier runs that were' : 'an earlier run that was'} interrupted.`;
       notify(text);

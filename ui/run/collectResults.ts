@@ -1,5 +1,7 @@
 import type { CompositeParts } from '../../core/protocol/composite.ts';
 import { compositeStep } from './compositeStep.ts';
+import { storeTiles } from './storeTiles.ts';
+import { needsTiles } from '../../core/tiles.ts';
 import { openTasks, type PendingRun } from '../../core/records/pendingRun.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import { RequestFailed } from '../requestFailed.ts';
@@ -63,12 +65,14 @@ export async function collectResults(
           if (compositing) ({ image, asIs } = await compositing.apply(image, label(result.taskUUID)));
           const preview = await host.makePreview?.(image.bytes);
           try {
+            // Past Figma's 4096 px: the tiles go first, a message each, then the result that shows them.
+            const pixels = needsTiles(image) ? { tiles: await storeTiles(host, image, signal) } : { bytes: image.bytes };
             const place = {
               type: 'place-result',
               runId: run.runId,
               taskUUID: result.taskUUID,
               imageUUID: result.imageUUID,
-              bytes: image.bytes,
+              ...pixels,
               ...(asIs ? { asIs } : {}),
               ...(preview ? { preview } : {}),
             } as const;

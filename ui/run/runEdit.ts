@@ -5,6 +5,7 @@ import type { Reference, SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import type { Settings } from '../../core/records/settings.ts';
 import { buildInferenceTasks } from '../../core/runware/tasks.ts';
+import { modelOf } from '../../core/models.ts';
 import { uuidV4 } from '../runware/uuid.ts';
 import type { SizePreset } from '../../core/sizes.ts';
 import type { RunwareClient } from '../runware/client.ts';
@@ -25,6 +26,8 @@ export interface EditRequest {
   readonly composite?: CompositeChoice;
   /** Layers left out of what is sent (the marker, when a marked area is sent whole). */
   readonly hide?: readonly string[];
+  /** "Finish with…": the draft result this run finishes, linked in each result's provenance. */
+  readonly finishes?: string;
 }
 
 function dataUri(ref: Extract<Reference, { bytes: Uint8Array }>): string {
@@ -79,6 +82,8 @@ export async function runEdit(
     runId: uuidV4(),
     fileId: '',
     prompt: req.prompt.trim(),
+    model: modelOf(req.settings.model).id,
+    ...(req.finishes ? { finishes: req.finishes } : {}),
     width: req.preset.width,
     height: req.preset.height,
     sourceNodeIds: nodeIds,
@@ -100,7 +105,7 @@ export async function runEdit(
       : {}),
   };
   onProgress({ stage: 'submitting', placed: 0, total });
-  const settings = { ...req.settings, prompt: req.prompt, preset: req.preset };
+  const settings = { ...req.settings, model: run.model ?? modelOf(undefined).id, prompt: req.prompt, preset: req.preset };
   const submitted = await submitRun(
     host,
     client,

@@ -3,6 +3,7 @@ import type { Reference } from '../../core/protocol/shared.ts';
 import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { ToMain } from '../../core/protocol/toMain.ts';
 import type { ImageResult } from '../../core/runware/response.ts';
+import type { Rect } from '../../core/rect.ts';
 import type { PlaceableImage } from '../runware/resultImage.ts';
 
 /**
@@ -16,6 +17,8 @@ export interface RunHost {
   loadResultImage(result: ImageResult, signal?: AbortSignal): Promise<PlaceableImage>;
   /** Lays the model's picture over the frame for an area edit or kept text (the iframe's canvas). */
   composeResult(parts: CompositeParts, model: PlaceableImage, featherPercent: number): Promise<PlaceableImage>;
+  /** Cuts an image past Figma's 4096 px into the planned tiles, one encoded PNG at a time. */
+  cutTiles(image: PlaceableImage, plan: readonly Rect[]): AsyncIterable<Uint8Array>;
   /** The History preview of an image as placed (base64 JPEG ≤ 64 KB); absent where no canvas can make one. */
   makePreview?(bytes: Uint8Array): Promise<string | undefined>;
 }

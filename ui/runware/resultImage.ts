@@ -1,4 +1,4 @@
-import { FIGMA_MAX_IMAGE_SIDE, readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
+import { readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
 import { base64ToBytes } from '../base64.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import type { ImageResult } from '../../core/runware/response.ts';
@@ -19,9 +19,13 @@ async function webpToPng(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
 }
 
+/** The largest side a browser canvas cuts reliably (Chrome's limit): past it, no tiles can be made. */
+export const MAX_TILED_SIDE = 16384;
+
 /**
- * Decodes an inline result and makes sure Figma can take it: a PNG, JPEG or GIF that decodes,
- * at most 4096 px a side. Anything else is refused with a reason, before the canvas is touched.
+ * Decodes an inline result and makes sure Figma can take it: a PNG, JPEG or GIF that decodes
+ * (past 4096 px a side it is placed as tiles, see storeTiles). Anything else is refused with a
+ * reason, before the canvas is touched.
  */
 export async function loadResultImage(result: ImageResult, signal?: AbortSignal): Promise<PlaceableImage> {
   const { kind: sourceKind, value } = result.source;
@@ -46,8 +50,11 @@ export async function loadResultImage(result: ImageResult, signal?: AbortSignal)
   if (kind === 'webp') bytes = await webpToPng(bytes);
   const size = readImageSize(bytes);
   if (!size) throw new RunwareError({ kind: 'badImage', detail: 'the image could not be decoded' });
-  if (size.width > FIGMA_MAX_IMAGE_SIDE || size.height > FIGMA_MAX_IMAGE_SIDE) {
-    throw new RunwareError({ kind: 'badImage', detail: `it is ${size.width}×${size.height} px, over Figma’s ${FIGMA_MAX_IMAGE_SIDE} px limit` });
+  if (size.width > MAX_TILED_SIDE || size.height > MAX_TILED_SIDE) {
+    throw new RunwareError({
+      kind: 'badImage',
+      detail: `it is ${size.width}×${size.height} px, past the ${MAX_TILED_SIDE} px a side the panel can cut into tiles`,
+    });
   }
   return { bytes, ...size };
 }

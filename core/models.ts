@@ -1,0 +1,177 @@
+import { roundUsd } from './pricing.ts';
+import { sizeTable, SIZE_PRESETS, matchPreset, type SizePreset, type Tier } from './sizes.ts';
+
+/** A model's price: per image by tier (its page's table), or per megapixel (1.1 Mini). */
+export type ModelPrice = { readonly perImage: Readonly<Partial<Record<Tier, number>>> } | { readonly perMegapixel: number };
+
+/** What a model takes. Where its page is silent, the strictest value another Riverflow page documents (see `borrowed`). */
+export interface ModelLimits {
+  readonly maxReferences: number;
+  readonly minReferenceSide: number;
+  readonly maxReferenceSide: number;
+  readonly minPrompt: number;
+  readonly maxPrompt: number;
+}
+
+export interface RiverflowModel {
+  readonly id: string;
+  readonly name: string;
+  /** A few words in the Model select: what it is for. */
+  readonly purpose: string;
+  /** Runware's page the row was read from. */
+  readonly page: string;
+  readonly sizes: readonly SizePreset[];
+  readonly price: ModelPrice;
+  readonly limits: ModelLimits;
+  /** Which limits are not on the model's own page, and where they come from. */
+  readonly borrowed: string;
+}
+
+/** Riverflow 2.0's ten ratios at each tier (the same rows on the Fast and Pro pages; 4K on Pro only). */
+const RIVERFLOW_2_ROWS = {
+  '1K': [
+    ['1:1', 1024, 1024],
+    ['4:3', 1152, 864],
+    ['3:4', 864, 1152],
+    ['16:9', 1280, 720],
+    ['9:16', 720, 1280],
+    ['3:2', 1248, 832],
+    ['2:3', 832, 1248],
+    ['5:4', 1120, 896],
+    ['4:5', 896, 1120],
+    ['7:3', 1512, 648],
+  ],
+  '2K': [
+    ['1:1', 2048, 2048],
+    ['4:3', 2304, 1728],
+    ['3:4', 1728, 2304],
+    ['16:9', 2560, 1440],
+    ['9:16', 1440, 2560],
+    ['3:2', 2496, 1664],
+    ['2:3', 1664, 2496],
+    ['5:4', 2240, 1792],
+    ['4:5', 1792, 2240],
+    ['7:3', 3024, 1296],
+  ],
+  '4K': [
+    ['1:1', 4096, 4096],
+    ['4:3', 4608, 3456],
+    ['3:4', 3456, 4608],
+    ['16:9', 5120, 2880],
+    ['9:16', 2880, 5120],
+    ['3:2', 4992, 3328],
+    ['2:3', 3328, 4992],
+    ['5:4', 4480, 3584],
+    ['4:5', 3584, 4480],
+    ['7:3', 6048, 2592],
+  ],
+} as const;
+
+/** Runware's Sourceful provider page (1.x references) and its SDK docs (positivePrompt 4–2000). */
+const RIVERFLOW_1_LIMITS: ModelLimits = { maxReferences: 10, minReferenceSide: 300, maxReferenceSide: 2048, minPrompt: 4, maxPrompt: 2000 };
+const BORROWED_1 = 'Prompt 4–2000 characters from Runware’s SDK docs; references 1–10 of 300–2048 px from Runware’s Sourceful provider page.';
+const BORROWED_2 = 'Not on the 2.0 pages, so the strictest Riverflow value: prompt 4–2000 characters, references 300–2048 px a side (1.x pages).';
+
+const PAGE = 'https://runware.ai/docs/models/';
+
+/** The Riverflow models on Runware whose page gives the whole contract: data, read by the panel, the estimate, requests and provenance. */
+export const MODELS: readonly RiverflowModel[] = [
+  {
+    id: 'sourceful:1@2',
+    name: 'Riverflow 1.1 Pro',
+    purpose: 'finals at 1K, the most faithful edits',
+    page: `${PAGE}sourceful-riverflow-1-1-pro`,
+    sizes: SIZE_PRESETS,
+    price: { perImage: { '1K': 0.077 } },
+    limits: RIVERFLOW_1_LIMITS,
+    borrowed: BORROWED_1,
+  },
+  {
+    id: 'sourceful:1@1',
+    name: 'Riverflow 1.1',
+    purpose: 'everyday edits at half the price',
+    page: `${PAGE}sourceful-riverflow-1-1`,
+    sizes: SIZE_PRESETS,
+    price: { perImage: { '1K': 0.039 } },
+    limits: RIVERFLOW_1_LIMITS,
+    borrowed: BORROWED_1,
+  },
+  {
+    id: 'sourceful:1@0',
+    name: 'Riverflow 1.1 Mini',
+    purpose: 'quick tries, priced per megapixel',
+    page: `${PAGE}sourceful-riverflow-1-1-mini`,
+    sizes: SIZE_PRESETS,
+    // The page prices it per megapixel: $0.0302 for a 1024² image, so a megapixel here is 1024² pixels.
+    price: { perMegapixel: 0.0302 },
+    limits: RIVERFLOW_1_LIMITS,
+    borrowed: BORROWED_1,
+  },
+  {
+    id: 'sourceful:riverflow-2.0@fast',
+    name: 'Riverflow 2.0 Fast',
+    purpose: 'drafts at two cents, 1K and 2K',
+    page: `${PAGE}sourceful-riverflow-2-0-fast`,
+    sizes: sizeTable({ '1K': RIVERFLOW_2_ROWS['1K'], '2K': RIVERFLOW_2_ROWS['2K'] }),
+    price: { perImage: { '1K': 0.02, '2K': 0.04 } },
+    // Sourceful says 10 references, another host's schema 4 for Fast: the stricter one until Runware's page says.
+    limits: { ...RIVERFLOW_1_LIMITS, maxReferences: 4 },
+    borrowed: `${BORROWED_2} At most 4 references (another host’s schema for 2.0 Fast; Sourceful’s notes say 10).`,
+  },
+  {
+    id: 'sourceful:riverflow-2.0@pro',
+    name: 'Riverflow 2.0 Pro',
+    purpose: 'print finals at 2K and 4K',
+    page: `${PAGE}sourceful-riverflow-2-0-pro`,
+    sizes: sizeTable(RIVERFLOW_2_ROWS),
+    price: { perImage: { '1K': 0.15, '2K': 0.15, '4K': 0.33 } },
+    limits: RIVERFLOW_1_LIMITS,
+    borrowed: `${BORROWED_2} Up to 10 references (Sourceful’s notes).`,
+  },
+];
+
+export const DEFAULT_MODEL: RiverflowModel = MODELS[0]!;
+
+/** The model with this id; an unknown or missing one (a retired id in old settings) is the default. */
+export function modelOf(id: string | undefined): RiverflowModel {
+  return MODELS.find((m) => m.id === id) ?? DEFAULT_MODEL;
+}
+
+export function isKnownModel(id: string): boolean {
+  return MODELS.some((m) => m.id === id);
+}
+
+export function tiersOf(model: RiverflowModel): Tier[] {
+  return [...new Set(model.sizes.map((s) => s.tier))];
+}
+
+/** The model's own size for this width and height, if it offers it. */
+export function sizeOf(model: RiverflowModel, width: number, height: number): SizePreset | undefined {
+  return model.sizes.find((s) => s.width === width && s.height === height);
+}
+
+/** Matched to a frame within the model's ratios, at `tier` where the model has it. */
+export function matchSize(model: RiverflowModel, width: number, height: number, tier?: Tier): SizePreset {
+  return matchPreset(width, height, model.sizes, tier);
+}
+
+/**
+ * The size on another model after a switch: the same ratio and tier where it has them; else
+ * its nearest ratio at that tier, or at its highest tier below (2.0 Pro's 4K on Fast is 2K).
+ */
+export function carrySize(size: SizePreset, to: RiverflowModel): SizePreset {
+  const tiers = tiersOf(to);
+  const order: Tier[] = ['1K', '2K', '4K'];
+  const tier = tiers.includes(size.tier) ? size.tier : (tiers.filter((t) => order.indexOf(t) < order.indexOf(size.tier)).pop() ?? tiers[0]!);
+  return to.sizes.find((s) => s.ratio === size.ratio && s.tier === tier) ?? matchPreset(size.width, size.height, to.sizes, tier);
+}
+
+/** What one image of this size costs on this model, in USD (before Runware's actual `cost`). */
+export function pricePerImage(model: RiverflowModel, size: { tier: Tier; width: number; height: number }): number {
+  if ('perMegapixel' in model.price) return roundUsd((model.price.perMegapixel * size.width * size.height) / (1024 * 1024));
+  return model.price.perImage[size.tier] ?? 0;
+}
+
+export function estimateUsd(model: RiverflowModel, size: SizePreset, images: number): number {
+  return roundUsd(pricePerImage(model, size) * images);
+}

@@ -1,0 +1,41 @@
+import { formatUsd } from '../../core/format.ts';
+import { MODELS, pricePerImage, tiersOf, type RiverflowModel } from '../../core/models.ts';
+
+/** "from $0.02" over a model's sizes: what the cheapest image costs there. */
+function fromPrice(model: RiverflowModel): string {
+  const prices = model.sizes.map((s) => pricePerImage(model, s));
+  const low = Math.min(...prices);
+  return low === Math.max(...prices) ? formatUsd(low) : `from ${formatUsd(low)}`;
+}
+
+interface Props {
+  readonly model: RiverflowModel;
+  readonly onChange: (model: RiverflowModel) => void;
+}
+
+/** The Riverflow model, remembered per user and used by the quick edit too. */
+export function ModelField({ model, onChange }: Props) {
+  return (
+    <div class="field">
+      <label for="model">Model</label>
+      <select
+        id="model"
+        class="select"
+        value={model.id}
+        onChange={(e) => {
+          const next = MODELS.find((m) => m.id === (e.currentTarget as HTMLSelectElement).value);
+          if (next) onChange(next);
+        }}
+      >
+        {MODELS.map((m) => (
+          <option value={m.id} key={m.id}>
+            {m.name} — {m.purpose}
+          </option>
+        ))}
+      </select>
+      <p class="hint">
+        {tiersOf(model).join(', ')} · {fromPrice(model)} an image · up to {model.limits.maxReferences} references
+      </p>
+    </div>
+  );
+}
