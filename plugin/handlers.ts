@@ -11,6 +11,7 @@ import { exportPreview, keepResult } from './keepResult.ts';
 import { describePins, setPinned } from './pins.ts';
 import { placeResult, RELAUNCH_COMMAND } from './placeResult.ts';
 import { storeTile } from './tiledResult.ts';
+import { finishPlan } from './finishPlan.ts';
 import { findSceneNode, pageOf } from './sceneNode.ts';
 import { describeSelection, trackSelection } from './selection.ts';
 import * as storage from './storage.ts';
@@ -87,6 +88,7 @@ export const requestHandlers: RequestHandlers = {
     return {};
   },
   'store-tile': async ({ bytes }) => storeTile(bytes),
+  'finish-plan': ({ nodeId }) => finishPlan(nodeId),
   'place-result': (m) => {
     const next = placing.then(async () => {
       const run = await storage.getPendingRun(m.runId);

@@ -35,7 +35,8 @@ export interface ResultImage {
  * section or on its page (see resultHome), or at the viewport centre if it is gone.
  */
 async function slotsFor(run: PendingRun): Promise<{ page: PageNode; container: ResultContainer; slots: Rect[]; sourceName: string }> {
-  const source = await findSceneNode(run.sourceNodeIds[0] ?? '');
+  // A finish goes beside the draft it finishes (while it exists); other runs beside their base frame.
+  const source = (run.finishes ? await findSceneNode(run.finishes) : null) ?? (await findSceneNode(run.sourceNodeIds[0] ?? ''));
   const page = await loadedPage((source && pageOf(source)) || figma.currentPage);
   const home = source ? resultHome(source) : { container: page, anchor: null };
   const container = home.container;
@@ -122,6 +123,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     ...(image.seed === undefined ? {} : { seed: image.seed }),
     ...(image.cost === undefined ? {} : { cost: image.cost }),
     sourceNodeId: run.sourceNodeIds[0] ?? '',
+    sourceNodeIds: run.sourceNodeIds,
     createdAt: Date.now(),
     index: index + 1,
     ...run.options,

@@ -51,6 +51,7 @@ export function selectedNode(node: SceneNode): SelectedNode {
         ...(p.composite ? {} : { imageUUID: p.imageUUID }),
         ...(p.composite ?? { width: p.width, height: p.height }),
         ...(p.keepTextSharp ? { liveText: true } : {}),
+        ...(p.upscaleFactor ? { upscaled: true } : {}),
       }
     : undefined;
   const texts = CONTAINER_TYPES.has(node.type) ? visibleTextLayers(node).length : 0;

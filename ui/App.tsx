@@ -9,6 +9,7 @@ import { ApiKeyField, SavedKeyLine } from './components/ApiKeyField.tsx';
 import { BatchStatus } from './components/BatchStatus.tsx';
 import { CompositeOptions } from './components/CompositeOptions.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
+import { FinishField } from './components/FinishField.tsx';
 import { IntegerField } from './components/IntegerField.tsx';
 import { ModelField } from './components/ModelField.tsx';
 import { PromptField } from './components/PromptField.tsx';
@@ -187,6 +188,9 @@ export function App({ init }: { readonly init: Init }) {
             )
           }
         />
+      ) : null}
+      {selection.nodes.length === 1 && base?.result && !base.result.upscaled && key.connection ? (
+        <FinishField node={base} disabled={running} onFinish={(final) => key.connection && void runs.finish(key.connection, base, final, settings)} />
       ) : null}
       {lastRun.run && !running ? (
         <RunResults

@@ -71,6 +71,23 @@ export const REQUESTS = {
     reply: z.object({ results: z.array(HistoryResultSchema) }),
     timeoutMs: 10_000,
   },
+  /**
+   * "Finish with…" on a result: what it was made from (prompt, model, size, the references that
+   * still exist, in order), so the same run can be made again on a final model beside it.
+   */
+  'finish-plan': {
+    body: { nodeId: z.string() },
+    reply: z.object({
+      prompt: z.string(),
+      model: z.string(),
+      width: z.int(),
+      height: z.int(),
+      sources: z.array(SelectedNodeSchema),
+      missing: z.int(),
+      area: z.boolean(),
+    }),
+    timeoutMs: 10_000,
+  },
   /** A result's own image fill (a composite), to upload before upscaling it. */
   'result-image': { body: { nodeId: z.string(), skipCache: z.boolean() }, reply: ReferenceSchema, timeoutMs: 30_000 },
   /** The reference and compositing parts for an area edit or for text kept sharp (see CompositeParts). */

@@ -16,7 +16,15 @@ export const SelectedNodeSchema = z.object({
    * When the node is a Riverflow result, for upscaling: its image on Runware (absent for a composite,
    * made in the plugin: its image fill is uploaded first), its pixel size, and whether it carries live text.
    */
-  result: z.optional(z.object({ imageUUID: z.optional(z.string()), width: z.number(), height: z.number(), liveText: z.optional(z.boolean()) })),
+  result: z.optional(
+    z.object({
+      imageUUID: z.optional(z.string()),
+      width: z.number(),
+      height: z.number(),
+      liveText: z.optional(z.boolean()),
+      upscaled: z.optional(z.boolean()),
+    }),
+  ),
   /** Visible text layers inside it (what "Keep text layers sharp" keeps). */
   textLayers: z.optional(z.int()),
 });

@@ -44,7 +44,7 @@ export const PendingRunSchema = z.object({
   ),
   /** Set when each result is composited over the frame (an area edit, or text kept sharp). */
   composite: z.optional(CompositeRunSchema),
-  /** A "Finish with…" run: the draft result it finishes (its node id), linked in each result's provenance. */
+  /** A "Finish with…" run: the draft result it finishes (its node id), linked in each result's provenance; the results go beside it. */
   finishes: z.optional(z.string()),
   /** Where each result goes, fixed when the first one arrives so later ones fill the same grid. */
   slots: z.optional(z.array(RectSchema)),

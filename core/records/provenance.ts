@@ -28,6 +28,8 @@ export const ProvenanceSchema = z.object({
   seed: z.optional(z.number()),
   cost: z.optional(z.number()),
   sourceNodeId: z.string(),
+  /** Every reference the run sent, in order (absent on results placed before it was recorded: the source alone). */
+  sourceNodeIds: z.optional(z.array(z.string())),
   createdAt: z.number(),
   /** 1-based variation number, as in the node's name. */
   index: z.number(),

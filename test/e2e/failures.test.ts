@@ -270,7 +270,7 @@ describe('bad input', () => {
     });
     await t.ui.getByText('“Hidden logo” is hidden: not sent.').waitFor();
     await t.ui.getByText('“Caption” is not a frame, group, component or image: not sent.').waitFor();
-    await t.ui.getByText('“F10” is past the 10-reference limit: not sent.').waitFor();
+    await t.ui.getByText('“F10” is past Riverflow 1.1 Pro’s 10-reference limit: not sent.').waitFor();
     expect(await t.ui.getByRole('region', { name: 'References' }).getByRole('listitem').count()).toBe(10);
     await t.evaluate((host) => host.select([host.page.children.find((n) => n.name === 'Hidden logo')!]));
     await t.ui.getByText('“Hidden logo” is hidden. Select a visible frame, group, component or image.').waitFor();

@@ -87,7 +87,7 @@ describe('the main flow in Chromium, against the emulator', () => {
     const expected = matchPreset(w, hgt);
     await expect.poll(() => s.ui.getByLabel('Size').inputValue()).toBe(expected.name);
     await expect.poll(() => s.ui.getByText(`Matched to “${name}”`).count()).toBe(1);
-    expect(await s.ui.getByRole('option', { selected: true }).textContent()).toBe(`${presetLabel(expected)} (matched)`);
+    expect(await s.ui.getByLabel('Size').getByRole('option', { selected: true }).textContent()).toBe(`${presetLabel(expected)} (matched)`);
     // The designer can still override it.
     await s.ui.getByLabel('Size').selectOption('1K (1:1)');
     if (expected.name !== '1K (1:1)') await s.ui.getByText(`Overridden: “${name}” matches ${expected.ratio}`).waitFor();
@@ -132,7 +132,7 @@ describe('the main flow in Chromium, against the emulator', () => {
     await s.useKey();
     await s.prompt('Four colourways');
     await s.ui.getByLabel('Variations').fill('4');
-    await s.ui.getByText('Estimated cost: $0.308 (4 images × $0.077)').waitFor();
+    await s.ui.getByText('Estimated cost: $0.308 (4 images × $0.077 on Riverflow 1.1 Pro)').waitFor();
     await s.generate();
     await s.ui.getByText('Placed 4 images beside “Square tile”. Cost $0.308.').waitFor();
     // One task per variation, all in one request: a finished image is never polled again.

@@ -167,7 +167,7 @@ describe('iterating like a packaging designer', () => {
     await s.select('Box front', 'Label', 'Banner 7:3');
     await s.ui.getByLabel('Edit each frame').check();
     await s.prompt('Holiday edition');
-    await s.ui.getByText('Estimated cost: $0.231 (3 images × $0.077)').waitFor();
+    await s.ui.getByText('Estimated cost: $0.231 (3 images × $0.077 on Riverflow 1.1 Pro)').waitFor();
     h.emulator.inject({ on: 'imageInference', status: 400, error: { code: 'invalidPositivePrompt', message: 'Prompt rejected', parameter: 'positivePrompt' } });
     await s.ui.getByRole('button', { name: 'Generate for 3 frames' }).click();
     expect(await s.alertText()).toBe('Placed 2 images for 2 frames. 1 frame failed: retry it below.');
@@ -200,10 +200,10 @@ describe('iterating like a packaging designer', () => {
     });
     await s.ui.getByText('SKU 1', { exact: true }).waitFor();
     // Combining keeps Riverflow's limit of 10 references and says what is left out.
-    await s.ui.getByText('“SKU 11” is past the 10-reference limit: not sent.').waitFor();
+    await s.ui.getByText('“SKU 11” is past Riverflow 1.1 Pro’s 10-reference limit: not sent.').waitFor();
     await s.ui.getByLabel('Edit each frame').check();
     await s.prompt('Seasonal colourway');
-    await s.ui.getByText('Estimated cost: $3.85 (50 images × $0.077)').waitFor();
+    await s.ui.getByText('Estimated cost: $3.85 (50 images × $0.077 on Riverflow 1.1 Pro)').waitFor();
     expect(await s.ui.getByText(/past the 10-reference limit/).count()).toBe(0);
     const thumbnailed = () =>
       s.evaluate((host) => host.exportCalls.filter((c) => (c.settings as ExportSettingsImage).constraint?.value === 96).map((c) => host.node(c.nodeId)?.name));
@@ -334,7 +334,7 @@ describe('iterating like a packaging designer', () => {
     expect(await s.ui.getByRole('button', { name: /^Upscale ×\d$/ }).allTextContents()).toEqual(['Upscale ×2', 'Upscale ×3']);
     h.emulator.reset();
     await s.ui.getByRole('button', { name: 'Upscale ×2' }).click();
-    await s.ui.getByText('Placed “Box front — Riverflow 1” upscaled ×2 beside it. Cost $0.004.').waitFor();
+    await s.ui.getByText('Placed “Box front — Riverflow 1” upscaled ×2 beside it. Cost $0.0038.').waitFor();
     expect(h.emulator.requests.flatMap((r) => r.tasks).filter((t) => t.taskType === 'imageUpload')).toEqual([]);
     expect(h.emulator.charges).toHaveLength(1);
     const placed = await s.evaluate((host) => {
@@ -473,7 +473,9 @@ describe('quick edit', () => {
     ]);
     await s.select('Box front');
     await s.page.evaluate(() => window.playground.quickEdit('Make it teal', '5:4'));
-    await expect.poll(() => s.evaluate((host) => host.notifications.at(-1))).toEqual({ message: '“5:4” is not one of Riverflow’s sizes.', error: true });
+    await expect
+      .poll(() => s.evaluate((host) => host.notifications.at(-1)))
+      .toEqual({ message: '“5:4” is not one of Riverflow 1.1 Pro’s sizes.', error: true });
     expect(h.emulator.requests).toEqual([]);
     await s.context.close();
   });

@@ -1,4 +1,5 @@
 import { formatSize } from '../../core/format.ts';
+import { FIGMA_MAX_IMAGE_SIDE } from '../../core/imageInfo.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import { upscaleFactors, upscaleInput } from '../../core/upscalePlan.ts';
 
@@ -21,12 +22,16 @@ export function UpscaleField({
   if (!result) return null;
   const factors = upscaleFactors(result, refused);
   const input = upscaleInput(result);
+  // A 4K result (Riverflow 2.0 Pro's largest) is print size already, and past what Clarity's results may be in Figma.
+  const alreadyFourK = Math.max(result.width, result.height) >= FIGMA_MAX_IMAGE_SIDE;
   return (
     <section class="field" aria-labelledby="upscale-title">
       <h2 class="label" id="upscale-title">
         Upscale for print
       </h2>
-      {factors.length ? (
+      {alreadyFourK ? (
+        <p class="hint">This result is already 4K ({formatSize(result.width, result.height)} px), placed with every pixel: it needs no upscale for print.</p>
+      ) : factors.length ? (
         <div class="row">
           {factors.map((f) => (
             <button
@@ -44,8 +49,8 @@ export function UpscaleField({
       ) : (
         <p class="hint">At {formatSize(input.width, input.height)} px, any upscale would pass Figma’s 4096 px limit.</p>
       )}
-      {refused.length > 0 && <p class="hint">Runware refused ×{Math.min(...refused)} for Clarity; only the factors it takes are offered.</p>}
-      <p class="hint">
+      {refused.length > 0 && !alreadyFourK && <p class="hint">Runware refused ×{Math.min(...refused)} for Clarity; only the factors it takes are offered.</p>}
+      <p class="hint" hidden={alreadyFourK}>
         {result.imageUUID
           ? 'Runware’s Clarity upscaler on this result’s own image (nothing is uploaded).'
           : `Runware’s Clarity upscaler on this result’s image, uploaded once first (Runware keeps uploads at ≤ 2048 px, so it starts from ${formatSize(input.width, input.height)} px).`}

@@ -6,7 +6,12 @@ import { roundUsd } from '../../core/pricing.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { matchSize, modelOf } from '../../core/models.ts';
-import { notify } from '../bridge.ts';
+import { notify, request } from '../bridge.ts';
+import { errorText } from '../../core/errorText.ts';
+import type { Settings } from '../../core/records/settings.ts';
+import type { Tier } from '../../core/sizes.ts';
+import type { RiverflowModel } from '../../core/models.ts';
+import { finishInput } from '../run/finishInput.ts';
 import type { BatchItem } from '../run/panelState.ts';
 import { collectResults } from '../run/collectResults.ts';
 import { iframeHost } from '../run/iframeHost.ts';
@@ -163,6 +168,18 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     });
   }
 
+  /** "Finish with…": the draft's run again on a final model and tier, placed beside the draft. */
+  async function finish(connection: Connection, draft: SelectedNode, final: { model: RiverflowModel; tier: Tier }, settings: Settings) {
+    let input;
+    try {
+      input = finishInput(draft.id, await request({ type: 'finish-plan', nodeId: draft.id }), final, settings);
+    } catch (e) {
+      input = errorText(e);
+    }
+    if (typeof input === 'string') setRun({ status: 'error', message: input });
+    else await single(connection, input);
+  }
+
   /** Places what runs left pending by a closed plugin have produced since. */
   async function recover(connection: Connection, pending: readonly PendingRun[]) {
     let placed = 0;
@@ -211,6 +228,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     retry,
     recover,
     upscale,
+    finish,
     cancel: () => abort.current?.abort(),
     clear: () => setRun((r) => (r.status === 'running' ? r : { status: 'idle' })),
   };

@@ -1,0 +1,51 @@
+import { useState } from 'preact/hooks';
+import { formatUsd } from '../../core/format.ts';
+import { matchSize, MODELS, pricePerImage, tiersOf, type RiverflowModel } from '../../core/models.ts';
+import type { SelectedNode } from '../../core/protocol/shared.ts';
+import { presetLabel, type Tier } from '../../core/sizes.ts';
+
+/** Every model at every tier it offers, the print final (2.0 Pro at 4K) first. */
+const FINALS = MODELS.flatMap((model) => tiersOf(model).map((tier) => ({ model, tier, key: `${model.id}|${tier}` }))).sort(
+  (a, b) => Number(b.tier === '4K') - Number(a.tier === '4K'),
+);
+
+/**
+ * "Finish with…" on a selected result: the same prompt, references and ratio on a final model
+ * and tier, the estimate first, one click after choosing; placed beside the draft, linked to it.
+ */
+export function FinishField({
+  node,
+  disabled,
+  onFinish,
+}: {
+  readonly node: SelectedNode;
+  readonly disabled: boolean;
+  readonly onFinish: (final: { model: RiverflowModel; tier: Tier }) => void;
+}) {
+  const [key, setKey] = useState(FINALS[0]!.key);
+  const result = node.result;
+  if (!result) return null;
+  const final = FINALS.find((f) => f.key === key) ?? FINALS[0]!;
+  const size = matchSize(final.model, result.width, result.height, final.tier);
+  return (
+    <section class="field" aria-labelledby="finish-title">
+      <h2 class="label" id="finish-title">
+        Finish with…
+      </h2>
+      <select class="select" aria-label="Final model and tier" value={key} onChange={(e) => setKey((e.currentTarget as HTMLSelectElement).value)}>
+        {FINALS.map((f) => (
+          <option value={f.key} key={f.key}>
+            {f.model.name} · {f.tier}
+          </option>
+        ))}
+      </select>
+      <p class="hint">
+        The same prompt and references at {presetLabel(size)}, placed beside this result. Estimate: {formatUsd(pricePerImage(final.model, size))} for 1 image;
+        the exact cost is shown after.
+      </p>
+      <button type="button" class="btn secondary" disabled={disabled} onClick={() => onFinish(final)}>
+        Finish with {final.model.name} at {final.tier}
+      </button>
+    </section>
+  );
+}

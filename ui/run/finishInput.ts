@@ -1,0 +1,28 @@
+import { matchSize, type RiverflowModel } from '../../core/models.ts';
+import type { ReplyValue } from '../../core/protocol/requests.ts';
+import type { Settings } from '../../core/records/settings.ts';
+import type { Tier } from '../../core/sizes.ts';
+import type { EditRequest } from './runEdit.ts';
+
+/**
+ * "Finish with…": the draft's own run again (its prompt, its references in order, its ratio) on
+ * the final model at the chosen tier, one image, linked to the draft and placed beside it.
+ * A reason in words instead when it cannot be finished.
+ */
+export function finishInput(
+  draftId: string,
+  plan: ReplyValue<'finish-plan'>,
+  final: { readonly model: RiverflowModel; readonly tier: Tier },
+  settings: Settings,
+): EditRequest | string {
+  if (plan.area) return 'Finish with… re-runs whole frames, and this result is an area edit: mark the area again with the final model chosen.';
+  if (!plan.sources.length) return 'The frames this result was made from are gone, so it cannot be made again on another model.';
+  const { model, tier } = final;
+  return {
+    prompt: plan.prompt,
+    preset: matchSize(model, plan.width, plan.height, tier),
+    nodes: plan.sources.slice(0, model.limits.maxReferences),
+    settings: { ...settings, model: model.id, tier, numberResults: 1 },
+    finishes: draftId,
+  };
+}
