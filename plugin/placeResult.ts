@@ -4,7 +4,7 @@ import type { Rect } from '../core/rect.ts';
 import { placedCount, updateTask, type PendingRun } from '../core/records/pendingRun.ts';
 import { PREVIEW_KEY, PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
 import { UPSCALE_MODEL } from '../core/runware/tasks.ts';
-import { DEFAULT_MODEL } from '../core/models.ts';
+import { DEFAULT_MODEL, modelOf, sizeOf } from '../core/models.ts';
 import { readImageSize } from '../core/imageInfo.ts';
 import { PluginProblem } from './bridge.ts';
 import { compositeResultFrame } from './compositeResult.ts';
@@ -110,7 +110,14 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     : frameFrom
       ? await compositeResultFrame(frameFrom, imageHash, slot)
       : plainResult(imageHash, image.asIs ? { ...slot, height: (slot.width * run.height) / run.width } : slot);
-  const label = run.upscale ? `upscaled ×${run.upscale.factor}` : run.composite?.area ? `Riverflow area ${index + 1}` : `Riverflow ${index + 1}`;
+  const finalSize = run.finishes ? sizeOf(modelOf(run.model), run.width, run.height) : undefined;
+  const label = run.upscale
+    ? `upscaled ×${run.upscale.factor}`
+    : run.finishes
+      ? `${modelOf(run.model).name} ${finalSize?.tier ?? ''}`.trim()
+      : run.composite?.area
+        ? `Riverflow area ${index + 1}`
+        : `Riverflow ${index + 1}`;
   node.name = `${sourceName} — ${label}`;
   const provenance: Provenance = {
     prompt: run.prompt,

@@ -37,6 +37,8 @@ export function tiledResult(image: TiledImage, slot: Rect): FrameNode {
     tile.x = t.x * scale;
     tile.y = t.y * scale;
     tile.fills = [{ type: 'IMAGE', imageHash: t.hash, scaleMode: 'FILL' }];
+    // Locked, so a click on the result picks the whole result (as on any other), and a tile is never nudged out of place.
+    tile.locked = true;
     frame.appendChild(tile);
   });
   frame.exportSettings = [{ format: 'PNG', suffix: '', constraint: { type: 'WIDTH', value: image.width } }];

@@ -19,6 +19,8 @@ export class FakeSceneNode
   width = 100;
   height = 100;
   visible = true;
+  /** A locked layer cannot be picked on the canvas: a click selects what holds it. */
+  locked = false;
   opacity = 1;
   parent: ParentNode | null = null;
   readonly children: FakeSceneNode[] = [];

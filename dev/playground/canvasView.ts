@@ -29,10 +29,10 @@ export function createCanvasView(host: FakeHost, world: HTMLElement, canvasEl: H
     const current = host.page.selection;
     host.select(shift ? (current.some((c) => c.id === node.id) ? current.filter((c) => c.id !== node.id) : [...current, node]) : [node]);
   }
-  /** Shapes drawn on a frame (markers) can be clicked on their own, as layers are in Figma. */
+  /** Shapes drawn on a frame (markers) can be clicked on their own, as layers are in Figma; locked ones cannot. */
   function shapeLayers(frame: FakeSceneNode, selected: ReadonlySet<string>, scale: number): HTMLElement[] {
     return frame.children
-      .filter((c) => c.visible && ['RECTANGLE', 'ELLIPSE', 'VECTOR'].includes(c.type))
+      .filter((c) => c.visible && !c.locked && ['RECTANGLE', 'ELLIPSE', 'VECTOR'].includes(c.type))
       .map((c) => {
         const el = document.createElement('div');
         el.className = `layer${selected.has(c.id) ? ' selected' : ''}${c.type === 'ELLIPSE' ? ' round' : ''}`;

@@ -69,6 +69,7 @@ describe('a result past Figma’s 4096 px', () => {
     // Edge to edge, no gap, each tile at the image's own proportions.
     const [a, b] = frame.children;
     expect([a!.x, a!.y, b!.y]).toEqual([0, 0, 0]);
+    expect(frame.children.map((t) => t.locked)).toEqual([true, true]);
     expect(a!.x + a!.width).toBeCloseTo(b!.x, 9);
     expect(b!.x + b!.width).toBeCloseTo(frame.width, 9);
     // Every pixel is in the file, unresampled: the tiles' images put back together are the image Runware made.

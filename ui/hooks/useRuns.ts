@@ -74,7 +74,8 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     }
   }
 
-  async function single(connection: Connection, input: EditInput) {
+  /** One edit; `beside` names what the results are placed beside when it is not the base frame (a finished draft). */
+  async function single(connection: Connection, input: EditInput, beside?: string) {
     setBatch([]);
     const start = {
       status: 'running',
@@ -88,8 +89,9 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         setSessionCost((c) => roundUsd(c + outcome.cost));
         if (input.nodes[0]) onPlaced(outcome, input.nodes[0]);
         const placedBeside = (name: string) => `Placed ${plural(outcome.placed, 'image')} beside “${name}”.`;
-        const text = placedBeside(input.nodes[0]?.name ?? 'the selection');
-        notify(placedBeside(shortName(input.nodes[0]?.name ?? 'the selection')));
+        const name = beside ?? input.nodes[0]?.name ?? 'the selection';
+        const text = placedBeside(name);
+        notify(placedBeside(shortName(name)));
         setRun(endState({ placed: text, outcome }));
       } catch (e) {
         setRun(endState({ failure: e, cancelled: signal.aborted }));
@@ -177,7 +179,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
       input = errorText(e);
     }
     if (typeof input === 'string') setRun({ status: 'error', message: input });
-    else await single(connection, input);
+    else await single(connection, input, draft.name);
   }
 
   /** Places what runs left pending by a closed plugin have produced since. */
