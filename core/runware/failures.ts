@@ -108,6 +108,11 @@ export function userMessage(f: Failure): string {
     case 'invalidParameter':
       if (f.parameter === 'positivePrompt')
         return `Runware refused the prompt${f.detail ? ` (${f.detail})` : ''}: check its wording and length (${DEFAULT_MODEL.limits.minPrompt} to ${DEFAULT_MODEL.limits.maxPrompt} characters).`;
+      // The model's page and Runware disagree on a size or a reference count: say which choice to change.
+      if (f.parameter === 'width' || f.parameter === 'height')
+        return `Runware does not take this size for the chosen model${f.detail ? ` (${f.detail.replace(/\.$/, '')})` : ''}: choose another Size or Model.`;
+      if (f.parameter === 'inputs.referenceImages' && /array of/i.test(f.detail ?? ''))
+        return `Runware took fewer references for the chosen model${f.detail ? ` (${f.detail.replace(/\.$/, '')})` : ''}: send fewer frames, or choose another Model.`;
       return `Runware rejected the request: ${f.parameter ? `“${f.parameter}” is not valid` : 'a setting is not valid'}${f.detail ? ` (${f.detail})` : ''}.`;
     case 'unknownReference':
       return 'Runware no longer has one of the uploaded references. Run again to upload it afresh.';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { apiKeyProblem, scrubSecret } from '../../core/runware/apiKey.ts';
 import { pollDelayMs, retryDelayMs } from '../../core/runware/backoff.ts';
 import { classifyApiError, retryPolicy, userMessage } from '../../core/runware/failures.ts';
+import { validateInference } from '../../dev/emulator/contract.ts';
 
 describe('classifyApiError', () => {
   it.each([
@@ -32,8 +33,21 @@ describe('classifyApiError', () => {
   });
 
   it('names the parameter Runware rejected', () => {
-    const f = classifyApiError(400, { code: 'invalidWidth', message: 'must be one of the sizes', parameter: 'width' });
-    expect(userMessage(f)).toBe('Runware rejected the request: “width” is not valid (must be one of the sizes).');
+    const f = classifyApiError(400, { code: 'invalidOutputQuality', message: 'must be an integer from 20 to 99', parameter: 'outputQuality' });
+    expect(userMessage(f)).toBe('Runware rejected the request: “outputQuality” is not valid (must be an integer from 20 to 99).');
+  });
+
+  it('says which choice to change when Runware refuses a model’s size or reference count (the emulator’s own refusals)', () => {
+    const task = { taskType: 'imageInference', taskUUID: '0b6c3c3e-8c1d-4e4f-9a0b-1c2d3e4f5a6b', positivePrompt: 'Deep indigo', width: 4096, height: 4096 };
+    const refs = (n: number) => ({ referenceImages: Array(n).fill('data:image/png;base64,AAAA') });
+    const size = validateInference({ ...task, model: 'sourceful:riverflow-2.0@fast', inputs: refs(1) })!;
+    expect(userMessage(classifyApiError(400, size))).toBe(
+      'Runware does not take this size for the chosen model (4096x4096 is not a supported size for sourceful:riverflow-2.0@fast): choose another Size or Model.',
+    );
+    const many = validateInference({ ...task, width: 1024, height: 1024, model: 'sourceful:riverflow-2.0@fast', inputs: refs(5) })!;
+    expect(userMessage(classifyApiError(400, many))).toMatch(
+      /^Runware took fewer references for the chosen model \(.*1 to 4 images.*\): send fewer frames, or choose another Model\.$/,
+    );
   });
 });
 

@@ -118,3 +118,49 @@ describe('upscale task (Clarity, runware:500@1)', () => {
     expect(validateUpscale({ ...task, inputs: {} })).toMatchObject({ parameter: 'inputs.image' });
   });
 });
+
+describe('emulator contract, per Riverflow model', () => {
+  const FAST = 'sourceful:riverflow-2.0@fast';
+  const PRO2 = 'sourceful:riverflow-2.0@pro';
+  const task = (model: string, width: number, height: number, refs = 1) =>
+    ({
+      ...buildInferenceTasks({ ...settings, model, preset: { name: 'x', ratio: 'x', tier: '1K', width, height } }, [uuidV4()])[0]!,
+      inputs: { referenceImages: Array(refs).fill('data:image/png;base64,AAAA') },
+    }) as unknown as Record<string, unknown>;
+
+  it.each([
+    ['1.1 Pro', 'sourceful:1@2', 1152, 896],
+    ['1.1', 'sourceful:1@1', 648, 1512],
+    ['1.1 Mini', 'sourceful:1@0', 1512, 648],
+    ['2.0 Fast at 1K', FAST, 1120, 896],
+    ['2.0 Fast at 2K', FAST, 3024, 1296],
+    ['2.0 Pro at 4K', PRO2, 6048, 2592],
+  ])('takes %s at %ix%i', (_what, model, w, h) => {
+    expect(validateInference(task(model, w, h))).toBeUndefined();
+  });
+
+  it.each([
+    ['5:4 on 1.1 Pro (a 2.0 ratio)', 'sourceful:1@2', 1120, 896, 'invalidDimensions'],
+    ['2K on 1.1 (1K only)', 'sourceful:1@1', 2048, 2048, 'invalidDimensions'],
+    ['3:7 on 2.0 Fast (a 1.x ratio)', FAST, 648, 1512, 'invalidDimensions'],
+    ['9:7 on 2.0 Pro', PRO2, 1152, 896, 'invalidDimensions'],
+    ['4K on 2.0 Fast (Pro only)', FAST, 4096, 4096, 'invalidDimensions'],
+  ])('refuses %s in Runware’s error shape', (_what, model, w, h, code) => {
+    expect(validateInference(task(model, w, h))).toEqual({
+      code,
+      message: `${w}x${h} is not a supported size for ${model}.`,
+      parameter: 'width',
+    });
+  });
+
+  it('refuses a fifth reference on 2.0 Fast and an eleventh on 2.0 Pro, takes four and ten', () => {
+    expect(validateInference(task(FAST, 1024, 1024, 4))).toBeUndefined();
+    expect(validateInference(task(FAST, 1024, 1024, 5))).toMatchObject({ code: 'invalidReferenceImages', parameter: 'inputs.referenceImages' });
+    expect(validateInference(task(PRO2, 1024, 1024, 10))).toBeUndefined();
+    expect(validateInference(task(PRO2, 1024, 1024, 11))).toMatchObject({ parameter: 'inputs.referenceImages' });
+  });
+
+  it('refuses `resolution` beside width and height (Riverflow 2.5’s page: not together), on every model', () => {
+    expect(validateInference({ ...task(PRO2, 4608, 3456), resolution: '4K' })).toMatchObject({ code: 'unsupportedParameter', parameter: 'resolution' });
+  });
+});
