@@ -112,4 +112,34 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
     await s.ui.getByText('“Banner 7:3” is past Riverflow 2.0 Fast’s 4-reference limit: not sent.').waitFor();
     await s.context.close();
   });
+
+  it('Edit again and Reuse settings bring back the model and size; the quick edit runs on the remembered model', async () => {
+    h.emulator.reset();
+    const s = await openSession(h);
+    await s.useKey();
+    await s.select('Square tile');
+    await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 2.0 Pro — print finals at 2K and 4K' });
+    await s.ui.getByLabel('Size').selectOption('2K (1:1)');
+    await s.prompt('Mint and graphite');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Square tile”\. Cost \$0\.15\./).waitFor();
+    expect(inference().map((t) => [t.model, t.width, t.height])).toEqual([[PRO, 2048, 2048]]);
+    // Another model meanwhile; Edit again on the result restores the result's own.
+    await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 1.1 — everyday edits at half the price' });
+    await s.relaunch('edit');
+    await expect.poll(() => s.ui.getByLabel('Model', { exact: true }).inputValue()).toBe(PRO);
+    await expect.poll(() => s.ui.getByLabel('Size').inputValue()).toBe('2K (1:1)');
+    await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 1.1 — everyday edits at half the price' });
+    await s.ui.getByRole('button', { name: /History/ }).click();
+    await s.ui.getByRole('list', { name: 'History' }).getByRole('button', { name: 'Reuse settings' }).first().click();
+    await expect.poll(() => s.ui.getByLabel('Model', { exact: true }).inputValue()).toBe(PRO);
+    await expect.poll(() => s.ui.getByLabel('Size').inputValue()).toBe('2K (1:1)');
+    // The quick edit reads the remembered model and tier: "16:9" is 2.0 Pro's 2K 16:9.
+    h.emulator.reset();
+    await s.select('Poster 16:9');
+    await s.page.evaluate(() => window.playground.quickEdit('Make it teal', '16:9'));
+    await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 30_000 }).toBe(true);
+    expect(inference().map((t) => [t.model, t.width, t.height])).toEqual([[PRO, 2560, 1440]]);
+    await s.context.close();
+  });
 });
