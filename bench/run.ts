@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { browserFigures } from './browser.ts';
 import { deliveryFigures } from './delivery.ts';
+import { familyFigures } from './family.ts';
 import { line } from './print.ts';
 import { referenceBytes } from './references.ts';
 
@@ -27,3 +28,4 @@ await referenceBytes();
 bundles();
 await browserFigures();
 await deliveryFigures();
+await familyFigures();

@@ -61,10 +61,16 @@ export async function collectResults(
             failed.push(`${label(result.taskUUID)}${errorText(e)}`);
             return;
           }
+          const decoded = image.bitmap;
           let asIs = false;
-          if (compositing) ({ image, asIs } = await compositing.apply(image, label(result.taskUUID)));
-          const preview = await host.makePreview?.(image.bytes);
           try {
+            if (compositing) ({ image, asIs } = await compositing.apply(image, label(result.taskUUID)));
+          } catch (e) {
+            decoded?.close();
+            throw e;
+          }
+          try {
+            const preview = await host.makePreview?.(image.bytes, image.bitmap);
             // Past Figma's 4096 px: the tiles go first, a message each, then the result that shows them.
             const pixels = needsTiles(image) ? { tiles: await storeTiles(host, image, signal) } : { bytes: image.bytes };
             const place = {
@@ -86,6 +92,9 @@ export async function collectResults(
             // Figma refused this one image: say so, and place the others.
             failed.push(`${label(result.taskUUID)}${errorText(e)}`);
             return;
+          } finally {
+            // The decoded image is not needed once the result is placed (or refused).
+            decoded?.close();
           }
           placed++;
           onProgress({ stage: 'waiting', placed, total });

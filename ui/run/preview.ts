@@ -9,9 +9,9 @@ const PREVIEW_SIDE = 192;
  * scale images): a JPEG of at most 192 px a side and 64 KB, as base64 for plugin data.
  * Undefined when the browser cannot make one; the panel then asks Figma for a small export.
  */
-export async function makePreview(bytes: Uint8Array): Promise<string | undefined> {
+export async function makePreview(bytes: Uint8Array, decoded?: ImageBitmap): Promise<string | undefined> {
   try {
-    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart]));
+    const bitmap = decoded ?? (await createImageBitmap(new Blob([bytes as BlobPart])));
     const scale = Math.min(1, PREVIEW_SIDE / Math.max(bitmap.width, bitmap.height));
     const width = Math.max(1, Math.round(bitmap.width * scale));
     const height = Math.max(1, Math.round(bitmap.height * scale));
@@ -21,7 +21,8 @@ export async function makePreview(bytes: Uint8Array): Promise<string | undefined
     context.fillStyle = '#fff';
     context.fillRect(0, 0, width, height);
     context.drawImage(bitmap, 0, 0, width, height);
-    bitmap.close();
+    // A bitmap passed in belongs to the caller.
+    if (!decoded) bitmap.close();
     for (const quality of [0.85, 0.6, 0.4]) {
       const jpeg = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality })).arrayBuffer());
       if (jpeg.length <= MAX_PREVIEW_BYTES) return bytesToBase64(jpeg);

@@ -6,7 +6,8 @@ import type { PlaceableImage } from '../runware/resultImage.ts';
  * canvas are all it holds (about two copies at most), and each tile leaves before the next is cut.
  */
 export async function* cutTiles(image: PlaceableImage, plan: readonly Rect[]): AsyncGenerator<Uint8Array> {
-  const bitmap = await createImageBitmap(new Blob([image.bytes as BlobPart]));
+  const own = image.bitmap ? undefined : await createImageBitmap(new Blob([image.bytes as BlobPart]));
+  const bitmap = image.bitmap ?? own!;
   try {
     for (const t of plan) {
       const canvas = new OffscreenCanvas(t.width, t.height);
@@ -17,6 +18,6 @@ export async function* cutTiles(image: PlaceableImage, plan: readonly Rect[]): A
       yield new Uint8Array(await blob.arrayBuffer());
     }
   } finally {
-    bitmap.close();
+    own?.close();
   }
 }

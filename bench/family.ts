@@ -1,0 +1,141 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { asRatio, placementBaseline } from './baseline.ts';
+import { line, median } from './print.ts';
+import { openSession, startHarness, type Session } from '../test/e2e/harness.ts';
+
+/**
+ * The renderer processes' resident memory (Linux /proc): ArrayBuffers, decoded bitmaps and canvases
+ * live outside the JS heap, so the heap alone would hide exactly what tiling must keep small.
+ * `reset` sets each process's peak (VmHWM) back to what it holds now.
+ */
+async function rendererMemory(s: Session) {
+  const cdp = await s.context.browser()!.newBrowserCDPSession();
+  const { processInfo } = (await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const pids = processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+  const kb = (pid: number, key: string) =>
+    Number(
+      /(\d+) kB/.exec(
+        readFileSync(`/proc/${pid}/status`, 'utf8')
+          .split('\n')
+          .find((l) => l.startsWith(key)) ?? '',
+      )?.[1] ?? 0,
+    );
+  return {
+    reset: () => pids.forEach((pid) => writeFileSync(`/proc/${pid}/clear_refs`, '5')),
+    rss: () => pids.reduce((n, pid) => n + kb(pid, 'VmRSS:') * 1000, 0),
+    peak: () => pids.reduce((n, pid) => n + kb(pid, 'VmHWM:') * 1000, 0),
+  };
+}
+
+/** One 2.0 Pro 4K run from the panel: its overhead (click → last result placed, the emulator's time taken out) and the tiles placed. */
+async function fourKRun(s: Session, h: Awaited<ReturnType<typeof startHarness>>, frame: string, size: string, variations: number) {
+  await s.page.evaluate((n) => window.playground.selectByName([n]), frame);
+  await s.ui.getByText(frame, { exact: true }).first().waitFor();
+  await s.ui.getByLabel('Size').selectOption(size);
+  await s.ui.getByLabel('Variations').fill(String(variations));
+  h.emulator.reset();
+  await s.evaluate((host) => {
+    host.messageLog.length = 0;
+    host.undoSteps.at.length = 0;
+  });
+  // The page's heap (the panel and the fake Figma share it), sampled through the run: its peak over the start.
+  const cdp = await s.context.newCDPSession(s.page);
+  const heap = async () => {
+    const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+    return u.usedSize + (u.backingStorageSize ?? 0);
+  };
+  await cdp.send('HeapProfiler.collectGarbage');
+  const memory = await rendererMemory(s);
+  memory.reset();
+  const rssBefore = memory.rss();
+  const before = await heap();
+  let peak = before;
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      peak = Math.max(peak, await heap());
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  await s.generate();
+  await s.ui.getByText(new RegExp(`^Placed ${variations} images? beside “${frame}”`)).waitFor({ timeout: 300_000 });
+  sampling = false;
+  await sampler;
+  await cdp.detach();
+  // The emulator really renders a 4K image (seconds, on this CPU): what counts is the plugin's own work once an
+  // image has arrived, so the overhead is the time covered by [image delivered, image placed] spans.
+  const placedAt = await s.evaluate((host) => host.undoSteps.at.map((at) => performance.timeOrigin + at));
+  const arrived = h.emulator.deliveries.map((d) => d.askedAt).sort((a, b) => a - b);
+  let overhead = 0;
+  let until = 0;
+  arrived.forEach((from, i) => {
+    const to = placedAt[i] ?? from;
+    overhead += Math.max(0, to - Math.max(from, until));
+    until = Math.max(until, to);
+  });
+  const total = placedAt.at(-1)! - arrived[0]!;
+  const tiles = await s.evaluate((host) => host.page.children.at(-1)?.children.length ?? 0);
+  return { overhead, total, peakMb: (peak - before) / 1e6, rssPeakMb: (memory.peak() - rssBefore) / 1e6, tiles };
+}
+
+/**
+ * The Riverflow family's figures: 2.0 Pro 4K results placed as tiles (decode, cut, one message per
+ * tile, placement), the panel's peak heap while it does so, and what 20 drafts cost per model.
+ */
+export async function familyFigures() {
+  console.log('# Riverflow family: 4K results as tiles, drafts (medians)');
+  const h = await startHarness({ requestTimeoutMs: 120_000, pollLimitMs: 600_000, pollScale: 0.001 });
+  try {
+    const s = await openSession(h);
+    await s.useKey();
+    await s.prompt('Print final, deep indigo');
+    // What 20 variations are estimated at, read in the panel as a designer sees it.
+    const estimate = async (label: string) => {
+      await s.page.evaluate((n) => window.playground.selectByName([n]), 'Box front');
+      await s.ui.getByText('Box front', { exact: true }).first().waitFor();
+      await s.ui.getByLabel('Model', { exact: true }).selectOption({ label });
+      await s.ui.getByLabel('Variations').fill('20');
+      return (await s.ui.getByTestId('estimate').textContent())!.replace(/^Estimated cost: /, '');
+    };
+    const draft = await estimate('Riverflow 2.0 Fast — drafts at two cents, 1K and 2K');
+    const pro = await estimate('Riverflow 1.1 Pro — finals at 1K, the most faithful edits');
+    line('estimate, 20 variations'.padEnd(28), `2.0 Fast ${draft}`.padEnd(50), `· 1.1 Pro ${pro}`);
+
+    await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 2.0 Pro — print finals at 2K and 4K' });
+    // Goals in ms from the issue (1.5 s, 4 s), and as ratios to the least the same tiles cost to place here
+    // (decode, createImage, a rectangle each): 1.5 s and 4 s over that minimum on the 2-core machine.
+    for (const [label, frame, size, n, runs, goalMs, goalRatio, decodedMb] of [
+      ['click→placed, 1 at 6048×2592', 'Banner 7:3', '4K (7:3)', 1, 3, 1500, 12, (6048 * 2592 * 4) / 1e6],
+      ['click→placed, 4 at 4608×3456', 'Box front', '4K (4:3)', 4, 2, 4000, 8, (4608 * 3456 * 4) / 1e6],
+    ] as const) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) samples.push(await fourKRun(s, h, frame, size, n));
+      const overhead = median(samples.map((x) => x.overhead));
+      const baseline = await placementBaseline(s, n * 2, 3);
+      line(
+        label.padEnd(28),
+        `overhead ${overhead.toFixed(0)} ms · goal ≤ ${goalMs} ms · ${overhead <= goalMs ? 'within' : 'OVER'}`.padEnd(44),
+        `= ${asRatio(overhead, baseline, goalRatio)}  (${samples[0]!.tiles} tiles a result; image delivered → placed, the emulator's rendering left out)`,
+      );
+      if (n === 1) {
+        const heap = Math.max(...samples.map((x) => x.peakMb));
+        const rss = Math.max(...samples.map((x) => x.rssPeakMb));
+        const vs = (mb: number) =>
+          `= ${(mb / decodedMb).toFixed(2)}× the decoded image (${decodedMb.toFixed(0)} MB) · goal ≤ 3× · ${mb <= 3 * decodedMb ? 'within' : 'OVER'}`;
+        line(
+          'peak JS heap, 6048×2592'.padEnd(28),
+          `${heap.toFixed(0)} MB over the start`.padEnd(24),
+          `${vs(heap)}  (the page's isolate: panel and fake Figma)`,
+        );
+        line(
+          'peak memory, 6048×2592'.padEnd(28),
+          `${rss.toFixed(0)} MB over the start`.padEnd(24),
+          `${vs(rss)}  (renderer resident memory: bitmaps, canvases, buffers; the fake Figma keeps the tiles too)`,
+        );
+      }
+    }
+  } finally {
+    await h.close();
+  }
+}
