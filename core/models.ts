@@ -27,45 +27,24 @@ export interface RiverflowModel {
   readonly borrowed: string;
 }
 
-/** Riverflow 2.0's ten ratios at each tier (the same rows on the Fast and Pro pages; 4K on Pro only). */
-const RIVERFLOW_2_ROWS = {
-  '1K': [
-    ['1:1', 1024, 1024],
-    ['4:3', 1152, 864],
-    ['3:4', 864, 1152],
-    ['16:9', 1280, 720],
-    ['9:16', 720, 1280],
-    ['3:2', 1248, 832],
-    ['2:3', 832, 1248],
-    ['5:4', 1120, 896],
-    ['4:5', 896, 1120],
-    ['7:3', 1512, 648],
-  ],
-  '2K': [
-    ['1:1', 2048, 2048],
-    ['4:3', 2304, 1728],
-    ['3:4', 1728, 2304],
-    ['16:9', 2560, 1440],
-    ['9:16', 1440, 2560],
-    ['3:2', 2496, 1664],
-    ['2:3', 1664, 2496],
-    ['5:4', 2240, 1792],
-    ['4:5', 1792, 2240],
-    ['7:3', 3024, 1296],
-  ],
-  '4K': [
-    ['1:1', 4096, 4096],
-    ['4:3', 4608, 3456],
-    ['3:4', 3456, 4608],
-    ['16:9', 5120, 2880],
-    ['9:16', 2880, 5120],
-    ['3:2', 4992, 3328],
-    ['2:3', 3328, 4992],
-    ['5:4', 4480, 3584],
-    ['4:5', 3584, 4480],
-    ['7:3', 6048, 2592],
-  ],
-} as const;
+/**
+ * Riverflow 2.0's ten ratios at 1K (the same rows on the Fast and Pro pages). Their 2K and 4K rows
+ * are exactly twice and four times these (2304×1728, 4608×3456…; 4K on Pro only): the emulator's
+ * table lists every row as the pages print them, and a unit test holds the two together.
+ */
+const RIVERFLOW_2_1K = [
+  ['1:1', 1024, 1024],
+  ['4:3', 1152, 864],
+  ['3:4', 864, 1152],
+  ['16:9', 1280, 720],
+  ['9:16', 720, 1280],
+  ['3:2', 1248, 832],
+  ['2:3', 832, 1248],
+  ['5:4', 1120, 896],
+  ['4:5', 896, 1120],
+  ['7:3', 1512, 648],
+] as const;
+const times = (k: number) => RIVERFLOW_2_1K.map(([ratio, w, h]) => [ratio, w * k, h * k] as const);
 
 /** Runware's Sourceful provider page (1.x references) and its SDK docs (positivePrompt 4–2000). */
 const RIVERFLOW_1_LIMITS: ModelLimits = { maxReferences: 10, minReferenceSide: 300, maxReferenceSide: 2048, minPrompt: 4, maxPrompt: 2000 };
@@ -112,7 +91,7 @@ export const MODELS: readonly RiverflowModel[] = [
     name: 'Riverflow 2.0 Fast',
     purpose: 'drafts at two cents, 1K and 2K',
     page: `${PAGE}sourceful-riverflow-2-0-fast`,
-    sizes: sizeTable({ '1K': RIVERFLOW_2_ROWS['1K'], '2K': RIVERFLOW_2_ROWS['2K'] }),
+    sizes: sizeTable({ '1K': RIVERFLOW_2_1K, '2K': times(2) }),
     price: { perImage: { '1K': 0.02, '2K': 0.04 } },
     // Sourceful says 10 references, another host's schema 4 for Fast: the stricter one until Runware's page says.
     limits: { ...RIVERFLOW_1_LIMITS, maxReferences: 4 },
@@ -123,7 +102,7 @@ export const MODELS: readonly RiverflowModel[] = [
     name: 'Riverflow 2.0 Pro',
     purpose: 'print finals at 2K and 4K',
     page: `${PAGE}sourceful-riverflow-2-0-pro`,
-    sizes: sizeTable(RIVERFLOW_2_ROWS),
+    sizes: sizeTable({ '1K': RIVERFLOW_2_1K, '2K': times(2), '4K': times(4) }),
     price: { perImage: { '1K': 0.15, '2K': 0.15, '4K': 0.33 } },
     limits: RIVERFLOW_1_LIMITS,
     borrowed: `${BORROWED_2} Up to 10 references (Sourceful’s notes).`,

@@ -50,8 +50,15 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
 
   it('400 names the rejected parameter', async () => {
     await expectFailure(
+      { fault: { on: 'imageInference', status: 400, error: { code: 'invalidOutputFormat', message: 'PNG is not allowed', parameter: 'outputFormat' } } },
+      'Runware rejected the request: “outputFormat” is not valid (PNG is not allowed). Nothing was charged.',
+    );
+  });
+
+  it('400 on the size (a model page and Runware disagree) says which choice to change', async () => {
+    await expectFailure(
       { fault: { on: 'imageInference', status: 400, error: { code: 'invalidWidth', message: 'Width 1152 is not allowed', parameter: 'width' } } },
-      'Runware rejected the request: “width” is not valid (Width 1152 is not allowed). Nothing was charged.',
+      'Runware does not take this size for the chosen model (Width 1152 is not allowed): choose another Size or Model. Nothing was charged.',
     );
   });
 
