@@ -1,6 +1,6 @@
 /**
  * `npm run soak`: 100,000 schedules (SOAK_RUNS to change), with a progress bar, then one line:
- * `schedules N · charged twice 0 · lost 0 · placed twice 0 · stray nodes 0 · unanswered 0`.
+ * `schedules N · charged twice 0 · lost 0 · placed twice 0 · stray nodes 0 · unanswered 0 · 4K results placed as tiles N`.
  * A failing schedule is printed with its seed, to replay with SIM_SEED in the vitest suite.
  */
 import fc from 'fast-check';
@@ -37,7 +37,7 @@ for (let b = 0; done < total; b++) {
 process.stderr.write('\n');
 for (const f of failures) console.error(f);
 console.log(
-  `schedules ${done} · charged twice ${sum.chargedTwice} · lost ${sum.lost} · placed twice ${sum.placedTwice} · stray nodes ${sum.strayNodes} · unanswered ${unanswered}` +
+  `schedules ${done} · charged twice ${sum.chargedTwice} · lost ${sum.lost} · placed twice ${sum.placedTwice} · stray nodes ${sum.strayNodes} · unanswered ${unanswered} · 4K results placed as tiles ${sum.tiledPlaced}` +
     (sum.unrecorded + sum.wrongFile + sum.stalePending + sum.sourceChanged + sum.keyLeaks
       ? ` · also: unrecorded ${sum.unrecorded}, wrong file ${sum.wrongFile}, stale pending ${sum.stalePending}, source changed ${sum.sourceChanged}, key leaks ${sum.keyLeaks}`
       : ''),

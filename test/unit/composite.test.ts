@@ -147,6 +147,13 @@ describe('chooseComposite', () => {
     expect(c.composite).toEqual({ markerId: '1:5', markerName: 'Area', keepTextSharp: false, featherPercent: 3 });
     expect(c.areaPlan?.preset).toEqual(planAreaCrop(area.box, base).preset);
   });
+  it('matches an area’s crop within the chosen model’s ratios, at its tier', () => {
+    // 250×200 grown is 5:4: 1.x has no 5:4 (9:7 there); 2.0 Fast has it, at 2K when 2K was chosen.
+    const square = { ...area, box: { x: 300, y: 300, width: 250, height: 200 } };
+    const at = (settings: typeof DEFAULT_SETTINGS) => chooseComposite({ base, area: square, areaOnly: true, batch: false, settings }).areaPlan?.preset;
+    expect(at(DEFAULT_SETTINGS)).toMatchObject({ ratio: '9:7', tier: '1K' });
+    expect(at({ ...DEFAULT_SETTINGS, model: 'sourceful:riverflow-2.0@fast', tier: '2K' })).toMatchObject({ ratio: '5:4', width: 2240, height: 1792 });
+  });
   it('keeps text sharp only where there is text and the designer asked', () => {
     expect(
       chooseComposite({ base, area: undefined, areaOnly: true, batch: false, settings: { ...DEFAULT_SETTINGS, keepTextSharp: true, featherPercent: 7 } })
