@@ -85,6 +85,8 @@ export const REQUESTS = {
       sources: z.array(SelectedNodeSchema),
       missing: z.int(),
       area: z.boolean(),
+      /** The draft kept its text layers live: the final does too. */
+      keepTextSharp: z.boolean(),
     }),
     timeoutMs: 10_000,
   },

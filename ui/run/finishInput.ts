@@ -1,3 +1,4 @@
+import { DEFAULT_FEATHER_PERCENT } from '../../core/composite/areaPlan.ts';
 import { matchSize, type RiverflowModel } from '../../core/models.ts';
 import type { ReplyValue } from '../../core/protocol/requests.ts';
 import type { Settings } from '../../core/records/settings.ts';
@@ -24,5 +25,7 @@ export function finishInput(
     nodes: plan.sources.slice(0, model.limits.maxReferences),
     settings: { ...settings, model: model.id, tier, numberResults: 1 },
     finishes: draftId,
+    // Text kept live on the draft stays live on the final (a composite is at most 4096 px, see compositeSize).
+    ...(plan.keepTextSharp ? { composite: { keepTextSharp: true, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT } } : {}),
   };
 }
