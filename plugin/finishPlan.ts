@@ -12,5 +12,14 @@ export async function finishPlan(nodeId: string): Promise<ReplyValue<'finish-pla
   const ids = p.sourceNodeIds ?? [p.sourceNodeId];
   const found = await Promise.all(ids.map((id) => findSceneNode(id)));
   const sources = found.filter((n): n is SceneNode => !!n && !referenceProblem(n)).map(selectedNode);
-  return { prompt: p.prompt, model: p.model, width: p.width, height: p.height, sources, missing: ids.length - sources.length, area: p.area !== undefined, keepTextSharp: p.keepTextSharp === true };
+  return {
+    prompt: p.prompt,
+    model: p.model,
+    width: p.width,
+    height: p.height,
+    sources,
+    missing: ids.length - sources.length,
+    area: p.area !== undefined,
+    keepTextSharp: p.keepTextSharp === true,
+  };
 }
