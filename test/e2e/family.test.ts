@@ -44,6 +44,7 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
       .waitFor();
     await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/family-finish.png` });
     h.emulator.requests.length = 0;
+    await s.evaluate((host) => void (host.messageLog.length = 0));
     await finish.getByRole('button', { name: 'Finish with Riverflow 2.0 Pro at 4K' }).click();
     await s.ui.getByText(/^Placed 1 image beside “Box front — Riverflow 2”\. Cost \$0\.33\./).waitFor({ timeout: 60_000 });
     // The same prompt and references (the cached upload of Box front, nothing sent again) on 2.0 Pro at 4K.
@@ -51,6 +52,9 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
     expect([final!.model, final!.width, final!.height, final!.positivePrompt]).toEqual([PRO, 4608, 3456, 'Deep indigo box, gold foil']);
     expect((final!.inputs as { referenceImages: string[] }).referenceImages).toEqual((drafts[1]!.inputs as { referenceImages: string[] }).referenceImages);
     expect(h.emulator.requests.flatMap((r) => r.tasks).filter((t) => t.taskType === 'imageUpload')).toEqual([]);
+    // The tiles cross one message each, before the one placement that names them.
+    const sent = await s.evaluate((host) => host.messageLog.map((m) => m.type).filter((t) => t === 'store-tile' || t === 'place-result'));
+    expect(sent).toEqual(['store-tile', 'store-tile', 'place-result']);
     const placed = await s.evaluate((host) => {
       const draft = host.page.children.find((n) => n.name === 'Box front — Riverflow 2')!;
       const node = host.page.children.find((n) => n.name === 'Box front — Riverflow 2 — Riverflow 2.0 Pro 4K')!;
