@@ -27,6 +27,7 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
     expect(labels.some((l) => l.includes('3:7') || l.includes('4K'))).toBe(false);
     await s.ui.getByLabel('Variations').fill('3');
     await s.ui.getByText('Estimated cost: $0.06 (3 images × $0.02 on Riverflow 2.0 Fast)').waitFor();
+    await s.ui.getByRole('region', { name: 'References' }).locator('img.thumb').first().waitFor();
     await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/family-draft.png` });
     await s.generate();
     await s.ui.getByText(/^Placed 3 images beside “Box front”/).waitFor();
@@ -92,6 +93,7 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
       .getByRole('list', { name: 'History' })
       .getByText(/Riverflow 2\.0 Fast · 1K 4:3 · 1 image/)
       .waitFor();
+    await s.ui.getByRole('list', { name: 'History' }).scrollIntoViewIfNeeded();
     await s.page.screenshot({ path: `${OUTPUT_DIR}/family-final.png` });
     // The model is remembered for the next time the panel opens (and for the quick edit).
     await s.reopen();
