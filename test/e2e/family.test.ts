@@ -130,6 +130,8 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
     await s.generate();
     await s.ui.getByText(/^Placed 1 image beside “Square tile”\. Cost \$0\.15\./).waitFor();
     expect(inference().map((t) => [t.model, t.width, t.height])).toEqual([[PRO, 2048, 2048]]);
+    // A 2K result: ×2 is exactly Figma's 4096 px, ×3 would pass it.
+    await expect.poll(() => s.ui.getByRole('button', { name: /^Upscale ×\d$/ }).allTextContents()).toEqual(['Upscale ×2']);
     // Another model meanwhile; Edit again on the result restores the result's own.
     await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 1.1 — everyday edits at half the price' });
     await s.relaunch('edit');

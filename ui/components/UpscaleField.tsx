@@ -47,7 +47,10 @@ export function UpscaleField({
           ))}
         </div>
       ) : (
-        <p class="hint">At {formatSize(input.width, input.height)} px, any upscale would pass Figma’s 4096 px limit.</p>
+        <p class="hint">
+          At {formatSize(input.width, input.height)} px, any upscale would pass Figma’s 4096 px limit: for a larger final, use Finish with… on Riverflow 2.0 Pro
+          at 4K.
+        </p>
       )}
       {refused.length > 0 && !alreadyFourK && <p class="hint">Runware refused ×{Math.min(...refused)} for Clarity; only the factors it takes are offered.</p>}
       <p class="hint" hidden={alreadyFourK}>
