@@ -113,6 +113,10 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
     await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 1.1 Mini — quick tries, priced per megapixel' });
     expect(await s.ui.getByLabel('Size').getByRole('option', { selected: true }).textContent()).toBe('1K · 16:9 · 1280×720 (matched)');
     await s.ui.getByText('Estimated cost: $0.0265 (1 image × $0.0265 on Riverflow 1.1 Mini)').waitFor();
+    // An override of the ratio survives a switch too.
+    await s.ui.getByLabel('Size').selectOption('1K (3:2)');
+    await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 2.0 Pro — print finals at 2K and 4K' });
+    expect(await s.ui.getByLabel('Size').getByRole('option', { selected: true }).textContent()).toBe('1K · 3:2 · 1248×832');
     await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 2.0 Fast — drafts at two cents, 1K and 2K' });
     await s.select('Box front', 'Label', 'Square tile', 'Poster 16:9', 'Banner 7:3');
     await s.ui.getByText('“Banner 7:3” is past Riverflow 2.0 Fast’s 4-reference limit: not sent.').waitFor();

@@ -75,7 +75,9 @@ export function useRunForm(options: {
     updateSettings({ ...settings, model: next.id, tier: size.tier });
   }
 
-  const baseKey = base ? `${base.id}:${base.width}x${base.height}:${model.id}` : '';
+  // The model joins the key only while a relaunched size waits for its model: a model switch itself
+  // carries the chosen size over (setModel), so an override of the ratio survives it.
+  const baseKey = base ? `${base.id}:${base.width}x${base.height}${relaunchSize.current ? `:${model.id}` : ''}` : '';
   // A newly marked area starts with "Edit only this area" on.
   useEffect(() => setAreaOnly(true), [selection.area?.markerId]);
   // A new base reference re-matches the size; an override holds until the base changes.
