@@ -65,7 +65,15 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
       });
       return {
         draft: { id: draft.id, x: draft.x, y: draft.y, width: draft.width, height: draft.height },
-        node: { type: node.type, x: node.x, y: node.y, width: node.width, height: node.height, provenance: node.getPluginData('riverflow') },
+        node: {
+          type: node.type,
+          x: node.x,
+          y: node.y,
+          width: node.width,
+          height: node.height,
+          provenance: node.getPluginData('riverflow'),
+          preview: node.getPluginData('riverflowPreview').length,
+        },
         tiles,
         exportSettings: JSON.parse(JSON.stringify(node.exportSettings)),
       };
@@ -77,6 +85,8 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
       { width: 2304, height: 3456 },
       { width: 2304, height: 3456 },
     ]);
+    // History's preview was made from the decoded image as it was placed (no export of the 4K frame later).
+    expect(placed.node.preview).toBeGreaterThan(100);
     expect(placed.exportSettings).toEqual([{ format: 'PNG', suffix: '', constraint: { type: 'WIDTH', value: 4608 } }]);
     expect([placed.node.type, placed.node.width, placed.node.y]).toEqual(['FRAME', placed.draft.width, placed.draft.y]);
     expect(placed.node.x).toBeGreaterThan(placed.draft.x + placed.draft.width);
@@ -94,6 +104,8 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
       .getByText(/Riverflow 2\.0 Fast · 1K 4:3 · 1 image/)
       .waitFor();
     await s.ui.getByRole('list', { name: 'History' }).scrollIntoViewIfNeeded();
+    // One row, one preview each: the 4K result's is the JPEG made as it was placed.
+    await expect.poll(() => s.ui.getByRole('list', { name: 'History' }).locator('img.thumb').count()).toBe(2);
     await s.page.screenshot({ path: `${OUTPUT_DIR}/family-final.png` });
     // The model is remembered for the next time the panel opens (and for the quick edit).
     await s.reopen();
