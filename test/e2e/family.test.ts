@@ -90,6 +90,8 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
     expect(placed.exportSettings).toEqual([{ format: 'PNG', suffix: '', constraint: { type: 'WIDTH', value: 4608 } }]);
     expect([placed.node.type, placed.node.width, placed.node.y]).toEqual(['FRAME', placed.draft.width, placed.draft.y]);
     expect(placed.node.x).toBeGreaterThan(placed.draft.x + placed.draft.width);
+    // The run's result is shown as the canvas shows it (a 640 px picture), not as a 4608 px image held in the panel.
+    await expect.poll(() => s.ui.getByRole('img', { name: 'Variation 1' }).evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(640);
     // A 4K result needs no upscale, and the panel says why; History lists it once, with its model and tier.
     await s.select('Box front — Riverflow 2 — Riverflow 2.0 Pro 4K');
     await s.ui.getByText('This result is already 4K (4608×3456 px), placed with every pixel: it needs no upscale for print.').waitFor();

@@ -17,7 +17,7 @@ export function CompareView({ source, result, label }: { readonly source: string
     <div class="compare">
       <div class="compare-stage">
         {source ? <img class="compare-before" src={source} alt="Source frame" /> : <span class="compare-before hint">Loading the source…</span>}
-        <img class="compare-after" src={result} alt={label} style={{ clipPath: `inset(0 0 0 ${cut}%)` }} />
+        {result ? <img class="compare-after" src={result} alt={label} style={{ clipPath: `inset(0 0 0 ${cut}%)` }} /> : null}
       </div>
       <label class="row compare-slider">
         <span>Compare</span>

@@ -34,7 +34,7 @@ export function RunResults({ run, sourcePreview, onKeep, onEditThis, onDismiss }
           {run.results.map((r) => (
             <li key={r.nodeId}>
               <button type="button" class="thumb-button" aria-label={r.label} aria-pressed={r.nodeId === current.nodeId} onClick={() => setChosen(r.nodeId)}>
-                <img src={r.url} alt="" />
+                {r.url ? <img src={r.url} alt="" /> : null}
               </button>
             </li>
           ))}

@@ -40,13 +40,13 @@ export function useLastRun(onChanged: () => void) {
   function record(outcome: RunOutcome, source: SelectedNode) {
     clear();
     if (!outcome.results.length) return;
-    const results = [...outcome.results]
-      .sort((a, b) => a.variation - b.variation)
-      .map((r) => ({ nodeId: r.nodeId, label: `Variation ${r.variation}`, url: toUrl(r.bytes) }));
+    const sorted = [...outcome.results].sort((a, b) => a.variation - b.variation);
+    const results = sorted.map((r) => ({ nodeId: r.nodeId, label: `Variation ${r.variation}`, url: r.bytes ? toUrl(r.bytes) : '' }));
     setRun({ runId: outcome.runId, sourceNodeId: source.id, sourceName: source.name, results });
-    // With text kept sharp the image lacks the live text on top: compare what the canvas shows.
-    if (outcome.liveText)
-      void Promise.all(results.map((r) => withCanvasPicture(r))).then((shown) =>
+    // With text kept sharp the image lacks the live text on top, and a 4K image is not kept: show what the canvas shows.
+    const fromCanvas = (_r: RunResult, i: number) => outcome.liveText || !sorted[i]!.bytes;
+    if (results.some(fromCanvas))
+      void Promise.all(results.map((r, i) => (fromCanvas(r, i) ? withCanvasPicture(r) : r))).then((shown) =>
         setRun((now) => (now?.runId === outcome.runId ? { ...now, results: shown } : now)),
       );
   }
@@ -54,7 +54,7 @@ export function useLastRun(onChanged: () => void) {
   async function withCanvasPicture(result: RunResult): Promise<RunResult> {
     try {
       const { bytes } = await request({ type: 'export-preview', nodeId: result.nodeId, width: PREVIEW_WIDTH });
-      URL.revokeObjectURL(result.url);
+      if (result.url) URL.revokeObjectURL(result.url);
       return { ...result, url: toUrl(bytes) };
     } catch {
       return result;

@@ -86,7 +86,9 @@ export async function collectResults(
               { ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) },
               { signal },
             );
-            results.push({ nodeId, variation: variation.get(result.taskUUID) ?? results.length + 1, bytes: image.bytes });
+            // A 4K image is not kept for the compare view: shown at full size it would hold a decoded copy per result.
+            const shown = pixels.bytes ? { bytes: pixels.bytes } : {};
+            results.push({ nodeId, variation: variation.get(result.taskUUID) ?? results.length + 1, ...shown });
           } catch (e) {
             if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
             // Figma refused this one image: say so, and place the others.

@@ -69,7 +69,8 @@ export interface RunProgress {
 export interface PlacedResult {
   readonly nodeId: string;
   readonly variation: number;
-  readonly bytes: Uint8Array;
+  /** The image as placed, for the compare view; absent past 4096 px (the panel shows the canvas's picture instead). */
+  readonly bytes?: Uint8Array;
 }
 
 export interface RunOutcome {
