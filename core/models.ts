@@ -1,5 +1,5 @@
 import { roundUsd } from './pricing.ts';
-import { sizeTable, SIZE_PRESETS, matchPreset, type SizePreset, type Tier } from './sizes.ts';
+import { findPreset, sizeTable, SIZE_PRESETS, matchPreset, type SizePreset, type Tier } from './sizes.ts';
 
 /** A model's price: per image by tier (its page's table), or per megapixel (1.1 Mini). */
 export type ModelPrice = { readonly perImage: Readonly<Partial<Record<Tier, number>>> } | { readonly perMegapixel: number };
@@ -113,11 +113,12 @@ export const DEFAULT_MODEL: RiverflowModel = MODELS[0]!;
 
 /** The model with this id; an unknown or missing one (a retired id in old settings) is the default. */
 export function modelOf(id: string | undefined): RiverflowModel {
-  return MODELS.find((m) => m.id === id) ?? DEFAULT_MODEL;
+  return knownModel(id) ?? DEFAULT_MODEL;
 }
 
-export function isKnownModel(id: string): boolean {
-  return MODELS.some((m) => m.id === id);
+/** The model with this id, or undefined (the upscaler's id on an upscaled result, a retired id). */
+export function knownModel(id: string | undefined): RiverflowModel | undefined {
+  return MODELS.find((m) => m.id === id);
 }
 
 export function tiersOf(model: RiverflowModel): Tier[] {
@@ -126,7 +127,7 @@ export function tiersOf(model: RiverflowModel): Tier[] {
 
 /** The model's own size for this width and height, if it offers it. */
 export function sizeOf(model: RiverflowModel, width: number, height: number): SizePreset | undefined {
-  return model.sizes.find((s) => s.width === width && s.height === height);
+  return findPreset(width, height, model.sizes);
 }
 
 /** Matched to a frame within the model's ratios, at `tier` where the model has it. */

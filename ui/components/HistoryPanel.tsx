@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { formatUsd, plural } from '../../core/format.ts';
 import { filterHistory, type HistoryEntry } from '../../core/history.ts';
-import { isKnownModel, modelOf, sizeOf } from '../../core/models.ts';
+import { knownModel, sizeOf } from '../../core/models.ts';
 import { Disclosure } from './Disclosure.tsx';
 import { useVisibleRows } from '../hooks/useVisibleRows.ts';
 
@@ -52,7 +52,7 @@ export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, o
       {entries.length > 0 && shown.length === 0 ? <p class="hint">No run matches.</p> : null}
       <ul class="history" aria-label="History">
         {shown.map((e) => {
-          const model = isKnownModel(e.model) ? modelOf(e.model) : undefined;
+          const model = knownModel(e.model);
           const preset = model && sizeOf(model, e.width, e.height);
           const first = e.nodeIds[0] ?? '';
           const thumb = thumbnails.get(first);

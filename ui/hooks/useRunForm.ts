@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { chooseComposite } from '../../core/composite/choice.ts';
-import { carrySize, estimateUsd, isKnownModel, matchSize, modelOf, pricePerImage, sizeOf, type RiverflowModel } from '../../core/models.ts';
+import { carrySize, estimateUsd, knownModel, matchSize, modelOf, pricePerImage, sizeOf, type RiverflowModel } from '../../core/models.ts';
 import type { ToUI } from '../../core/protocol/toUI.ts';
 import { withPins } from '../../core/records/pins.ts';
 import type { Settings } from '../../core/records/settings.ts';
@@ -43,7 +43,7 @@ export function useRunForm(options: {
   const [areaOnly, setAreaOnly] = useState(true);
   // Edit again restores the result's model and size. An area result's recorded size is its crop's:
   // editing it again matches the whole frame instead.
-  const relaunchModel = relaunch && isKnownModel(relaunch.model) ? modelOf(relaunch.model) : undefined;
+  const relaunchModel = knownModel(relaunch?.model);
   const relaunchSize = useRef(relaunchModel && relaunch && !relaunch.area ? sizeOf(relaunchModel, relaunch.width, relaunch.height) : undefined);
   useEffect(() => {
     if (relaunchModel && relaunchModel.id !== settings.model)
@@ -118,7 +118,7 @@ export function useRunForm(options: {
 
   /** History's "Reuse settings": model, prompt, size, variations and output options at once. */
   function reuse(e: HistoryEntry) {
-    const used = isKnownModel(e.model) ? modelOf(e.model) : model;
+    const used = knownModel(e.model) ?? model;
     const size = sizeOf(used, e.width, e.height) ?? carrySize(preset, used);
     setPrompt(e.prompt);
     setPresetState(size);
