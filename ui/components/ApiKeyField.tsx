@@ -26,7 +26,8 @@ export function ApiKeyField({ value, problem, refused, changing, onInput, onSave
         Connect your Runware account
       </h2>
       <p class="hint">
-        Paste an API key from my.runware.ai (API Keys). It is saved on this computer only, never in the file. Each image costs $0.077 on your Runware account.
+        Paste an API key from my.runware.ai (API Keys). It is saved on this computer only, never in the file. Each image is paid from your Runware account, at
+        the chosen model’s price (shown before each run).
       </p>
       {changing || refused ? null : <WhatIsSent />}
       {refused ? (
