@@ -1,4 +1,4 @@
-import { intersection } from '../core/placement.ts';
+import { intersection } from '../core/rect.ts';
 import type { AreaSelection } from '../core/protocol/composite.ts';
 
 const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE']);

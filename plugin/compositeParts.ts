@@ -1,4 +1,4 @@
-import { compositeScale, planAreaCrop } from '../core/composite/areaPlan.ts';
+import { compositeScale, cropForSize } from '../core/composite/areaPlan.ts';
 import { relativeTo } from '../core/composite/transform.ts';
 import { planReferenceExport } from '../core/exportSize.ts';
 import type { CompositeParts } from '../core/protocol/composite.ts';
@@ -35,7 +35,7 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
   if (req.markerId && (!marker || !isMarker(marker))) throw new PluginProblem('The marked area was deleted. Draw it again, or turn off “Edit only this area”.');
   const origin = renderRect(frame);
   const size = { width: origin.width, height: origin.height };
-  const area = marker?.absoluteBoundingBox ? planAreaCrop(toFrame(marker.absoluteBoundingBox, origin), size) : undefined;
+  const area = marker?.absoluteBoundingBox ? cropForSize(toFrame(marker.absoluteBoundingBox, origin), size, req.preset) : undefined;
   if (area && (area.area.width < 1 || area.area.height < 1))
     throw new PluginProblem(`“${marker!.name}” does not cover “${frame.name}”. Move it onto the frame.`);
   const crop = area?.crop ?? { x: 0, y: 0, ...size };

@@ -1,5 +1,5 @@
 import { relativeTo } from '../core/composite/transform.ts';
-import { contains, intersection } from '../core/placement.ts';
+import { contains, intersection } from '../core/rect.ts';
 import type { CompositeRun } from '../core/protocol/composite.ts';
 import { clipBox, renderRect, visibleTextLayers } from './area.ts';
 import { splitLiveText } from './liveText.ts';

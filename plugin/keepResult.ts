@@ -1,25 +1,29 @@
 import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { PluginProblem } from './bridge.ts';
-import { findSceneNode, inComponent, inInstance, loadedPage, pageOf } from './sceneNode.ts';
+import { placedByRun } from './placedLedger.ts';
+import { findSceneNode, inComponent, inInstance, pageOf } from './sceneNode.ts';
 import { srgbExport } from './srgbExport.ts';
 
 /**
- * Keeps one result of a run and removes the run's other variations, as one undo step.
- * Only nodes whose own provenance names this run are removed: a source (even a result of
- * an earlier run) is never touched.
+ * Keeps one result of a run and removes the run's other variations, as one undo step. Only the
+ * nodes the run placed (by id, in the file's ledger) that still sit where they were placed and
+ * still name the run: never a duplicate or a paste of one (they carry its provenance), a result
+ * the designer moved elsewhere, an instance's sublayer, or a component made of one.
  */
 export async function keepResult(runId: string, nodeId: string): Promise<number> {
   const kept = await findSceneNode(nodeId);
   const keptRun = kept && parseProvenance(kept.getPluginData(PROVENANCE_KEY))?.runId;
   if (!kept || keptRun !== runId) throw new PluginProblem('That result is no longer on the canvas.');
-  const page = await loadedPage(pageOf(kept) ?? figma.currentPage);
-  const others = page
-    .findAllWithCriteria({ pluginData: { keys: [PROVENANCE_KEY] } })
-    .filter((n) => n.id !== kept.id && parseProvenance(n.getPluginData(PROVENANCE_KEY))?.runId === runId)
-    // Only the run's own nodes as placed: never an instance's sublayer, nor a result the designer made a component of.
-    .filter((n) => !inInstance(n) && !inComponent(n));
+  const others: SceneNode[] = [];
+  for (const placed of placedByRun(runId)) {
+    if (placed.nodeId === kept.id) continue;
+    const node = await findSceneNode(placed.nodeId);
+    if (!node || node.parent?.id !== placed.containerId) continue;
+    if (parseProvenance(node.getPluginData(PROVENANCE_KEY))?.runId !== runId || inInstance(node) || inComponent(node)) continue;
+    others.push(node);
+  }
   for (const node of others) node.remove();
-  if (page === figma.currentPage) figma.currentPage.selection = [kept];
+  if (pageOf(kept) === figma.currentPage) figma.currentPage.selection = [kept];
   figma.commitUndo();
   return others.length;
 }

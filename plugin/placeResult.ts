@@ -1,5 +1,5 @@
 import { RELAUNCH_COMMANDS } from '../core/commands.ts';
-import { centredAt, placeResults, placementGap } from '../core/placement.ts';
+import { placementGap } from '../core/placement.ts';
 import type { Rect } from '../core/rect.ts';
 import { placedCount, updateTask, type PendingRun } from '../core/records/pendingRun.ts';
 import { PREVIEW_KEY, PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
@@ -10,8 +10,8 @@ import { PluginProblem } from './bridge.ts';
 import { compositeResultFrame } from './compositeResult.ts';
 import { tiledResult, type TiledImage } from './tiledResult.ts';
 import { placedNodeId, recordPlaced } from './placedLedger.ts';
-import { boxIn, holdInSection, pointIn, resultHome, type ResultContainer } from './resultHome.ts';
-import { findSceneNode, loadedPage, pageOf } from './sceneNode.ts';
+import { holdInSections } from './resultHome.ts';
+import { slotsFor } from './resultSlots.ts';
 import { updatePendingRun } from './storage.ts';
 
 export const RELAUNCH_COMMAND = RELAUNCH_COMMANDS.edit;
@@ -28,35 +28,6 @@ export interface ResultImage {
   /** A composite run's image placed as Riverflow made it (its frame could not be composited any more). */
   readonly asIs?: boolean;
   readonly preview?: string;
-}
-
-/**
- * Where the run's results go, in their container's coordinates: beside the source in its
- * section or on its page (see resultHome), or at the viewport centre if it is gone.
- */
-async function slotsFor(run: PendingRun): Promise<{ page: PageNode; container: ResultContainer; slots: Rect[]; sourceName: string }> {
-  // A finish goes beside the draft it finishes (while it exists); other runs beside their base frame.
-  const source = (run.finishes ? await findSceneNode(run.finishes) : null) ?? (await findSceneNode(run.sourceNodeIds[0] ?? ''));
-  const page = await loadedPage((source && pageOf(source)) || figma.currentPage);
-  const home = source ? resultHome(source) : { container: page, anchor: null };
-  const container = home.container;
-  const sourceName = source?.name ?? 'Riverflow result';
-  if (run.slots && run.slots.length >= run.tasks.length) return { page, container, slots: run.slots, sourceName };
-  // The results sit beside the outermost frame there, as wide as the source itself.
-  const anchorBox = home.anchor && source ? boxIn(container, home.anchor) : null;
-  const sourceWidth = source ? (boxIn(container, source)?.width ?? 0) : 0;
-  const obstacles = container.children.map((n) => boxIn(container, n)).filter((b): b is Rect => b !== null);
-  // Without a source, the block starts at the viewport centre instead of beside a frame.
-  // A composite is the frame's own size, so its text lines up; other results take the output's ratio.
-  const output = run.composite?.size ?? { width: run.width, height: run.height };
-  const centrePoint = pointIn(container, figma.viewport.center.x, figma.viewport.center.y);
-  const centre = centredAt(centrePoint.x, centrePoint.y, 512, output.width, output.height);
-  const width = run.composite ? run.composite.size.width : sourceWidth;
-  const anchor = anchorBox
-    ? { ...anchorBox, x: anchorBox.x + anchorBox.width - width, width }
-    : { ...centre, x: centre.x - centre.width - placementGap(centre.width) };
-  const slots = placeResults({ source: anchor, obstacles, count: run.tasks.length, outputWidth: output.width, outputHeight: output.height });
-  return { page, container, slots, sourceName };
 }
 
 /** A plain result: a rectangle filled with the image. */
@@ -87,7 +58,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   // was lost (storage full, the plugin closed) is known to the file and never placed a second time.
   const earlier = placedNodeId(image.taskUUID);
   if (earlier !== undefined) {
-    await notePlaced(run, image.imageUUID, image.taskUUID, slots);
+    await notePlaced(run, image.imageUUID, image.taskUUID, slots, container.id);
     return { nodeId: earlier };
   }
   // Named and placed by variation (the task's place in the run), whatever order they finish in:
@@ -145,10 +116,10 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   if (image.preview) node.setPluginData(PREVIEW_KEY, image.preview);
   node.setRelaunchData({ [RELAUNCH_COMMAND]: 'Edit with Riverflow' });
   container.appendChild(node);
-  recordPlaced(image.taskUUID, node.id);
-  holdInSection(container, slots, placementGap(slot.width));
+  recordPlaced(image.taskUUID, node.id, run.runId, container.id);
+  holdInSections(container, slots, placementGap(slot.width));
   placedNodes.set(image.imageUUID, node);
-  const updated = await notePlaced(run, image.imageUUID, image.taskUUID, slots);
+  const updated = await notePlaced(run, image.imageUUID, image.taskUUID, slots, container.id);
   // Select and show the results on the first arrival and when the set is complete: once per
   // result would fire a selectionchange (and a UI update) for each of up to 20 images.
   const done = updated ? placedCount(updated) : placedCount(run) + 1;
@@ -164,9 +135,9 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
 }
 
 /** Records the placement on the pending run; a failed write loses nothing (the node itself is the record). */
-async function notePlaced(run: PendingRun, imageUUID: string, taskUUID: string, slots: Rect[]): Promise<PendingRun | undefined> {
+async function notePlaced(run: PendingRun, imageUUID: string, taskUUID: string, slots: Rect[], slotsIn: string): Promise<PendingRun | undefined> {
   try {
-    return await updatePendingRun(run.runId, (r) => ({ ...updateTask(r, taskUUID, { placedImageUUID: imageUUID }), slots }));
+    return await updatePendingRun(run.runId, (r) => ({ ...updateTask(r, taskUUID, { placedImageUUID: imageUUID }), slots, slotsIn }));
   } catch (e) {
     console.error('Riverflow: could not note a placed result in clientStorage; the result itself records it', e);
     return undefined;

@@ -1,15 +1,20 @@
 import * as z from 'zod/mini';
 
 /**
- * Which tasks' images this file already holds, in the document's own plugin data: written in the
- * same undo step as the result, so it cannot be lost the way a clientStorage note can (storage
- * full, the plugin closed mid-write), and read without loading every page.
+ * The file's one record of what the plugin placed: for each task, the node its image became,
+ * the run it belongs to and the container it went in. In the document's own plugin data, so it
+ * cannot be lost the way a clientStorage note can (storage full, the plugin closed mid-write), and
+ * read without loading every page. A duplicate or a paste carries a result's provenance but is not
+ * in here: Keep and Dismiss remove only what is.
  */
 const LEDGER_KEY = 'riverflowPlaced';
 const MAX_ENTRIES = 400;
-const LedgerSchema = z.array(z.tuple([z.string(), z.string()]));
+/** [taskUUID, nodeId, runId, containerId]; entries written before Keep read the ledger have the first two only. */
+const EntrySchema = z.union([z.tuple([z.string(), z.string(), z.string(), z.string()]), z.tuple([z.string(), z.string()])]);
+const LedgerSchema = z.array(EntrySchema);
+type Entry = z.infer<typeof EntrySchema>;
 
-function read(): [string, string][] {
+function read(): Entry[] {
   try {
     const parsed = LedgerSchema.safeParse(JSON.parse(figma.root.getPluginData(LEDGER_KEY) || '[]'));
     return parsed.success ? parsed.data : [];
@@ -24,7 +29,12 @@ export function placedNodeId(taskUUID: string): string | undefined {
   return read().find(([t]) => t === taskUUID)?.[1];
 }
 
-export function recordPlaced(taskUUID: string, nodeId: string): void {
-  const entries = [...read().filter(([t]) => t !== taskUUID), [taskUUID, nodeId] as [string, string]].slice(-MAX_ENTRIES);
+/** The nodes a run placed, each with the container it was placed in. */
+export function placedByRun(runId: string): { nodeId: string; containerId: string }[] {
+  return read().flatMap((e) => (e.length === 4 && e[2] === runId ? [{ nodeId: e[1], containerId: e[3] }] : []));
+}
+
+export function recordPlaced(taskUUID: string, nodeId: string, runId: string, containerId: string): void {
+  const entries = [...read().filter(([t]) => t !== taskUUID), [taskUUID, nodeId, runId, containerId] as Entry].slice(-MAX_ENTRIES);
   figma.root.setPluginData(LEDGER_KEY, JSON.stringify(entries));
 }

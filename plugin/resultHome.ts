@@ -1,4 +1,5 @@
-import type { Rect } from '../core/rect.ts';
+import { grownBox } from '../core/placement.ts';
+import { union, type Rect } from '../core/rect.ts';
 
 export type ResultContainer = PageNode | SectionNode;
 
@@ -36,12 +37,21 @@ export function pointIn(container: ResultContainer, x: number, y: number): { x: 
   return { x: x - o.x, y: y - o.y };
 }
 
-/** Grows a section so that every slot lies inside it with a margin; a section is never shrunk. */
-export function holdInSection(container: ResultContainer, slots: readonly Rect[], margin: number): void {
-  if (container.type !== 'SECTION' || !slots.length) return;
-  const right = Math.max(...slots.map((s) => s.x + s.width)) + margin;
-  const bottom = Math.max(...slots.map((s) => s.y + s.height)) + margin;
-  if (right > container.width || bottom > container.height) {
-    container.resizeWithoutConstraints(Math.max(container.width, right), Math.max(container.height, bottom));
+/**
+ * Grows the section holding the slots, and each section around it, so that every slot lies
+ * inside with a margin; a section is never shrunk. The slots were planned so that no section
+ * grows over a neighbour (see placeResults).
+ */
+export function holdInSections(container: ResultContainer, slots: readonly Rect[], margin: number): void {
+  if (!slots.length) return;
+  const block = union(slots);
+  for (let s: BaseNode | null = container; s && s.type === 'SECTION'; s = s.parent) {
+    const section = s as SectionNode;
+    const box = boxIn(container, section);
+    if (!box) return;
+    const grown = grownBox(box, block, margin);
+    const width = grown.x + grown.width - box.x;
+    const height = grown.y + grown.height - box.y;
+    if (width > section.width || height > section.height) section.resizeWithoutConstraints(Math.max(section.width, width), Math.max(section.height, height));
   }
 }

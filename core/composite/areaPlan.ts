@@ -1,5 +1,5 @@
 import type { Rect } from '../rect.ts';
-import { matchPreset, SIZE_PRESETS, type SizePreset, type Tier } from '../sizes.ts';
+import { matchPreset, type SizePreset, type Tier } from '../sizes.ts';
 import { FIGMA_MAX_IMAGE_SIDE } from '../imageInfo.ts';
 
 /** Context sent around an area, as a share of the area's own size on each side. */
@@ -27,18 +27,8 @@ function span(start: number, size: number, length: number, limit: number): [numb
   return [from, wanted];
 }
 
-/**
- * What is sent for "Edit only this area": the area with a quarter of its size around it on
- * each side (where the frame allows), then widened or heightened towards the ratio of the
- * nearest of the model's sizes (at its tier), so the model's picture maps back onto the crop unstretched
- * wherever the frame leaves room. Coordinates are the frame's, origin at its top left.
- */
-export function planAreaCrop(
-  area: Rect,
-  frame: { width: number; height: number },
-  sizes: readonly SizePreset[] = SIZE_PRESETS,
-  tier?: Tier,
-): { area: Rect; crop: Rect; preset: SizePreset } {
+/** The area inside the frame, and with a quarter of its size around it on each side (where the frame allows). */
+function withMargin(area: Rect, frame: { width: number; height: number }): { inside: Rect; grown: Rect } {
   const inside = clampToFrame(area, frame);
   const grown = clampToFrame(
     {
@@ -49,13 +39,35 @@ export function planAreaCrop(
     },
     frame,
   );
-  const preset = matchPreset(grown.width, grown.height, sizes, tier);
-  const ratio = preset.width / preset.height;
+  return { inside, grown };
+}
+
+/**
+ * The crop sent for an area edit at `size` (the model's size the panel chose): the area with its
+ * margin, widened or heightened to exactly the size's ratio wherever the frame leaves room, so the
+ * model's picture maps back onto the crop unstretched. The one crop rule: the panel plans with it
+ * and the main thread crops with it. Coordinates are the frame's, origin at its top left.
+ */
+export function cropForSize(area: Rect, frame: { width: number; height: number }, size: { width: number; height: number }): { area: Rect; crop: Rect } {
+  const { inside, grown } = withMargin(area, frame);
+  const ratio = size.width / size.height;
   let [x, width] = [grown.x, grown.width];
   let [y, height] = [grown.y, grown.height];
   if (width / height < ratio) [x, width] = span(x, width, height * ratio, frame.width);
   else [y, height] = span(y, height, width / ratio, frame.height);
-  return { area: inside, crop: { x, y, width, height }, preset };
+  return { area: inside, crop: { x, y, width, height } };
+}
+
+/** The panel's plan for "Edit only this area": the nearest of the model's sizes (at its tier) to the area with its margin, and the crop at that size. */
+export function planAreaCrop(
+  area: Rect,
+  frame: { width: number; height: number },
+  sizes: readonly SizePreset[],
+  tier?: Tier,
+): { area: Rect; crop: Rect; preset: SizePreset } {
+  const { grown } = withMargin(area, frame);
+  const preset = matchPreset(grown.width, grown.height, sizes, tier);
+  return { ...cropForSize(area, frame, preset), preset };
 }
 
 /**

@@ -48,6 +48,8 @@ export const PendingRunSchema = z.object({
   finishes: z.optional(z.string()),
   /** Where each result goes, fixed when the first one arrives so later ones fill the same grid. */
   slots: z.optional(z.array(RectSchema)),
+  /** The page or section the slots are measured in (a hemmed-in section leaves them to the one around it). */
+  slotsIn: z.optional(z.string()),
 });
 export type PendingRun = z.infer<typeof PendingRunSchema>;
 

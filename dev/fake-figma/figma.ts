@@ -231,6 +231,16 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     addInstance: (component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode) =>
       instanceOf(component, host.addFrame!(name, { ...at, width: component.width, height: component.height }, component.artwork, 'INSTANCE', parent)),
     addLayer: (parent: FakePage | FakeSceneNode, spec: LayerSpec) => addLayer(file.doc, parent, spec),
+    duplicate(node: FakeSceneNode) {
+      // ⌘D: a copy with new ids and the same plugin data, beside the original in its parent.
+      const copy = node.clone();
+      const parent = node.parent;
+      if (parent && parent.type !== 'PAGE') (parent as FakeSceneNode).appendChild(copy);
+      else if (parent && parent !== file.current) (parent as FakePage).appendChild(copy);
+      copy.x = node.x + 20;
+      copy.y = node.y + 20;
+      return copy;
+    },
     select(nodes: readonly FakeSceneNode[]) {
       file.current.selection = nodes;
     },

@@ -62,6 +62,8 @@ export interface FakeHost {
   addInstance(component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode): FakeSceneNode;
   /** Draws a layer into a frame (or onto the page): text, a marker shape, a vector. */
   addLayer(parent: FakePage | FakeSceneNode, spec: LayerSpec): FakeSceneNode;
+  /** The designer duplicates a node (⌘D): new ids, the same plugin data, in the same parent. */
+  duplicate(node: FakeSceneNode): FakeSceneNode;
   select(nodes: readonly FakeSceneNode[]): void;
   /** A message from the UI, as `parent.postMessage({pluginMessage})` delivers it. */
   fromUI(message: unknown): void;

@@ -46,12 +46,19 @@ export function createNodeApi(deps: Deps) {
       deps.page().appendChild(node);
       return node as unknown as FrameNode;
     },
+    /** Figma's new section: on the current page (a section lives only on a page or in a section), no fill clipping option. */
+    createSection() {
+      const node = deps.create('SECTION');
+      node.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 }, opacity: 1, visible: true, blendMode: 'NORMAL' } as SolidPaint];
+      deps.page().appendChild(node);
+      return node as unknown as SectionNode;
+    },
     /** Resolves once the font is usable; a font this machine lacks is refused. */
     async loadFontAsync(font: FontName) {
       await new Promise((r) => setTimeout(r, 1));
       if (deps.fonts.missing.has(fontKey(font))) throw new Error(`The font "${fontKey(font)}" could not be loaded`);
       deps.fonts.loaded.add(fontKey(font));
     },
-  } satisfies Pick<PluginAPI, 'createImage' | 'getImageByHash' | 'createImageAsync' | 'createRectangle' | 'createFrame' | 'loadFontAsync'>;
+  } satisfies Pick<PluginAPI, 'createImage' | 'getImageByHash' | 'createImageAsync' | 'createRectangle' | 'createFrame' | 'createSection' | 'loadFontAsync'>;
   return api;
 }

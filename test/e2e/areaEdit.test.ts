@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { compositeScale, compositeSize, planAreaCrop } from '../../core/composite/areaPlan.ts';
-import { presetLabel } from '../../core/sizes.ts';
+import { presetLabel, SIZE_PRESETS } from '../../core/sizes.ts';
 import type { Provenance } from '../../core/records/provenance.ts';
 import { OUTPUT_DIR, openSession } from './harness.ts';
 import { at, dark, diff, frameState, raw, render, resultOf, undoCount } from './pixels.ts';
@@ -18,7 +18,7 @@ describe('Edit only this area, in Chromium', () => {
     await s.ui.getByText('Area ‘Retouch area’ on ‘Pack shot’').waitFor();
     const only = s.ui.getByRole('checkbox', { name: 'Edit only this area' });
     expect(await only.isChecked()).toBe(true);
-    const { crop, preset } = planAreaCrop(MARKER, FRAME);
+    const { crop, preset } = planAreaCrop(MARKER, FRAME, SIZE_PRESETS);
     await s.ui.getByText(`Size: ${presetLabel(preset)}, matched to the area`, { exact: false }).waitFor();
     await s.useKey();
     await s.prompt('Put a glass of oat milk with a leaf here');

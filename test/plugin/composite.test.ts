@@ -79,6 +79,23 @@ describe('areas and text kept sharp, on the main thread', () => {
     expect(lone.skipped).toEqual([{ name: 'Stray', reason: 'is a shape, not a frame (draw it on a frame to mark an area)' }]);
   });
 
+  it('an area edit on Riverflow 2.0 is cropped at the ratio of the size the panel asked for (9:16), never at a 1.x ratio', async () => {
+    let frame!: FakeSceneNode, marker!: FakeSceneNode;
+    const p = await start((host) => {
+      frame = host.addFrame('Bottle label', { x: 0, y: 0, width: 1200, height: 1600 });
+      marker = host.addLayer(frame, { type: 'RECTANGLE', name: 'Area', x: 500, y: 300, width: 120, height: 600, color: '#ff0000', opacity: 0.5 });
+    });
+    // 2.0's 9:16 at 1K; the 1.x table would have matched this tall area to 3:7.
+    const preset = { width: 720, height: 1280 };
+    const reply = await p.ask({ type: 'prepare-composite', id: 1, frameId: frame.id, markerId: marker.id, keepTextSharp: false, preset, skipCache: false });
+    if (!reply.ok) throw new Error(reply.message);
+    const parts = reply.value as CompositeParts;
+    expect(parts.crop.width / parts.crop.height).toBeCloseTo(720 / 1280, 6);
+    const meta = await sharp('bytes' in parts.reference ? parts.reference.bytes : new Uint8Array()).metadata();
+    // To the pixel: the exported crop's other side is within a pixel of the asked ratio.
+    expect(Math.abs(meta.width! - (meta.height! * 720) / 1280)).toBeLessThanOrEqual(1);
+  });
+
   it('prepare-composite: a crop without the marker and text, a base, the outline; the source untouched, nothing left behind', async () => {
     let shot!: ReturnType<typeof packShot>;
     const p = await start((host) => void (shot = packShot(host)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import { contains, intersection } from '../../core/placement.ts';
+import { contains, intersection } from '../../core/rect.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import type { FakeSceneNode } from '../../dev/fake-figma/nodes.ts';
 import { snapshotNode } from '../../dev/fake-figma/figma.ts';
@@ -58,17 +58,19 @@ function packaging(p: BootedPlugin) {
 }
 
 describe('sections: results belong to their source’s section', () => {
-  it('a result lands in the section, beside its source, over none of the section’s nodes, the section grown to hold it in one undo step', async () => {
+  it('a result lands in the section, under its source where growing right would cover the mood board, over none of the section’s nodes, in one undo step', async () => {
     const p = bootPlugin();
-    const { section, front, side } = packaging(p);
+    const { section, front, side, mood } = packaging(p);
     const before = snapshotNode(front);
     const [result] = await place(p, front);
     expect(result!.parent).toBe(section);
     for (const other of [front, side]) expect(intersection(box(result!), box(other)).width * intersection(box(result!), box(other)).height).toBe(0);
-    expect(result!.x).toBeGreaterThan(side.x + side.width);
-    expect(result!.y).toBe(front.y);
+    // Right of "Box side" the section would grow over the mood board: the row under the source instead.
+    expect(result!.x).toBe(front.x);
+    expect(result!.y).toBeGreaterThan(front.y + front.height);
     expect(contains({ x: 0, y: 0, width: section.width, height: section.height }, box(result!))).toBe(true);
-    expect(section.width).toBeGreaterThan(2900);
+    expect(section.height).toBeGreaterThan(1200);
+    expect(section.x + section.width).toBeLessThan(mood.x);
     expect(p.host.undoSteps.count).toBe(1);
     expect(snapshotNode(front)).toBe(before);
     // It moves with the section, as a child does.
@@ -112,14 +114,19 @@ describe('sections: results belong to their source’s section', () => {
     expect(result!.x).toBeGreaterThanOrEqual(card.x + card.width);
   });
 
-  it('Edit each frame: each result in its own frame’s section; several variations stay inside, in a grid', async () => {
+  it('Edit each frame: each result in its own frame’s section; where a section has no room that covers nothing, beside it on the page', async () => {
     const p = bootPlugin();
-    const { section, front } = packaging(p);
+    const { section, front, side, mood } = packaging(p);
     const other = p.host.addFrame('Shelf', { x: 0, y: 2000, width: 2000, height: 1000 }, undefined, 'SECTION');
     const tray = p.host.addFrame('Tray', { x: 100, y: 100, width: 600, height: 450 }, undefined, 'FRAME', other);
+    // Six 1152 px variations: right, they would grow "Packaging" over the mood board; under, over "Shelf".
     const results = await place(p, front, 6);
-    for (const r of results) expect(r.parent).toBe(section);
-    for (const r of results) expect(contains({ x: 0, y: 0, width: section.width, height: section.height }, box(r))).toBe(true);
+    const onPage = (n: FakeSceneNode) => n.absoluteBoundingBox!;
+    for (const r of results) {
+      expect(r.parent!.id).toBe(p.host.page.id);
+      for (const n of [section, mood, other, front, side]) expect(intersection(onPage(r), onPage(n)).width * intersection(onPage(r), onPage(n)).height).toBe(0);
+    }
+    expect([section.width, section.height]).toEqual([2900, 1200]);
     const [inTray] = await place(p, tray, 1, { runId: 'run-2' });
     expect(inTray!.parent).toBe(other);
   });

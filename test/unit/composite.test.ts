@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AREA_MARGIN, clampToFrame, compositeScale, compositeSize, featherWidth, planAreaCrop } from '../../core/composite/areaPlan.ts';
+import { SIZE_PRESETS } from '../../core/sizes.ts';
 import { chooseComposite } from '../../core/composite/choice.ts';
 import { blendByMask, coverageFromAlpha, featherMask } from '../../core/composite/pixels.ts';
 import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
@@ -9,7 +10,7 @@ const frame = { width: 1200, height: 900 };
 
 describe('planAreaCrop', () => {
   it('keeps a quarter of the area as context on each side when the frame allows', () => {
-    const { crop, area } = planAreaCrop({ x: 500, y: 400, width: 200, height: 100 }, frame);
+    const { crop, area } = planAreaCrop({ x: 500, y: 400, width: 200, height: 100 }, frame, SIZE_PRESETS);
     expect(area).toEqual({ x: 500, y: 400, width: 200, height: 100 });
     expect(crop.x).toBeLessThanOrEqual(500 - 200 * AREA_MARGIN);
     expect(crop.y).toBeLessThanOrEqual(400 - 100 * AREA_MARGIN);
@@ -18,7 +19,7 @@ describe('planAreaCrop', () => {
   });
 
   it('grows the crop to the chosen preset’s ratio, centred on the area', () => {
-    const { crop, preset } = planAreaCrop({ x: 500, y: 400, width: 200, height: 100 }, frame);
+    const { crop, preset } = planAreaCrop({ x: 500, y: 400, width: 200, height: 100 }, frame, SIZE_PRESETS);
     // 300×150 grown is 2:1; the nearest preset (in log ratio) is 16:9, reached by heightening.
     expect(preset.ratio).toBe('16:9');
     expect(crop.width / crop.height).toBeCloseTo(preset.width / preset.height, 6);
@@ -27,18 +28,18 @@ describe('planAreaCrop', () => {
   });
 
   it('shifts the crop inside the frame at an edge and stops at the frame', () => {
-    const { crop } = planAreaCrop({ x: 0, y: 0, width: 300, height: 300 }, frame);
+    const { crop } = planAreaCrop({ x: 0, y: 0, width: 300, height: 300 }, frame, SIZE_PRESETS);
     expect(crop.x).toBe(0);
     expect(crop.y).toBe(0);
     expect(crop.width).toBeLessThanOrEqual(frame.width);
-    const edge = planAreaCrop({ x: 1100, y: 50, width: 100, height: 800 }, frame);
+    const edge = planAreaCrop({ x: 1100, y: 50, width: 100, height: 800 }, frame, SIZE_PRESETS);
     expect(edge.crop.x + edge.crop.width).toBeLessThanOrEqual(frame.width + 1e-9);
     expect(edge.crop.y).toBeGreaterThanOrEqual(0);
     expect(edge.crop.y + edge.crop.height).toBeLessThanOrEqual(frame.height + 1e-9);
   });
 
   it('uses only the part of a marker that lies on the frame', () => {
-    const { area, crop } = planAreaCrop({ x: -100, y: 800, width: 300, height: 300 }, frame);
+    const { area, crop } = planAreaCrop({ x: -100, y: 800, width: 300, height: 300 }, frame, SIZE_PRESETS);
     expect(area).toEqual({ x: 0, y: 800, width: 200, height: 100 });
     expect(crop.y + crop.height).toBeLessThanOrEqual(900);
   });
@@ -145,7 +146,7 @@ describe('chooseComposite', () => {
   it('edits the area alone when it is on the base and the option is on; its size follows the crop', () => {
     const c = chooseComposite({ base, area, areaOnly: true, batch: false, settings: DEFAULT_SETTINGS });
     expect(c.composite).toEqual({ markerId: '1:5', markerName: 'Area', keepTextSharp: false, featherPercent: 3 });
-    expect(c.areaPlan?.preset).toEqual(planAreaCrop(area.box, base).preset);
+    expect(c.areaPlan?.preset).toEqual(planAreaCrop(area.box, base, SIZE_PRESETS).preset);
   });
   it('matches an area’s crop within the chosen model’s ratios, at its tier', () => {
     // 250×200 grown is 5:4: 1.x has no 5:4 (9:7 there); 2.0 Fast has it, at 2K when 2K was chosen.
