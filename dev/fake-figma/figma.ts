@@ -74,7 +74,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     imageBytes,
     fonts,
     fetchImage: options.fetchImage,
-    create: (type) => createSceneNode(file.doc, type, type === 'FRAME' ? 'Frame' : 'Rectangle'),
+    create: (type) => createSceneNode(file.doc, type, type === 'FRAME' ? 'Frame' : type === 'SECTION' ? 'Section' : 'Rectangle'),
     page: () => file.current,
   });
   const api: Pick<

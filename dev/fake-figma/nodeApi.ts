@@ -7,7 +7,7 @@ interface Deps {
   readonly imageBytes: Map<string, Uint8Array>;
   readonly fonts: { readonly missing: ReadonlySet<string>; readonly loaded: Set<string> };
   readonly fetchImage?: (url: string) => Promise<Uint8Array>;
-  readonly create: (type: 'FRAME' | 'RECTANGLE') => FakeSceneNode;
+  readonly create: (type: 'FRAME' | 'RECTANGLE' | 'SECTION') => FakeSceneNode;
   readonly page: () => FakePage;
 }
 
