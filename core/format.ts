@@ -19,3 +19,8 @@ export function formatSize(width: number, height: number): string {
 export function formatSeconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
+
+/** A reason as a sentence: ends with a full stop unless it already ends a sentence. */
+export function sentence(text: string): string {
+  return /[.!?…)]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}

@@ -19,16 +19,17 @@ export interface HistoryEntry {
   readonly options?: OutputOptions;
 }
 
-/** History filtered as the designer asked: prompt text (any case), starred runs only. */
+/** How many runs the list shows: the newest of those that match. */
+const MAX_SHOWN = 30;
+
+/** History filtered as the designer asked (prompt text in any case, starred runs only) over every run, then cut to the newest 30. */
 export function filterHistory(entries: readonly HistoryEntry[], query: string, starredOnly: boolean): HistoryEntry[] {
   const q = query.trim().toLowerCase();
-  return entries.filter((e) => (!starredOnly || e.starred) && (!q || e.prompt.toLowerCase().includes(q)));
+  return entries.filter((e) => (!starredOnly || e.starred) && (!q || e.prompt.toLowerCase().includes(q))).slice(0, MAX_SHOWN);
 }
 
-const MAX_ENTRIES = 30;
-
 /**
- * The page's runs from its results' provenance, newest first. The document is the
+ * Every run on the page from its results' provenance, newest first (the list cuts after filtering). The document is the
  * record: history travels with the file and needs no storage of its own.
  */
 export function groupHistory(results: readonly HistoryResult[]): HistoryEntry[] {
@@ -59,5 +60,5 @@ export function groupHistory(results: readonly HistoryResult[]): HistoryEntry[] 
           },
     );
   }
-  return [...byRun.values()].sort((a, b) => b.createdAt - a.createdAt).slice(0, MAX_ENTRIES);
+  return [...byRun.values()].sort((a, b) => b.createdAt - a.createdAt);
 }

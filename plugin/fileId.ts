@@ -17,6 +17,9 @@ export function fileId(): string {
   if (!id) {
     id = randomId();
     figma.root.setPluginData(FILE_ID_KEY, id);
+    // Its own undo step, never the designer's next one: ⌘Z on a result must not take the file's
+    // identity with it (its pending runs would then look foreign and never be placed).
+    figma.commitUndo();
   }
   cached = id;
   return id;

@@ -40,4 +40,6 @@ export async function setPinned(nodeId: string, pinned: boolean): Promise<void> 
   if (!parsed.success) throw new PluginProblem('Up to 10 references can be pinned: Riverflow reads no more.');
   // Kept in the document (not clientStorage): the brand kit belongs to the file, for everyone on it.
   figma.root.setPluginData(PINS_KEY, JSON.stringify(parsed.data));
+  // The designer's own step: ⌘Z on the next result must not unpin.
+  figma.commitUndo();
 }

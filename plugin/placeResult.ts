@@ -12,6 +12,7 @@ import { tiledResult, type TiledImage } from './tiledResult.ts';
 import { placedNodeId, recordPlaced } from './placedLedger.ts';
 import { holdInSections } from './resultHome.ts';
 import { slotsFor } from './resultSlots.ts';
+import { fileId } from './fileId.ts';
 import { updatePendingRun } from './storage.ts';
 
 export const RELAUNCH_COMMAND = RELAUNCH_COMMANDS.edit;
@@ -102,6 +103,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     ...(image.cost === undefined ? {} : { cost: image.cost }),
     sourceNodeId: run.sourceNodeIds[0] ?? '',
     sourceNodeIds: run.sourceNodeIds,
+    fileId: fileId(),
     createdAt: Date.now(),
     index: index + 1,
     ...run.options,

@@ -16,7 +16,9 @@ import { rememberRecent } from '../core/recentPrompts.ts';
 const KEY = {
   apiKey: 'apiKey',
   settings: 'settings',
+  /** Before each run had its own key: read, and emptied as its runs end. */
   pending: 'pendingRuns',
+  pendingRun: 'pendingRun:',
   uploads: 'uploads',
   transport: 'transport',
   endpoints: 'devEndpoints',
@@ -71,40 +73,48 @@ export async function getDevEndpoints(): Promise<DevEndpoints | null> {
   return e && isLoopbackUrl(e.rest) && isLoopbackUrl(e.ws) ? e : null;
 }
 
-export const getPendingRuns = (): Promise<PendingRun[]> => read(KEY.pending, z.array(PendingRunSchema), []);
+/**
+ * Each pending run under its own key: the plugin open in two files at once (one clientStorage)
+ * never rewrites the other window's runs. Runs stored by earlier versions in one array are still read.
+ */
+const runKey = (runId: string) => `${KEY.pendingRun}${runId}`;
+
+export async function getPendingRuns(): Promise<PendingRun[]> {
+  const keys = (await figma.clientStorage.keysAsync()).filter((k) => k.startsWith(KEY.pendingRun));
+  const runs = await Promise.all(keys.map((k) => read(k, PendingRunSchema, null)));
+  const legacy = await read(KEY.pending, z.array(PendingRunSchema), []);
+  const own = runs.filter((r): r is PendingRun => r !== null);
+  return [...legacy.filter((l) => !own.some((r) => r.runId === l.runId)), ...own];
+}
 
 export async function getPendingRun(runId: string): Promise<PendingRun | undefined> {
-  return (await getPendingRuns()).find((r) => r.runId === runId);
+  return (await read(runKey(runId), PendingRunSchema, null)) ?? (await read(KEY.pending, z.array(PendingRunSchema), [])).find((r) => r.runId === runId);
 }
 
 export function savePendingRun(run: PendingRun): Promise<void> {
-  return serial(async () => {
-    const others = (await getPendingRuns()).filter((r) => r.runId !== run.runId);
-    await figma.clientStorage.setAsync(KEY.pending, [...others, run]);
-  });
+  return serial(() => figma.clientStorage.setAsync(runKey(run.runId), run));
 }
 
-/** Changes one stored run in place (placements of one run land one at a time). */
+/** Changes one stored run in place (placements of one run land one at a time, in this window). */
 export function updatePendingRun(runId: string, change: (run: PendingRun) => PendingRun): Promise<PendingRun | undefined> {
   return serial(async () => {
-    const runs = await getPendingRuns();
-    const run = runs.find((r) => r.runId === runId);
+    const run = await getPendingRun(runId);
     if (!run) return undefined;
     const next = change(run);
-    await figma.clientStorage.setAsync(
-      KEY.pending,
-      runs.map((r) => (r.runId === runId ? next : r)),
-    );
+    await figma.clientStorage.setAsync(runKey(runId), next);
     return next;
   });
 }
 
 export function removePendingRun(runId: string): Promise<void> {
   return serial(async () => {
-    await figma.clientStorage.setAsync(
-      KEY.pending,
-      (await getPendingRuns()).filter((r) => r.runId !== runId),
-    );
+    await figma.clientStorage.deleteAsync(runKey(runId));
+    const legacy = await read(KEY.pending, z.array(PendingRunSchema), []);
+    if (legacy.some((r) => r.runId === runId))
+      await figma.clientStorage.setAsync(
+        KEY.pending,
+        legacy.filter((r) => r.runId !== runId),
+      );
   });
 }
 

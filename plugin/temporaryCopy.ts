@@ -42,7 +42,10 @@ export function isInside(node: BaseNode, container: BaseNode): boolean {
 export function sweepTemporaryNodes(): void {
   try {
     // A copy inside its clipping frame goes with the frame: never remove a node twice (Figma throws).
-    for (const node of figma.currentPage.findAllWithCriteria({ pluginData: { keys: [TEMPORARY_KEY] } })) if (!node.removed) node.remove();
+    const left = figma.currentPage.findAllWithCriteria({ pluginData: { keys: [TEMPORARY_KEY] } });
+    for (const node of left) if (!node.removed) node.remove();
+    // Its own step: the designer's next ⌘Z must not bring the copies back with a result.
+    if (left.length) figma.commitUndo();
   } catch (e) {
     // Tidying must never keep the panel from opening.
     console.error('Riverflow: could not remove a temporary copy', e);

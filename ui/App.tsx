@@ -175,6 +175,8 @@ export function App({ init }: { readonly init: Init }) {
         refused={refused !== undefined}
         onGenerate={generate}
         onCancel={runs.cancel}
+        onRetryPlacing={() => key.connection && void runs.retryPlacing(key.connection)}
+        onDiscard={() => void runs.discard()}
       />
       {selection.nodes.length === 1 && base?.result && key.connection ? (
         <UpscaleField
@@ -201,13 +203,7 @@ export function App({ init }: { readonly init: Init }) {
           onDismiss={lastRun.clear}
         />
       ) : null}
-      {batch.length ? (
-        <BatchStatus
-          items={batch}
-          busy={running}
-          onRetry={(id) => key.connection && void runs.retry(key.connection, id, { prompt, settings, extra: pinned })}
-        />
-      ) : null}
+      {batch.length ? <BatchStatus items={batch} busy={running} onRetry={(id) => key.connection && void runs.retry(key.connection, id)} /> : null}
       <HistoryPanel
         open={history.open}
         onToggle={history.toggle}

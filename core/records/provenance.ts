@@ -30,6 +30,8 @@ export const ProvenanceSchema = z.object({
   sourceNodeId: z.string(),
   /** Every reference the run sent, in order (absent on results placed before it was recorded: the source alone). */
   sourceNodeIds: z.optional(z.array(z.string())),
+  /** The file the result was placed in: node ids repeat across files, so its sources are only looked up there. */
+  fileId: z.optional(z.string()),
   createdAt: z.number(),
   /** 1-based variation number, as in the node's name. */
   index: z.number(),

@@ -8,6 +8,7 @@ import { addLayer, type LayerSpec } from './layers.ts';
 import { strict } from './strict.ts';
 import { createUI } from './ui.ts';
 import { everyNode, instanceOf } from './containers.ts';
+import { captureDocument, describeDocument, UndoHistory } from './undo.ts';
 
 type Handler = (...args: unknown[]) => void;
 
@@ -29,7 +30,16 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   const makePage = (f: OpenFile, name: string) => addPage(f, name, shared.onSelectionChange);
   let file = newFile();
   const files = [file];
-  const storage = new Map<string, unknown>(Object.entries(options.storage ?? {}));
+  const histories = new Map<OpenFile, UndoHistory>();
+  const history = () => histories.get(file) ?? histories.set(file, new UndoHistory(file.doc, file.root)).get(file)!;
+  history();
+  // Each of the designer's own actions is its own undo step in Figma.
+  const designerStep = <T>(made: T): T => {
+    history().boundary();
+    return made;
+  };
+  // One clientStorage per user and plugin: a second plugin window (another file) passes the same map.
+  const storage = options.sharedStorage ?? new Map<string, unknown>(Object.entries(options.storage ?? {}));
   const notifications: FakeHost['notifications'] = [];
   const undoSteps = { count: 0, at: [] as number[] };
   const messageLog: { at: number; type: string }[] = [];
@@ -70,7 +80,9 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     },
   };
 
+  const refusals = { createImage: 0 };
   const nodeApi = createNodeApi({
+    refusals,
     imageBytes,
     fonts,
     fetchImage: options.fetchImage,
@@ -143,6 +155,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       return { cancel() {} };
     },
     commitUndo() {
+      history().boundary();
       undoSteps.count++;
       undoSteps.at.push(performance.now());
     },
@@ -226,11 +239,18 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
         target.childList.push(node);
         node.parent = target;
       } else target.appendChild(node);
-      return node;
+      return designerStep(node);
     },
     addInstance: (component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode) =>
-      instanceOf(component, host.addFrame!(name, { ...at, width: component.width, height: component.height }, component.artwork, 'INSTANCE', parent)),
-    addLayer: (parent: FakePage | FakeSceneNode, spec: LayerSpec) => addLayer(file.doc, parent, spec),
+      designerStep(
+        instanceOf(component, host.addFrame!(name, { ...at, width: component.width, height: component.height }, component.artwork, 'INSTANCE', parent)),
+      ),
+    addLayer: (parent: FakePage | FakeSceneNode, spec: LayerSpec) => designerStep(addLayer(file.doc, parent, spec)),
+    undo: () => history().undo(),
+    document: () => describeDocument(captureDocument(file.root)),
+    refuseCreateImage(times: number) {
+      refusals.createImage = times;
+    },
     duplicate(node: FakeSceneNode) {
       // ⌘D: a copy with new ids and the same plugin data, beside the original in its parent.
       const copy = node.clone();
@@ -239,7 +259,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       else if (parent && parent !== file.current) (parent as FakePage).appendChild(copy);
       copy.x = node.x + 20;
       copy.y = node.y + 20;
-      return copy;
+      return designerStep(copy);
     },
     select(nodes: readonly FakeSceneNode[]) {
       file.current.selection = nodes;

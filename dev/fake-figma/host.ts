@@ -6,6 +6,8 @@ export interface FakeFigmaOptions {
   readonly render: ExportRenderer;
   /** clientStorage's initial contents (the playground restores them across reloads). */
   readonly storage?: Record<string, unknown>;
+  /** The clientStorage of another plugin window of the same user (the plugin open in two files at once). */
+  readonly sharedStorage?: Map<string, unknown>;
   readonly onStorageChange?: (all: Record<string, unknown>) => void;
   /** Where figma.ui.postMessage goes: the iframe in the playground, a list in tests. */
   readonly toUI?: (message: unknown) => void;
@@ -62,6 +64,12 @@ export interface FakeHost {
   addInstance(component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode): FakeSceneNode;
   /** Draws a layer into a frame (or onto the page): text, a marker shape, a vector. */
   addLayer(parent: FakePage | FakeSceneNode, spec: LayerSpec): FakeSceneNode;
+  /** ⌘Z: puts the document back as it was before the last undo step (or the changes not committed yet). */
+  undo(): void;
+  /** The open file's document as text (every node, its plugin data and place), to compare before and after. */
+  document(): string;
+  /** Figma refuses the next `times` createImage calls (its sandbox out of memory for a moment). */
+  refuseCreateImage(times: number): void;
   /** The designer duplicates a node (⌘D): new ids, the same plugin data, in the same parent. */
   duplicate(node: FakeSceneNode): FakeSceneNode;
   select(nodes: readonly FakeSceneNode[]): void;

@@ -9,12 +9,18 @@ interface Deps {
   readonly fetchImage?: (url: string) => Promise<Uint8Array>;
   readonly create: (type: 'FRAME' | 'RECTANGLE' | 'SECTION') => FakeSceneNode;
   readonly page: () => FakePage;
+  /** How many coming createImage calls Figma refuses, as its sandbox does when it runs out of memory for a moment. */
+  readonly refusals: { createImage: number };
 }
 
 /** figma.create*, images and fonts: the part of the API that makes things. */
 export function createNodeApi(deps: Deps) {
   const api = {
     createImage(bytes: Uint8Array): Image {
+      if (deps.refusals.createImage > 0) {
+        deps.refusals.createImage--;
+        throw new Error('in createImage: out of memory');
+      }
       checkCreateImage(bytes);
       const hash = imageHashOf(bytes);
       deps.imageBytes.set(hash, bytes);

@@ -43,6 +43,8 @@ describe('the Riverflow family: draft on 2.0 Fast, keep one, finish on 2.0 Pro a
     await finish
       .getByText('The same prompt and references at 4K · 4:3 · 4608×3456, placed beside this result. Estimate: $0.33 for 1 image', { exact: false })
       .waitFor();
+    // What the final is made from, by name, before the click.
+    await finish.getByText(/^References: “Box front”/).waitFor();
     await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/family-finish.png` });
     h.emulator.requests.length = 0;
     await s.evaluate((host) => void (host.messageLog.length = 0));

@@ -180,8 +180,11 @@ describe('iterating like a packaging designer', () => {
         .map((t) => `${t.width}x${t.height}`)
         .sort(),
     ).toEqual(['1152x864', '1512x648', '864x1152']);
+    // The designer starts typing the next prompt; Retry repeats the batch as it was sent.
+    await s.prompt('Winter edition');
     await batch.getByRole('button', { name: /^Retry/ }).click();
     await s.ui.getByText(/^Placed 1 image for 1 frame/).waitFor({ timeout: 20_000 });
+    expect(inferenceTasks().at(-1)!.positivePrompt).toBe('Holiday edition');
     expect(await batch.getByText('Placed').count()).toBe(3);
     expect(h.emulator.charges).toHaveLength(3);
     const names = await s.nodeNames();

@@ -26,6 +26,8 @@ export interface BootedPlugin {
 export function bootPlugin(
   options: {
     storage?: Record<string, unknown>;
+    /** Another window's clientStorage (host.storage of a plugin open in another file): the two share it. */
+    sharedStorage?: Map<string, unknown>;
     setup?: (host: FakeHost) => void;
     command?: string;
     parameters?: Record<string, unknown>;
@@ -42,6 +44,7 @@ export function bootPlugin(
     onShowUI: () => uiShown(),
     render: options.render ?? sharpRenderer(),
     ...(options.storage ? { storage: options.storage } : {}),
+    ...(options.sharedStorage ? { sharedStorage: options.sharedStorage } : {}),
     ...(options.missingFonts ? { missingFonts: options.missingFonts } : {}),
     toUI: (m) => {
       sent.push(ToUISchema.parse(m));

@@ -40,6 +40,24 @@ const run = (over: Partial<PendingRun>): PendingRun => ({
 });
 
 describe('Finish with… on the main thread', () => {
+  it('a result pasted from another file is never finished with this file’s nodes that share its sources’ ids', async () => {
+    const p = bootPlugin();
+    await p.ready();
+    const box = p.host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
+    const draft = await place(p, run({ sourceNodeIds: [box.id] }), 1);
+    const provenance = draft.getPluginData(PROVENANCE_KEY);
+    // Another file, where node ids start again: its first frame has the draft's source's id.
+    p.host.openFile();
+    p.reopen();
+    await p.ready();
+    const other = p.host.addFrame('Shelf talker', { x: 0, y: 0, width: 600, height: 800 });
+    expect(other.id).toBe(box.id);
+    const pasted = p.host.addFrame('Pasted draft', { x: 2000, y: 0, width: 1152, height: 864 });
+    pasted.setPluginData(PROVENANCE_KEY, provenance);
+    const plan = await p.ask({ type: 'finish-plan', id: 9, nodeId: pasted.id });
+    expect(plan).toMatchObject({ ok: false, message: 'This result was made in another file: its references are there, so finish it in that file.' });
+  });
+
   it('reads what a draft was made from (its references in order, deleted ones counted), and places the final beside the draft, linked', async () => {
     const p = bootPlugin();
     await p.ready();

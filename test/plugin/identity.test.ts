@@ -77,3 +77,32 @@ describe('a thin section as a reference', () => {
     expect(p.host.page.children).toHaveLength(onPage);
   });
 });
+
+describe('two plugin windows, two files, one clientStorage', () => {
+  it('runs saved at the same moment in two files are both kept and both placed', async () => {
+    const a = bootPlugin();
+    const b = bootPlugin({ sharedStorage: a.host.storage });
+    const frameA = a.host.addFrame('Box A', { x: 0, y: 0, width: 500, height: 500 });
+    const frameB = b.host.addFrame('Box B', { x: 0, y: 0, width: 500, height: 500 });
+    const run = (runId: string, source: string, i: number): PendingRun => ({
+      runId,
+      fileId: '',
+      prompt: 'Deep indigo',
+      width: 1024,
+      height: 1024,
+      sourceNodeIds: [source],
+      createdAt: 1,
+      tasks: [{ taskUUID: taskId(i), accepted: true }],
+    });
+    await Promise.all([
+      a.ask({ type: 'pending-save', id: 1, run: run('run-a', frameA.id, 1) }),
+      b.ask({ type: 'pending-save', id: 1, run: run('run-b', frameB.id, 2) }),
+    ]);
+    const [placedA, placedB] = await Promise.all([
+      a.ask({ type: 'place-result', id: 2, runId: 'run-a', taskUUID: taskId(1), imageUUID: 'img-a', bytes: await png(64, 64) }),
+      b.ask({ type: 'place-result', id: 2, runId: 'run-b', taskUUID: taskId(2), imageUUID: 'img-b', bytes: await png(64, 64) }),
+    ]);
+    expect(placedA).toMatchObject({ ok: true });
+    expect(placedB).toMatchObject({ ok: true });
+  });
+});

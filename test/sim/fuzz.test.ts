@@ -51,10 +51,10 @@ describe('fuzzing every edge', () => {
   });
 
   it('stored records of any shape (clientStorage, and plugin data from an older version or a hostile file) fall back, and the panel opens', async () => {
-    const KEYS = ['apiKey', 'settings', 'pendingRuns', 'uploads', 'transport', 'devEndpoints', 'recentPrompts', 'panelSize'];
+    const KEYS = ['apiKey', 'settings', 'pendingRuns', 'pendingRun:run-1', 'uploads', 'transport', 'devEndpoints', 'recentPrompts', 'panelSize'];
     await fc.assert(
       fc.asyncProperty(
-        fc.dictionary(fc.constantFrom(...KEYS), junk, { maxKeys: 8 }),
+        fc.dictionary(fc.constantFrom(...KEYS), junk, { maxKeys: 9 }),
         fc.array(fc.oneof(fc.string(), fc.json()), { maxLength: 4 }),
         async (storage, provenance) => {
           const p = bootPlugin({

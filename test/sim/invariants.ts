@@ -68,8 +68,8 @@ export async function check({ world, sources }: Outcome): Promise<{ tally: Tally
     const images = await state.results;
     if (images.length && !placed.has(t)) add('lost', `task ${t} finished but its image was never placed`);
   }
-  const pending = host.storage.get('pendingRuns');
-  if (Array.isArray(pending) && pending.length) add('stalePending', `${pending.length} run(s) still pending after every reopen`);
+  const pending = [...host.storage.keys()].filter((k) => k.startsWith('pendingRun:'));
+  if (pending.length) add('stalePending', `${pending.length} run(s) still pending after every reopen`);
   for (const s of sources) if (s.after !== null && s.after !== s.before) add('sourceChanged', 'a source frame was modified');
   const records = [...host.storage].filter(([k]) => k !== 'apiKey');
   const bytes = (v: unknown) => Object.prototype.toString.call(v) === '[object Uint8Array]';

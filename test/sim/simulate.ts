@@ -122,8 +122,7 @@ async function recover(host: RunHost, client: RunwareClient, pending: Parameters
 }
 
 function pendingIn(world: World): boolean {
-  const runs = world.host.storage.get('pendingRuns');
-  return Array.isArray(runs) && runs.length > 0;
+  return [...world.host.storage.keys()].some((k) => k.startsWith('pendingRun:'));
 }
 
 /** Presses Cancel once the UI has made `after` requests to the main thread. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_MARGIN, clampToFrame, compositeScale, compositeSize, featherWidth, planAreaCrop } from '../../core/composite/areaPlan.ts';
+import fc from 'fast-check';
+import { AREA_MARGIN, clampToFrame, compositeScale, compositeSize, cropForSize, featherWidth, planAreaCrop } from '../../core/composite/areaPlan.ts';
+import { MODELS } from '../../core/models.ts';
 import { SIZE_PRESETS } from '../../core/sizes.ts';
 import { chooseComposite } from '../../core/composite/choice.ts';
 import { blendByMask, coverageFromAlpha, featherMask } from '../../core/composite/pixels.ts';
@@ -46,6 +48,36 @@ describe('planAreaCrop', () => {
 
   it('clampToFrame gives an empty rect for a marker off the frame', () => {
     expect(clampToFrame({ x: 2000, y: 0, width: 10, height: 10 }, frame).width).toBe(0);
+  });
+});
+
+describe('cropForSize: the one crop rule, for every model and area', () => {
+  it('the crop has exactly the asked size’s ratio wherever the frame leaves room, holds the area, and stays in the frame', () => {
+    const sizes = MODELS.flatMap((m) => m.sizes);
+    fc.assert(
+      fc.property(
+        fc.record({ width: fc.integer({ min: 50, max: 5000 }), height: fc.integer({ min: 50, max: 5000 }) }),
+        fc.record({
+          x: fc.double({ min: 0, max: 0.9, noNaN: true }),
+          y: fc.double({ min: 0, max: 0.9, noNaN: true }),
+          w: fc.double({ min: 0.02, max: 1, noNaN: true }),
+          h: fc.double({ min: 0.02, max: 1, noNaN: true }),
+        }),
+        fc.constantFrom(...sizes),
+        (f, a, size) => {
+          const area = { x: a.x * f.width, y: a.y * f.height, width: a.w * f.width, height: a.h * f.height };
+          const { area: inside, crop } = cropForSize(area, f, size);
+          const e = 1e-6;
+          expect(crop.x >= -e && crop.y >= -e && crop.x + crop.width <= f.width + e && crop.y + crop.height <= f.height + e).toBe(true);
+          expect(crop.x <= inside.x + e && crop.y <= inside.y + e).toBe(true);
+          expect(crop.x + crop.width >= inside.x + inside.width - e && crop.y + crop.height >= inside.y + inside.height - e).toBe(true);
+          // Only a frame too narrow (or too short) for the ratio leaves the crop at the frame's own side.
+          const fits = crop.width < f.width - e && crop.height < f.height - e;
+          if (fits) expect(crop.width / crop.height).toBeCloseTo(size.width / size.height, 6);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
 

@@ -40,6 +40,17 @@ describe('history', () => {
 });
 
 describe('history search', () => {
+  it('searches and stars every run on the page, not only the 30 newest; the list shows at most 30 of what matches', () => {
+    const results = Array.from({ length: 40 }, (_, i) => ({
+      nodeId: `n${i}`,
+      provenance: { ...prov(`r${i}`, 1000 + i), prompt: i === 0 ? 'Foil stamp, oldest' : `Run ${i}` },
+      starred: i === 1,
+    }));
+    const entries = groupHistory(results);
+    expect(filterHistory(entries, 'foil', false).map((e) => e.runId)).toEqual(['r0']);
+    expect(filterHistory(entries, '', true).map((e) => e.runId)).toEqual(['r1']);
+    expect(filterHistory(entries, '', false)).toHaveLength(30);
+  });
   it('finds runs by prompt text in any case, and keeps starred runs only when asked', () => {
     const entries = groupHistory([
       { nodeId: 'a', provenance: { ...prov('r1', 1), prompt: 'Deep indigo box' }, starred: true },

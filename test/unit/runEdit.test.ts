@@ -240,12 +240,18 @@ describe('collectResults', () => {
     expect([outcome.placed, outcome.failed, old.pending.has('r')]).toEqual([0, [], false]);
   });
 
-  it('Figma refusing the only image: its reason is the run’s message, and the run is forgotten', async () => {
-    const { host } = fakeHost({ placeFails: true });
+  it('Figma refusing the only image every time: tried three times at once, then the run is kept with the paid image, for Retry placing or Discard', async () => {
+    const { host, pending, log } = fakeHost({ placeFails: true });
+    pending.set('r', run([true]));
     const { c } = client((list) => ok(list.map((t) => image(t.taskUUID))));
     const e = (await collectResults(host, c, run([true]), () => {}, signal(), true).catch((x: unknown) => x)) as RunFailed;
-    expect(e.message).toBe('Figma could not place the image: Image is too large');
-    expect(e.kept).toBe(false);
+    expect(e.message).toBe(
+      'Figma could not place the image: Image is too large. It is paid for and kept: Retry placing, or it is placed the next time you open Riverflow.',
+    );
+    expect(e.charged).toBe('yes');
+    expect(e.unplaced?.runId).toBe('r');
+    expect(pending.has('r')).toBe(true);
+    expect(log.filter((m) => m === 'place-result')).toHaveLength(3);
   });
 
   it('regression (found by test/sim): a poll refused outright (400) keeps the run, so its paid image is placed at the next open', async () => {

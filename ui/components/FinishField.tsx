@@ -1,4 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { errorText } from '../../core/errorText.ts';
+import { request } from '../bridge.ts';
 import { formatUsd } from '../../core/format.ts';
 import { matchSize, MODELS, pricePerImage, tiersOf, type RiverflowModel } from '../../core/models.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
@@ -23,6 +25,17 @@ export function FinishField({
   readonly onFinish: (final: { model: RiverflowModel; tier: Tier }) => void;
 }) {
   const [key, setKey] = useState(FINALS[0]!.key);
+  // What the final will be made from, by name, before the click (a pasted result may have none here).
+  const [sources, setSources] = useState<string>('');
+  useEffect(() => {
+    let live = true;
+    setSources('');
+    request({ type: 'finish-plan', nodeId: node.id }).then(
+      (plan) => live && setSources(plan.sources.length ? `References: ${plan.sources.map((s) => `“${s.name}”`).join(', ')}.` : 'Its references were deleted.'),
+      (e: unknown) => live && setSources(errorText(e)),
+    );
+    return () => void (live = false);
+  }, [node.id]);
   const result = node.result;
   if (!result) return null;
   const final = FINALS.find((f) => f.key === key) ?? FINALS[0]!;
@@ -43,6 +56,7 @@ export function FinishField({
         The same prompt and references at {presetLabel(size)}, placed beside this result. Estimate: {formatUsd(pricePerImage(final.model, size))} for 1 image;
         the exact cost is shown after.
       </p>
+      {sources ? <p class="hint">{sources}</p> : null}
       <button type="button" class="btn secondary" disabled={disabled} onClick={() => onFinish(final)}>
         Finish with {final.model.name} at {final.tier}
       </button>

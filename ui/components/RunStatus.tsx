@@ -21,10 +21,12 @@ interface Props {
   readonly refused: boolean;
   readonly onGenerate: () => void;
   readonly onCancel: () => void;
+  readonly onRetryPlacing: () => void;
+  readonly onDiscard: () => void;
 }
 
 /** Generate (or Cancel while running), why Generate is disabled, and how the last run ended. */
-export function RunStatus({ run, elapsed, batch, blocker, each, refused, onGenerate, onCancel }: Props) {
+export function RunStatus({ run, elapsed, batch, blocker, each, refused, onGenerate, onCancel, onRetryPlacing, onDiscard }: Props) {
   return (
     <>
       {run.status === 'running' ? (
@@ -65,6 +67,16 @@ export function RunStatus({ run, elapsed, batch, blocker, each, refused, onGener
         <p class="banner error" role="alert">
           {run.message}
         </p>
+      ) : null}
+      {run.status === 'error' && run.unplaced?.length ? (
+        <div class="row">
+          <button type="button" class="btn primary" onClick={onRetryPlacing}>
+            Retry placing
+          </button>
+          <button type="button" class="btn secondary" onClick={onDiscard}>
+            Discard, already paid
+          </button>
+        </div>
       ) : null}
     </>
   );

@@ -45,6 +45,8 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
   const [sessionCost, setSessionCost] = useState(0);
   const [now, setNow] = useState(Date.now());
   const abort = useRef<AbortController | null>(null);
+  /** The last batch's own prompt and settings: Retry repeats them, whatever the form says now. */
+  const batchInput = useRef<BatchInput | null>(null);
 
   useEffect(() => {
     if (run.status !== 'running') return;
@@ -101,6 +103,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
 
   /** "Edit each frame": the same prompt on each frame alone, a few in flight, each at its own matched size. */
   async function each(connection: Connection, items: readonly BatchItem[], input: BatchInput) {
+    batchInput.current = input;
     let state = [...items];
     const update = (id: string, patch: Partial<BatchItem>) => {
       state = state.map((it) => (it.id === id ? { ...it, ...patch } : it));
@@ -108,6 +111,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     };
     setBatch(state);
     const todo = items.filter((it) => it.status !== 'placed');
+    const unplaced: PendingRun[] = [];
     let placed = 0;
     let cost = 0;
     const start = { status: 'running', startedAt: Date.now(), recovering: false, progress: { stage: 'waiting', placed: 0, total: items.length } } as const;
@@ -127,9 +131,11 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
           );
           placed += outcome.placed;
           cost += outcome.cost;
+          if (outcome.unplaced) unplaced.push(outcome.unplaced);
           update(id, { status: 'placed', message: `${plural(outcome.placed, 'image')}${outcomeNotes(outcome)}` });
         } catch (e) {
           const failed = failureOf(e);
+          if (failed.unplaced) unplaced.push(failed.unplaced);
           update(id, { status: 'failed', message: signal.aborted ? cancelMessage(failed) : failed.message });
         }
         progress({ stage: 'waiting', placed: state.filter((it) => it.status === 'placed').length, total: state.length });
@@ -139,12 +145,20 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     const failed = state.filter((it) => it.status === 'failed').length;
     const text = `Placed ${plural(placed, 'image')} for ${plural(todo.length - failed, 'frame')}.`;
     notify(text, failed > 0);
-    if (failed) setRun({ status: 'error', message: `${text} ${plural(failed, 'frame')} failed: retry ${failed === 1 ? 'it' : 'them'} below.` });
+    if (failed) setRun({ status: 'error', message: `${text} ${plural(failed, 'frame')} failed: retry ${failed === 1 ? 'it' : 'them'} below.`, unplaced });
+    else if (unplaced.length)
+      setRun({
+        status: 'error',
+        message: `${text} ${plural(unplaced.length, 'paid image')} Figma did not take ${unplaced.length === 1 ? 'is' : 'are'} kept.`,
+        unplaced,
+      });
     else setRun({ status: 'done', message: `${text} Cost ${formatUsd(cost)}.` });
   }
 
-  /** Re-runs one failed frame of the last batch, keeping the others' statuses. */
-  function retry(connection: Connection, id: string, input: BatchInput) {
+  /** Re-runs one failed frame of the last batch with the batch's own prompt and settings, keeping the others' statuses. */
+  function retry(connection: Connection, id: string) {
+    const input = batchInput.current;
+    if (!input) return Promise.resolve();
     return each(
       connection,
       batch.map((it) => (it.id === id ? { ...it, status: 'queued' as const, message: undefined } : it)).filter((it) => it.id === id || it.status === 'placed'),
@@ -188,6 +202,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     let cost = 0;
     const messages: string[] = [];
     const notes: string[] = [];
+    const unplaced: PendingRun[] = [];
     let keyRefused = false;
     const start = {
       status: 'running',
@@ -203,10 +218,12 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
           cost += outcome.cost;
           messages.push(...outcome.failed);
           notes.push(...(outcome.notes ?? []));
+          if (outcome.unplaced) unplaced.push(outcome.unplaced);
         } catch (e) {
           // A run Runware never accepted is simply forgotten; others say what happened.
           if (pendingRun.tasks.some((t) => t.accepted) && e instanceof RunFailed) messages.push(e.message);
           keyRefused ||= e instanceof RunFailed && e.keyRefused;
+          if (e instanceof RunFailed && e.unplaced) unplaced.push(e.unplaced);
         }
       }
     });
@@ -215,9 +232,21 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
       const text = `Placed ${plural(placed, 'result')} from ${pending.length > 1 ? 'earlier runs that were' : 'an earlier run that was'} interrupted.`;
       notify(text);
       const message = [text, ...notes, ...messages].join(' ');
-      setRun(messages.length ? { status: 'error', message, keyRefused } : { status: 'done', message });
-    } else if (messages.length > 0) setRun({ status: 'error', message: messages.join(' '), keyRefused });
+      setRun(messages.length ? { status: 'error', message, keyRefused, unplaced } : { status: 'done', message });
+    } else if (messages.length > 0) setRun({ status: 'error', message: messages.join(' '), keyRefused, unplaced });
     else setRun({ status: 'idle' });
+  }
+
+  /** Retry placing: the kept runs' paid images, fetched again (a poll costs nothing) and placed. */
+  function retryPlacing(connection: Connection) {
+    return run.status === 'error' && run.unplaced?.length ? recover(connection, run.unplaced) : Promise.resolve();
+  }
+
+  /** Discard: the designer gives up on kept images Figma would not take; Runware has charged for them. */
+  async function discard() {
+    if (run.status !== 'error' || !run.unplaced?.length) return;
+    for (const kept of run.unplaced) await request({ type: 'pending-remove', runId: kept.runId }).catch(() => undefined);
+    setRun({ status: 'done', message: 'Discarded. Runware had already charged for the image.' });
   }
 
   return {
@@ -229,6 +258,8 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     each,
     retry,
     recover,
+    retryPlacing,
+    discard,
     upscale,
     finish,
     cancel: () => abort.current?.abort(),

@@ -1,4 +1,5 @@
 import type { CompositeParts } from '../../core/protocol/composite.ts';
+import type { ReplyValue, RequestBody } from '../../core/protocol/requests.ts';
 import { compositeStep } from './compositeStep.ts';
 import { storeTiles } from './storeTiles.ts';
 import { needsTiles } from '../../core/tiles.ts';
@@ -9,6 +10,25 @@ import type { RunwareClient } from '../runware/client.ts';
 import type { RunHost } from './runHost.ts';
 import { RunFailed, type PlacedResult, type RunOutcome, type RunProgress } from './runFailed.ts';
 import { errorText } from '../../core/errorText.ts';
+import { sentence } from '../../core/format.ts';
+
+/** Said of a paid image Figma did not take: it is not lost, and the designer chooses what happens to it. */
+export const KEPT_UNPLACED = 'It is paid for and kept: Retry placing, or it is placed the next time you open Riverflow.';
+/** Said of a paid image that could not be read: trying again may not help, so Discard is named too. */
+export const KEPT_UNREADABLE = 'It is paid for and kept: Retry placing, or Discard it.';
+/** Figma's sandbox can refuse an image for a moment (out of memory); a placement is tried this many times at once. */
+export const PLACE_ATTEMPTS = 3;
+
+/** Places one result, trying again at once when Figma refuses it; Cancel ends the tries. */
+async function placeWithRetries(host: RunHost, place: RequestBody<'place-result'>, signal: AbortSignal): Promise<ReplyValue<'place-result'>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await host.request(place, { signal });
+    } catch (e) {
+      if ((e instanceof RequestFailed && e.cancelled) || attempt >= PLACE_ATTEMPTS || signal.aborted) throw e;
+    }
+  }
+}
 
 /** How long a task Runware does not know may still be a submit on its way (its request time-out, with room). */
 export const NOT_FOUND_GRACE_MS = 5 * 60_000;
@@ -38,9 +58,11 @@ export async function collectResults(
   let cost = 0;
   const failed: string[] = [];
   let undecided = 0;
+  /** Paid images Figma would not take (or that could not be read): the run is kept for them. */
+  const unplaced: string[] = [];
   const results: PlacedResult[] = [];
   const compositing = run.composite ? compositeStep(host, run, run.composite, signal, knownParts) : undefined;
-  const ended = () => placed + flagged + failed.length - already;
+  const ended = () => placed + flagged + failed.length + unplaced.length - already;
   onProgress({ stage: 'waiting', placed, total });
   try {
     await client.poll(
@@ -58,7 +80,8 @@ export async function collectResults(
             image = await host.loadResultImage(result, signal);
           } catch (e) {
             if (e instanceof RunwareError && e.failure.kind === 'cancelled') throw e;
-            failed.push(`${label(result.taskUUID)}${errorText(e)}`);
+            // Paid for, but this image could not be read: kept, for Retry placing or Discard.
+            unplaced.push(`${label(result.taskUUID)}${sentence(errorText(e))} ${KEPT_UNREADABLE}`);
             return;
           }
           const decoded = image.bitmap;
@@ -81,18 +104,17 @@ export async function collectResults(
               ...pixels,
               ...(asIs ? { asIs } : {}),
               ...(preview ? { preview } : {}),
+              ...(result.seed === undefined ? {} : { seed: result.seed }),
+              ...(result.cost === undefined ? {} : { cost: result.cost }),
             } as const;
-            const { nodeId } = await host.request(
-              { ...place, ...(result.seed === undefined ? {} : { seed: result.seed }), ...(result.cost === undefined ? {} : { cost: result.cost }) },
-              { signal },
-            );
+            const { nodeId } = await placeWithRetries(host, place, signal);
             // A 4K image is not kept for the compare view: shown at full size it would hold a decoded copy per result.
             const shown = pixels.bytes ? { bytes: pixels.bytes } : {};
             results.push({ nodeId, variation: variation.get(result.taskUUID) ?? results.length + 1, ...shown });
           } catch (e) {
             if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
-            // Figma refused this one image: say so, and place the others.
-            failed.push(`${label(result.taskUUID)}${errorText(e)}`);
+            // Figma refused this one image every time: the run stays pending with it, and the others are placed.
+            unplaced.push(`${label(result.taskUUID)}${sentence(errorText(e))} ${KEPT_UNPLACED}`);
             return;
           } finally {
             // The decoded image is not needed once the result is placed (or refused).
@@ -123,12 +145,16 @@ export async function collectResults(
     const cancelled = e instanceof RunwareError && e.failure.kind === 'cancelled';
     throw new RunFailed(reason, { charged: run.tasks.some((t) => t.accepted) ? 'yes' : 'maybe', kept, placed: placed - already, cancelled, cause: e });
   }
-  // A task that may still be on its way keeps the run pending: the next start asks again.
-  if (!undecided) await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+  // A task that may still be on its way, or a paid image not placed yet, keeps the run pending: the next start asks again.
+  if (!undecided && !unplaced.length) await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
+  const keptRun = unplaced.length ? { unplaced: run } : {};
   if (ended() > 0 && placed === already) {
-    const reason = flagged ? 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.' : failed.join(' ');
-    // Runware charges a flagged image; a generation it ended with an error may or may not be.
-    throw new RunFailed(reason, { charged: flagged ? 'yes' : 'maybe' });
+    const reason =
+      flagged && !unplaced.length
+        ? 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.'
+        : [...unplaced, ...failed].join(' ');
+    // Runware charges a flagged image and an unplaced one; a generation it ended with an error may or may not be.
+    throw new RunFailed(reason, { charged: flagged || unplaced.length ? 'yes' : 'maybe', ...keptRun });
   }
-  return { runId: run.runId, results, placed: placed - already, flagged, failed, cost, notes: compositing?.notes ?? [] };
+  return { runId: run.runId, results, placed: placed - already, flagged, failed: [...unplaced, ...failed], cost, notes: compositing?.notes ?? [], ...keptRun };
 }

@@ -1,4 +1,5 @@
 import { formatUsd, plural } from '../../core/format.ts';
+import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { errorText } from '../../core/errorText.ts';
 import { failureText, RunFailed, type RunOutcome, type RunProgress } from './runFailed.ts';
 
@@ -6,7 +7,13 @@ export type RunState =
   | { readonly status: 'idle' }
   | { readonly status: 'running'; readonly progress: RunProgress; readonly startedAt: number; readonly recovering: boolean }
   | { readonly status: 'done'; readonly message: string }
-  | { readonly status: 'error'; readonly message: string; readonly keyRefused?: boolean };
+  | {
+      readonly status: 'error';
+      readonly message: string;
+      readonly keyRefused?: boolean;
+      /** Runs kept pending for paid images Figma did not take: the panel offers Retry placing and Discard. */
+      readonly unplaced?: readonly PendingRun[];
+    };
 
 /** What a run left out, in one sentence each: flagged images, variations that failed, notes. */
 export function outcomeNotes(outcome: Pick<RunOutcome, 'flagged' | 'failed' | 'notes'>): string {
@@ -27,15 +34,17 @@ export function failureOf(e: unknown): RunFailed {
  */
 export function endState(
   end:
-    | { readonly placed: string; readonly outcome: Pick<RunOutcome, 'flagged' | 'failed' | 'notes' | 'cost'> }
+    | { readonly placed: string; readonly outcome: Pick<RunOutcome, 'flagged' | 'failed' | 'notes' | 'cost' | 'unplaced'> }
     | { readonly failure: unknown; readonly cancelled: boolean },
 ): RunState {
   if ('placed' in end) {
     const { outcome } = end;
-    return { status: outcome.failed.length ? 'error' : 'done', message: `${end.placed}${outcomeNotes(outcome)} Cost ${formatUsd(outcome.cost)}.` };
+    const message = `${end.placed}${outcomeNotes(outcome)} Cost ${formatUsd(outcome.cost)}.`;
+    if (!outcome.failed.length) return { status: 'done', message };
+    return { status: 'error', message, ...(outcome.unplaced ? { unplaced: [outcome.unplaced] } : {}) };
   }
   const failed = failureOf(end.failure);
   if (end.cancelled) return { status: 'done', message: failureText(failed.reason, { charged: failed.charged, kept: failed.kept, cancelled: true }) };
   const message = failed.placed > 0 ? `${failed.message} (${plural(failed.placed, 'result')} placed before this.)` : failed.message;
-  return { status: 'error', message, keyRefused: failed.keyRefused };
+  return { status: 'error', message, keyRefused: failed.keyRefused, ...(failed.unplaced ? { unplaced: [failed.unplaced] } : {}) };
 }

@@ -1,3 +1,4 @@
+import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 
 /** Said whenever a run stays pending: the designer should know a paid result is not lost. */
@@ -18,6 +19,8 @@ export interface FailureFacts {
   readonly cancelled?: boolean;
   /** The Runware failure behind it; without one Runware was not involved, so money is not mentioned. */
   readonly cause?: unknown;
+  /** The run, kept pending for paid images Figma did not take: Retry placing or Discard. */
+  readonly unplaced?: PendingRun;
 }
 
 /**
@@ -33,6 +36,7 @@ export class RunFailed extends Error {
   readonly keyRefused: boolean;
   /** The request parameter Runware refused (a 400 naming it), when there was one. */
   readonly refusedParameter: string | undefined;
+  readonly unplaced: PendingRun | undefined;
 
   constructor(
     /** What went wrong, without what it means for money or recovery. */
@@ -47,6 +51,7 @@ export class RunFailed extends Error {
     this.keyRefused = facts.cause instanceof RunwareError && facts.cause.failure.kind === 'auth';
     const failure = facts.cause instanceof RunwareError ? facts.cause.failure : undefined;
     this.refusedParameter = failure?.kind === 'invalidParameter' ? failure.parameter : undefined;
+    this.unplaced = facts.unplaced;
   }
 }
 
@@ -85,4 +90,6 @@ export interface RunOutcome {
   readonly liveText?: boolean;
   /** Things the designer should know that are not failures (text drawn into the image, a scaled-down composite). */
   readonly notes?: readonly string[];
+  /** The run, kept pending for paid images Figma did not take: Retry placing or Discard. */
+  readonly unplaced?: PendingRun;
 }
