@@ -35,8 +35,6 @@ export const SIZE_PRESETS: readonly SizePreset[] = sizeTable({
   ],
 });
 
-export const DEFAULT_PRESET: SizePreset = SIZE_PRESETS[0]!;
-
 /** Label shown in the Size control: `1K · 4:3 · 1152×864`. */
 export function presetLabel(preset: SizePreset): string {
   return `${preset.tier} · ${preset.ratio} · ${preset.width}×${preset.height}`;

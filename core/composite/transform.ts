@@ -1,11 +1,6 @@
 /** Figma's 2×3 affine transform: [[a, c, e], [b, d, f]] maps (x, y) to (a·x + c·y + e, b·x + d·y + f). */
 export type Affine = [[number, number, number], [number, number, number]];
 
-export const IDENTITY: Affine = [
-  [1, 0, 0],
-  [0, 1, 0],
-];
-
 export function multiply(m: Affine, n: Affine): Affine {
   const [[a, c, e], [b, d, f]] = m;
   const [[a2, c2, e2], [b2, d2, f2]] = n;
@@ -32,12 +27,4 @@ export function invert(m: Affine): Affine {
  */
 export function relativeTo(container: Affine, node: Affine): Affine {
   return multiply(invert(container), node);
-}
-
-/** The same transform moved by (dx, dy) in the container's space. */
-export function translate(m: Affine, dx: number, dy: number): Affine {
-  return [
-    [m[0][0], m[0][1], m[0][2] + dx],
-    [m[1][0], m[1][1], m[1][2] + dy],
-  ];
 }

@@ -71,3 +71,14 @@ export function everyNode(files: readonly OpenFile[]): { file: number; node: Fak
   files.forEach((f, i) => f.root.children.forEach((page) => page.childList.forEach((n) => walk(i, n))));
   return out;
 }
+
+/** ⌘D: a copy with new ids and the same plugin data, beside the original in its own parent. */
+export function duplicateNode(node: FakeSceneNode): FakeSceneNode {
+  const copy = node.clone();
+  const parent = node.parent;
+  // clone() parents the copy under the current page; a section's or another page's node goes back home.
+  if (parent && parent !== copy.parent) (parent as FakeSceneNode).appendChild(copy);
+  copy.x = node.x + 20;
+  copy.y = node.y + 20;
+  return copy;
+}

@@ -7,7 +7,8 @@ import type { Artwork, FakeDocument, FakePage, FakeSceneNode } from './nodes.ts'
 import { addLayer, type LayerSpec } from './layers.ts';
 import { strict } from './strict.ts';
 import { createUI } from './ui.ts';
-import { everyNode, instanceOf } from './containers.ts';
+import { duplicateNode, everyNode, instanceOf } from './containers.ts';
+import { typeParameter } from './parameters.ts';
 import { captureDocument, describeDocument, UndoHistory } from './undo.ts';
 
 type Handler = (...args: unknown[]) => void;
@@ -199,7 +200,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
 
   Object.defineProperty(host, 'figma', { get: () => guarded as unknown as PluginAPI, enumerable: true });
   Object.assign(host, {
-    addPage: (name: string) => makePage(file, name),
+    addPage: (name: string) => designerStep(makePage(file, name)),
     goToPage(page: FakePage) {
       page.loaded = true;
       file.current = page;
@@ -247,20 +248,12 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       ),
     addLayer: (parent: FakePage | FakeSceneNode, spec: LayerSpec) => designerStep(addLayer(file.doc, parent, spec)),
     undo: () => history().undo(),
+    edit: (change: () => void) => designerStep(change()),
     document: () => describeDocument(captureDocument(file.root)),
     refuseCreateImage(times: number) {
       refusals.createImage = times;
     },
-    duplicate(node: FakeSceneNode) {
-      // ⌘D: a copy with new ids and the same plugin data, beside the original in its parent.
-      const copy = node.clone();
-      const parent = node.parent;
-      if (parent && parent.type !== 'PAGE') (parent as FakeSceneNode).appendChild(copy);
-      else if (parent && parent !== file.current) (parent as FakePage).appendChild(copy);
-      copy.x = node.x + 20;
-      copy.y = node.y + 20;
-      return designerStep(copy);
-    },
+    duplicate: (node: FakeSceneNode) => designerStep(duplicateNode(node)),
     select(nodes: readonly FakeSceneNode[]) {
       file.current.selection = nodes;
     },
@@ -275,20 +268,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       command = next;
       emit('run', { command, parameters });
     },
-    input(key: string, query: string, entered: Record<string, unknown> = {}) {
-      return new Promise<unknown[]>((resolve) => {
-        const result = strict(
-          {
-            setSuggestions: (s: unknown[]) => resolve(s),
-            setError: (message: string) => resolve([{ error: message }]),
-            setLoadingMessage: () => {},
-          } satisfies Pick<SuggestionResults, 'setSuggestions' | 'setError' | 'setLoadingMessage'>,
-          'SuggestionResults',
-        );
-        // Each input event carries the parameters entered so far.
-        inputHandlers.forEach((h) => h({ key, query, parameters: entered, result } as ParameterInputEvent));
-      });
-    },
+    input: (key: string, query: string, entered: Record<string, unknown> = {}) => typeParameter(inputHandlers, key, query, entered),
     close() {
       if (host.closed) return;
       host.closed = true;

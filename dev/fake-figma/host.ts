@@ -64,6 +64,8 @@ export interface FakeHost {
   addInstance(component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode): FakeSceneNode;
   /** Draws a layer into a frame (or onto the page): text, a marker shape, a vector. */
   addLayer(parent: FakePage | FakeSceneNode, spec: LayerSpec): FakeSceneNode;
+  /** The designer changes the document by hand (deletes, moves, renames): one undo step of their own. */
+  edit(change: () => void): void;
   /** ⌘Z: puts the document back as it was before the last undo step (or the changes not committed yet). */
   undo(): void;
   /** The open file's document as text (every node, its plugin data and place), to compare before and after. */

@@ -39,7 +39,8 @@ export class FakePage extends FakeBase implements Pick<PageNode, 'id' | 'name' |
   /** Figma promises no order; the fake reports layer order, never the order of clicks. */
   get selection(): FakeSceneNode[] {
     const order = this.findAllUnchecked();
-    return [...this._selection].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    // A node deleted (or undone) leaves the selection with it.
+    return this._selection.filter((n) => !n.removed).sort((a, b) => order.indexOf(a) - order.indexOf(b));
   }
   set selection(nodes: readonly FakeSceneNode[]) {
     this._selection = [...nodes];

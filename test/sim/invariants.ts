@@ -1,4 +1,7 @@
+import { overlaps } from '../../core/rect.ts';
 import { parseProvenance, PROVENANCE_KEY } from '../../core/records/provenance.ts';
+import type { FakeSceneNode } from '../../dev/fake-figma/nodes.ts';
+import type { FakePage } from '../../dev/fake-figma/page.ts';
 import type { Outcome } from './simulate.ts';
 import { SIM_KEY } from './world.ts';
 
@@ -13,6 +16,12 @@ export interface Tally {
   stalePending: number;
   sourceChanged: number;
   keyLeaks: number;
+  /** A result or a grown section over something it did not cover before. */
+  overlaps: number;
+  /** A node the designer made or moved (a ⌘D copy, a moved result) removed by Keep or Dismiss. */
+  removedUnplaced: number;
+  /** ⌘Z on a result did not give back the document exactly as before it. */
+  undoMismatches: number;
   /** Not a problem: results placed as tiles (2.0 Pro at 4K), so a run can show the schedules reached them. */
   tiledPlaced: number;
 }
@@ -27,6 +36,9 @@ export const emptyTally = (): Tally => ({
   stalePending: 0,
   sourceChanged: 0,
   keyLeaks: 0,
+  overlaps: 0,
+  removedUnplaced: 0,
+  undoMismatches: 0,
   tiledPlaced: 0,
 });
 
@@ -47,7 +59,7 @@ export async function check({ world, sources }: Outcome): Promise<{ tally: Tally
   }
   const placed = new Map<string, { file: number }[]>();
   for (const { file, node } of host.everyNode()) {
-    const p = parseProvenance(node.getPluginData(PROVENANCE_KEY));
+    const p = world.copies.has(node) ? undefined : parseProvenance(node.getPluginData(PROVENANCE_KEY));
     if (p) placed.set(p.taskUUID, [...(placed.get(p.taskUUID) ?? []), { file }]);
     // A result past 4096 px is only whole with all its tiles, each showing an image Figma holds.
     const tiles = 'children' in node ? (node.children as (typeof node)[]) : [];
@@ -66,8 +78,18 @@ export async function check({ world, sources }: Outcome): Promise<{ tally: Tally
     const state = account.tasks.get(t);
     if (!state || state.error) continue;
     const images = await state.results;
-    if (images.length && !placed.has(t)) add('lost', `task ${t} finished but its image was never placed`);
+    if (images.length && !placed.has(t) && !world.takenBack.has(t)) add('lost', `task ${t} finished but its image was never placed`);
   }
+  // Geometry: in the run's file, nothing on a page or in a section covers a sibling (the designer's own copies aside).
+  for (const { file, node } of host.everyNode()) {
+    if (file !== 0 || world.designerNodes.has(node) || !node.parent || (node.parent.type !== 'PAGE' && node.parent.type !== 'SECTION')) continue;
+    const siblings = node.parent.type === 'PAGE' ? (node.parent as FakePage).childList : (node.parent as FakeSceneNode).children;
+    for (const other of siblings)
+      if (other !== node && !world.designerNodes.has(other) && overlaps(node.absoluteBoundingBox!, other.absoluteBoundingBox!) && node.id < other.id)
+        add('overlaps', `${node.name} covers ${other.name}`);
+  }
+  for (const n of world.designerNodes) if (n.removed) add('removedUnplaced', 'Keep removed a node the designer made or moved');
+  for (let i = 0; i < world.undoMismatches; i++) add('undoMismatches', '⌘Z on a result did not give back the document as before it');
   const pending = [...host.storage.keys()].filter((k) => k.startsWith('pendingRun:'));
   if (pending.length) add('stalePending', `${pending.length} run(s) still pending after every reopen`);
   for (const s of sources) if (s.after !== null && s.after !== s.before) add('sourceChanged', 'a source frame was modified');

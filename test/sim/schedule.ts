@@ -6,6 +6,10 @@ export type RunwareFault = 'ok' | 400 | 401 | 402 | 429 | 500 | 503 | 504 | 'los
 export type MainFault = 'ok' | 'close' | 'quota';
 /** How the designer reopens after a close. */
 export type Reopen = 'same' | 'otherFile' | 'otherPage' | 'sourceDeleted';
+/** Where the two frames are: side by side in a row, in a section with a mood board beside it, in a section in a section. */
+export type Layout = 'row' | 'section' | 'nested';
+/** What the designer does with the results: ⌘D one, move one into another section, ⌘Z the first as it lands, Keep one. */
+export type DesignerAction = 'duplicate' | 'move' | 'undo' | 'keep';
 
 export interface Schedule {
   readonly scenario: 'edit' | 'batch' | 'upscale';
@@ -19,6 +23,8 @@ export interface Schedule {
   /** Cancel after this many UI → main requests of the first session (null: never). */
   readonly cancelAfter: number | null;
   readonly reopens: readonly Reopen[];
+  readonly layout: Layout;
+  readonly designer: readonly DesignerAction[];
 }
 
 const runwareFault: fc.Arbitrary<RunwareFault> = fc.oneof(
@@ -48,4 +54,6 @@ export const scheduleArbitrary: fc.Arbitrary<Schedule> = fc.record({
   main: fc.array(mainFault, { maxLength: 16 }),
   cancelAfter: fc.option(fc.integer({ min: 0, max: 12 }), { nil: null }),
   reopens: fc.array(fc.constantFrom<Reopen>('same', 'same', 'otherFile', 'otherPage', 'sourceDeleted'), { maxLength: 3 }),
+  layout: fc.constantFrom<Layout>('row', 'section', 'nested'),
+  designer: fc.uniqueArray(fc.constantFrom<DesignerAction>('duplicate', 'move', 'undo', 'keep'), { maxLength: 4 }),
 });

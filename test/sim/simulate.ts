@@ -32,8 +32,7 @@ export interface Outcome {
 export async function simulate(schedule: Schedule): Promise<Outcome> {
   const world = new World(schedule);
   const { host } = world;
-  const box = host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 });
-  const label = host.addFrame('Label', { x: 0, y: 1200, width: 600, height: 800 });
+  const { box, label } = lay(world, schedule.layout);
   const before = [box, label].map((n) => snapshotNode(n));
   const file0 = host.page;
   let deleted = false;
@@ -63,7 +62,7 @@ export async function simulate(schedule: Schedule): Promise<Outcome> {
     else if (schedule.scenario === 'batch') {
       // Edit each frame: the batch queue of the panel (core/pool), each frame alone.
       await runPool([box, label], 3, async (n) => {
-        await edit([n], 1).catch(() => undefined);
+        await edit([n], schedule.variations).catch(() => undefined);
       });
     } else {
       // The result to upscale is made first without faults; the upscale meets them.
@@ -84,6 +83,7 @@ export async function simulate(schedule: Schedule): Promise<Outcome> {
     }
   };
   await Promise.race([click().catch(() => undefined), world.whenClosed(firstGeneration)]);
+  if (world.generation === firstGeneration && !host.closed) await designerActs(world, first.host);
 
   // Reopenings: first as the schedule says (faults still coming), then clean ones in the run's own file.
   const reopens = [...schedule.reopens, ...Array.from({ length: CLEAN_REOPENS }, () => 'clean' as const)];
@@ -102,8 +102,10 @@ export async function simulate(schedule: Schedule): Promise<Outcome> {
     else if (how === 'otherPage') host.goToPage(host.pages.find((p) => p.name === 'Elsewhere') ?? host.addPage('Elsewhere'));
     else if (how === 'sourceDeleted' && !deleted && i === 0) {
       host.openFile(0);
-      box.remove();
-      label.remove();
+      host.edit(() => {
+        box.remove();
+        label.remove();
+      });
       deleted = true;
     } else host.openFile(0);
     const init = await world.open();
@@ -114,6 +116,55 @@ export async function simulate(schedule: Schedule): Promise<Outcome> {
   if (!host.closed) world.close();
   host.openFile(0);
   return { world, sources: [box, label].map((n, i) => ({ before: before[i]!, after: deleted ? null : snapshotNode(n) })) };
+}
+
+/**
+ * The two frames as the schedule lays them out: side by side in a row (Edit each frame with
+ * variations), in a section with a mood board just to its right, or in a section inside another.
+ */
+function lay(world: World, layout: Schedule['layout']): { box: FakeSceneNode; label: FakeSceneNode } {
+  const { host } = world;
+  if (layout === 'row') {
+    return {
+      box: host.addFrame('Box front', { x: 0, y: 0, width: 1152, height: 864 }),
+      label: host.addFrame('Label', { x: 1300, y: 0, width: 600, height: 800 }),
+    };
+  }
+  const outer = host.addFrame('Packaging', { x: -100, y: -100, width: 2200, height: 1100 }, undefined, 'SECTION');
+  const home = layout === 'nested' ? host.addFrame('Tea range', { x: 50, y: 50, width: 2100, height: 1000 }, undefined, 'SECTION', outer) : outer;
+  host.addFrame('Mood board', { x: 2200, y: -100, width: 1500, height: 3000 });
+  return {
+    box: host.addFrame('Box front', { x: 50, y: 50, width: 1152, height: 864 }, undefined, 'FRAME', home),
+    label: host.addFrame('Label', { x: 1300, y: 50, width: 600, height: 800 }, undefined, 'FRAME', home),
+  };
+}
+
+/** The designer's hands after the click: a ⌘D copy, a result moved into another section, Keep on one. */
+async function designerActs(world: World, host: RunHost): Promise<void> {
+  const results = world.host.page.findAll((n) => parseProvenance(n.getPluginData(PROVENANCE_KEY)) !== undefined && n.parent?.type !== 'FRAME');
+  const [first, second] = results;
+  if (!first) return;
+  if (world.schedule.designer.includes('duplicate')) {
+    const copy = world.host.duplicate(first);
+    world.designerNodes.add(copy);
+    world.copies.add(copy);
+  }
+  if (second && world.schedule.designer.includes('move')) {
+    const shelf = world.host.addFrame('Shelf', { x: 100_000, y: 0, width: 3000, height: 3000 }, undefined, 'SECTION');
+    world.host.edit(() => shelf.appendChild(second));
+    world.designerNodes.add(second).add(shelf);
+  }
+  if (world.schedule.designer.includes('keep')) {
+    const runId = parseProvenance(first.getPluginData(PROVENANCE_KEY))!.runId;
+    const ofRun = results.flatMap((n) => {
+      const p = parseProvenance(n.getPluginData(PROVENANCE_KEY));
+      return p?.runId === runId ? [{ n, taskUUID: p.taskUUID }] : [];
+    });
+    // A close can come at this request too: the designer's Keep then never answers.
+    const generation = world.generation;
+    await Promise.race([host.request({ type: 'keep-result', runId, nodeId: first.id }).catch(() => undefined), world.whenClosed(generation)]);
+    for (const { n, taskUUID } of ofRun) if (n.removed) world.takenBack.add(taskUUID);
+  }
 }
 
 /** What the panel does at start with runs a closed plugin left pending (useRuns.recover). */

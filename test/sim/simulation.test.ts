@@ -6,8 +6,8 @@ import { scheduleArbitrary } from './schedule.ts';
 /** At least 2,000 schedules in `npm test`; `npm run soak` runs 100,000. SIM_SEED replays a failure. */
 const SIM_RUNS = Number(process.env.SIM_RUNS ?? 2000);
 
-describe('no paid image lost, none charged twice, over random fault schedules', () => {
-  it(`holds for ${SIM_RUNS} schedules of submits, polls, closes, cancels, full storage and reopenings`, async () => {
+describe('no paid image lost, none charged twice, nothing covered, nothing of the designer’s removed, undo exact, over random schedules', () => {
+  it(`holds for ${SIM_RUNS} schedules of submits, polls, closes, cancels, full storage, reopenings, layouts (rows, sections, nested sections) and the designer's ⌘D, moves, ⌘Z and Keep`, async () => {
     // A failure prints its seed and the shrunk schedule: SIM_SEED=<seed> npx vitest run test/sim replays it.
     let tiled = 0;
     await fc.assert(

@@ -1,6 +1,7 @@
 /**
  * `npm run soak`: 100,000 schedules (SOAK_RUNS to change), with a progress bar, then one line:
- * `schedules N · charged twice 0 · lost 0 · placed twice 0 · stray nodes 0 · unanswered 0 · 4K results placed as tiles N`.
+ * `schedules N · charged twice 0 · lost 0 · placed twice 0 · stray nodes 0 · unanswered 0 · overlaps 0 · removed unplaced 0 ·
+ * undo mismatches 0 · 4K results placed as tiles N`.
  * A failing schedule is printed with its seed, to replay with SIM_SEED in the vitest suite.
  */
 import fc from 'fast-check';

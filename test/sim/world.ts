@@ -11,7 +11,7 @@ import type { ImageResult } from '../../core/runware/response.ts';
 import { createAccount, type Account } from '../../dev/emulator/account.ts';
 import { runTasks } from '../../dev/emulator/runware.ts';
 import { createFakeFigma, type FakeHost } from '../../dev/fake-figma/figma.ts';
-import type { ExportRenderer } from '../../dev/fake-figma/nodes.ts';
+import type { ExportRenderer, FakeSceneNode } from '../../dev/fake-figma/nodes.ts';
 import { base64ToBytes } from '../../ui/base64.ts';
 import { RequestFailed } from '../../ui/requestFailed.ts';
 import type { RunHost } from '../../ui/run/runHost.ts';
@@ -75,8 +75,18 @@ export class World {
   private shown: (() => void) | undefined;
   private closing: (() => void)[] = [];
   faultsOn = true;
+  /** Nodes the designer made or moved (a ⌘D copy, a result moved into another section): never the plugin's to remove. */
+  readonly designerNodes = new Set<FakeSceneNode>();
+  /** The designer's ⌘D copies: they carry a result's provenance but are not placements. */
+  readonly copies = new Set<FakeSceneNode>();
+  /** Tasks whose result the designer took back (⌘Z) or let Keep remove: gone on purpose, not lost. */
+  readonly takenBack = new Set<string>();
+  /** ⌘Z right after the first result lands (an edit's), then a check that the document is exactly as before it. */
+  undoPending: boolean;
+  undoMismatches = 0;
 
   constructor(readonly schedule: Schedule) {
+    this.undoPending = schedule.designer.includes('undo') && schedule.scenario === 'edit';
     this.account.behaviour = { ...this.account.behaviour, cheapImages: true, processingPolls: schedule.processingPolls };
     this.host = createFakeFigma({
       render: plainRenderer,
@@ -148,6 +158,9 @@ export class World {
       // Another plugin's data or a huge history fills the 5 MB: every clientStorage write fails from now on.
       if (fault === 'quota') this.host.storage.set('designerJunk', 'x'.repeat(5 * 1024 * 1024));
       const id = this.nextId++;
+      // Placements of an edit come one at a time: the document just before this one is the one ⌘Z must give back.
+      const undoThis = body.type === 'place-result' && this.undoPending;
+      const before = undoThis ? this.host.document() : '';
       if (body.type === 'pending-save') for (const t of (body as unknown as RequestBody<'pending-save'>).run.tasks) this.written.add(t.taskUUID);
       const reply = new Promise<Extract<ToUI, { type: 'reply' }>>((resolve) => this.replies.set(id, resolve));
       this.send({ ...body, id } as ToMain);
@@ -158,6 +171,12 @@ export class World {
       });
       const r = await Promise.race([reply, cancelled]);
       if (!r.ok) throw new RequestFailed(r.message);
+      if (undoThis && !dead()) {
+        this.undoPending = false;
+        this.host.undo();
+        if (this.host.document() !== before) this.undoMismatches++;
+        this.takenBack.add((body as unknown as RequestBody<'place-result'>).taskUUID);
+      }
       return r.value as ReplyValue<K>;
     };
     const host: RunHost = {

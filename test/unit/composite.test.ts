@@ -6,7 +6,7 @@ import { SIZE_PRESETS } from '../../core/sizes.ts';
 import { chooseComposite } from '../../core/composite/choice.ts';
 import { blendByMask, coverageFromAlpha, featherMask } from '../../core/composite/pixels.ts';
 import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
-import { IDENTITY, invert, multiply, relativeTo, translate, type Affine } from '../../core/composite/transform.ts';
+import { invert, multiply, relativeTo, type Affine } from '../../core/composite/transform.ts';
 
 const frame = { width: 1200, height: 900 };
 
@@ -158,7 +158,13 @@ describe('relativeTo', () => {
     expect(rel[0][2]).toBeCloseTo(30, 9);
     expect(rel[1][2]).toBeCloseTo(40, 9);
     // Put back into a frame placed elsewhere, a point of the text lands at the same offset.
-    const moved = multiply(translate(IDENTITY, 500, 0), multiply(frameAbs, rel));
+    const moved = multiply(
+      [
+        [1, 0, 500],
+        [0, 1, 0],
+      ],
+      multiply(frameAbs, rel),
+    );
     expect(apply(moved, 10, 5)[0]).toBeCloseTo(apply(textAbs, 10, 5)[0]! + 500, 9);
     expect(apply(moved, 10, 5)[1]).toBeCloseTo(apply(textAbs, 10, 5)[1]!, 9);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PRESET, SIZE_PRESETS, findPreset, matchPreset, presetLabel } from '../../core/sizes.ts';
+import { SIZE_PRESETS, findPreset, matchPreset, presetLabel } from '../../core/sizes.ts';
 
 describe('size presets', () => {
   it('lists exactly the 11 sizes of the model page', () => {
@@ -52,8 +52,8 @@ describe('size presets', () => {
   });
 
   it('falls back to 1:1 for empty or nonsensical sizes', () => {
-    expect(matchPreset(0, 100)).toBe(DEFAULT_PRESET);
-    expect(matchPreset(NaN, 100)).toBe(DEFAULT_PRESET);
-    expect(matchPreset(100, -1)).toBe(DEFAULT_PRESET);
+    expect(matchPreset(0, 100)).toBe(SIZE_PRESETS[0]);
+    expect(matchPreset(NaN, 100)).toBe(SIZE_PRESETS[0]);
+    expect(matchPreset(100, -1)).toBe(SIZE_PRESETS[0]);
   });
 });

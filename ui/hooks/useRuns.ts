@@ -11,7 +11,7 @@ import { errorText } from '../../core/errorText.ts';
 import type { Settings } from '../../core/records/settings.ts';
 import type { Tier } from '../../core/sizes.ts';
 import type { RiverflowModel } from '../../core/models.ts';
-import { finishInput } from '../run/finishInput.ts';
+import { finishInput, type FinishInput } from '../run/finishInput.ts';
 import type { BatchItem } from '../run/panelState.ts';
 import { collectResults } from '../run/collectResults.ts';
 import { iframeHost } from '../run/iframeHost.ts';
@@ -186,14 +186,14 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
 
   /** "Finish with…": the draft's run again on a final model and tier, placed beside the draft. */
   async function finish(connection: Connection, draft: SelectedNode, final: { model: RiverflowModel; tier: Tier }, settings: Settings) {
-    let input;
+    let finishing: FinishInput;
     try {
-      input = finishInput(draft.id, await request({ type: 'finish-plan', nodeId: draft.id }), final, settings);
+      finishing = finishInput(draft.id, await request({ type: 'finish-plan', nodeId: draft.id }), final, settings);
     } catch (e) {
-      input = errorText(e);
+      finishing = { ok: false, reason: errorText(e) };
     }
-    if (typeof input === 'string') setRun({ status: 'error', message: input });
-    else await single(connection, input, draft.name);
+    if (!finishing.ok) setRun({ status: 'error', message: finishing.reason });
+    else await single(connection, finishing.input, draft.name);
   }
 
   /** Places what runs left pending by a closed plugin have produced since. */

@@ -10,16 +10,19 @@ import type { EditRequest } from './runEdit.ts';
  * the final model at the chosen tier, one image, linked to the draft and placed beside it.
  * A reason in words instead when it cannot be finished.
  */
+export type FinishInput = { readonly ok: true; readonly input: EditRequest } | { readonly ok: false; readonly reason: string };
+
 export function finishInput(
   draftId: string,
   plan: ReplyValue<'finish-plan'>,
   final: { readonly model: RiverflowModel; readonly tier: Tier },
   settings: Settings,
-): EditRequest | string {
-  if (plan.area) return 'Finish with… re-runs whole frames, and this result is an area edit: mark the area again with the final model chosen.';
-  if (!plan.sources.length) return 'The frames this result was made from are gone, so it cannot be made again on another model.';
+): FinishInput {
+  if (plan.area)
+    return { ok: false, reason: 'Finish with… re-runs whole frames, and this result is an area edit: mark the area again with the final model chosen.' };
+  if (!plan.sources.length) return { ok: false, reason: 'The frames this result was made from are gone, so it cannot be made again on another model.' };
   const { model, tier } = final;
-  return {
+  const input: EditRequest = {
     prompt: plan.prompt,
     preset: matchSize(model, plan.width, plan.height, tier),
     nodes: plan.sources.slice(0, model.limits.maxReferences),
@@ -28,4 +31,5 @@ export function finishInput(
     // Text kept live on the draft stays live on the final (a composite is at most 4096 px, see compositeSize).
     ...(plan.keepTextSharp ? { composite: { keepTextSharp: true, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT } } : {}),
   };
+  return { ok: true, input };
 }

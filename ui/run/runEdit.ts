@@ -78,11 +78,12 @@ export async function runEdit(
   let ids = await referenceIds(host, client, refs, signal).catch((e: unknown) => {
     throw beforeSubmit(e);
   });
+  const model = modelOf(req.settings.model).id;
   const run: PendingRun = {
     runId: uuidV4(),
     fileId: '',
     prompt: req.prompt.trim(),
-    model: modelOf(req.settings.model).id,
+    model,
     ...(req.finishes ? { finishes: req.finishes } : {}),
     width: req.preset.width,
     height: req.preset.height,
@@ -105,7 +106,7 @@ export async function runEdit(
       : {}),
   };
   onProgress({ stage: 'submitting', placed: 0, total });
-  const settings = { ...req.settings, model: run.model ?? modelOf(undefined).id, prompt: req.prompt, preset: req.preset };
+  const settings = { ...req.settings, model, prompt: req.prompt, preset: req.preset };
   const submitted = await submitRun(
     host,
     client,
