@@ -8,7 +8,7 @@ import { srgbExport } from './srgbExport.ts';
 import { splitLiveText } from './liveText.ts';
 import { findSceneNode } from './sceneNode.ts';
 import { cachedReference } from './cachedReference.ts';
-import { isInside, temporary, withTemporaryCopy } from './temporaryCopy.ts';
+import { discard, isInside, temporary, withTemporaryCopy } from './temporaryCopy.ts';
 import { referenceProblem } from './selection.ts';
 
 const toFrame = (r: Rect, origin: Rect): Rect => ({ x: r.x - origin.x, y: r.y - origin.y, width: r.width, height: r.height });
@@ -107,6 +107,6 @@ async function exportCrop(copy: SceneNode, frame: SceneNode, origin: Rect, crop:
     copy.y = box.y - origin.y - crop.y;
     return await clip.exportAsync(srgbExport('PNG', constraint));
   } finally {
-    clip.remove();
+    discard(clip);
   }
 }

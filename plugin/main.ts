@@ -4,6 +4,7 @@ import { onUIMessage } from './bridge.ts';
 import { eventHandlers, requestHandlers, sendInit, sendSelection } from './handlers.ts';
 import { suggestParameters } from './quickEditParameters.ts';
 import { getPanelSize } from './storage.ts';
+import { removeLiveTemporaries } from './temporaryCopy.ts';
 
 // Wiring only: behaviour lives in the modules this imports. The UI is shown from `run`,
 // not at load: Figma asks for quick-edit parameters before `run`, and not once showUI ran.
@@ -15,5 +16,6 @@ figma.on('run', async ({ command, parameters }) => {
   if (quickEdit) figma.showUI(__html__, { visible: false, themeColors: true });
   else figma.showUI(__html__, { ...(await getPanelSize()), title: 'Riverflow', themeColors: true });
   figma.on('selectionchange', sendSelection);
+  figma.on('close', removeLiveTemporaries);
   onUIMessage(requestHandlers, { ...eventHandlers, 'ui-ready': () => sendInit(command, quickEdit) });
 });

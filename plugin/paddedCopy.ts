@@ -1,4 +1,4 @@
-import { temporary } from './temporaryCopy.ts';
+import { discard, temporary } from './temporaryCopy.ts';
 
 /**
  * Runs `use` on a temporary frame of `pad` size holding `copy` centred: a node thinner than
@@ -27,6 +27,6 @@ export async function withPadding<T>(
     copy.y = (pad.height - copy.height) / 2;
     return await use(frame);
   } finally {
-    if (!frame.removed) frame.remove();
+    discard(frame);
   }
 }

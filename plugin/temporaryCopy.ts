@@ -4,10 +4,14 @@ import { counterpart } from './area.ts';
 /** Marks the plugin's temporary nodes, so any left by a crash are swept at the next start. */
 export const TEMPORARY_KEY = 'riverflowTemporary';
 
+/** The plugin's temporary nodes of this session, removed when the designer closes it mid-run. */
+const live = new Set<SceneNode>();
+
 /** Names and tags a node the plugin will remove again. */
 export function temporary<T extends SceneNode>(node: T): T {
   node.name = 'Riverflow temporary copy (removed automatically)';
   node.setPluginData(TEMPORARY_KEY, '1');
+  live.add(node);
   // A copy of a result would otherwise count as one in the history while it exists.
   if (node.getPluginData(PROVENANCE_KEY)) node.setPluginData(PROVENANCE_KEY, '');
   return node;
@@ -28,7 +32,7 @@ export async function withTemporaryCopy<T>(node: SceneNode, hide: readonly Scene
     }
     return await use(copy);
   } finally {
-    if (!copy.removed) copy.remove();
+    discard(copy);
   }
 }
 
@@ -38,7 +42,21 @@ export function isInside(node: BaseNode, container: BaseNode): boolean {
   return false;
 }
 
-/** Removes temporary copies a crash or a closed plugin left on the current page. */
+/** Removes a temporary node (and forgets it); one already gone with its parent is left alone. */
+export function discard(node: SceneNode): void {
+  if (!node.removed) node.remove();
+  live.delete(node);
+}
+
+/**
+ * Figma's `close` event: a designer who closes the plugin while a frame exports must not find
+ * the copy on the canvas. Synchronous, as the event requires; a crash is left to the next start's sweep.
+ */
+export function removeLiveTemporaries(): void {
+  for (const node of live) discard(node);
+}
+
+/** Removes temporary copies a crash left on the current page. */
 export function sweepTemporaryNodes(): void {
   try {
     // A copy inside its clipping frame goes with the frame: never remove a node twice (Figma throws).

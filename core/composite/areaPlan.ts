@@ -1,4 +1,4 @@
-import type { Rect } from '../rect.ts';
+import { intersection, type Rect } from '../rect.ts';
 import { matchPreset, type SizePreset, type Tier } from '../sizes.ts';
 import { FIGMA_MAX_IMAGE_SIDE } from '../imageInfo.ts';
 
@@ -19,12 +19,9 @@ export function clampToFrame(rect: Rect, frame: { width: number; height: number 
   return { x, y, width: right - x, height: bottom - y };
 }
 
-/** One side of the crop grown to `length`, centred on the old span and shifted to stay in [0, limit]. */
-function span(start: number, size: number, length: number, limit: number): [number, number] {
-  const wanted = Math.min(limit, Math.max(size, length));
-  const centre = start + size / 2;
-  const from = Math.max(0, Math.min(limit - wanted, centre - wanted / 2));
-  return [from, wanted];
+/** A span of `length` centred on `centre`, shifted to stay in [0, limit]. */
+function place(centre: number, length: number, limit: number): number {
+  return Math.max(0, Math.min(limit - length, centre - length / 2));
 }
 
 /** The area inside the frame, and with a quarter of its size around it on each side (where the frame allows). */
@@ -43,19 +40,25 @@ function withMargin(area: Rect, frame: { width: number; height: number }): { ins
 }
 
 /**
- * The crop sent for an area edit at `size` (the model's size the panel chose): the area with its
- * margin, widened or heightened to exactly the size's ratio wherever the frame leaves room, so the
- * model's picture maps back onto the crop unstretched. The one crop rule: the panel plans with it
- * and the main thread crops with it. Coordinates are the frame's, origin at its top left.
+ * The crop sent for an area edit at `size` (the model's size the panel chose): the smallest box of
+ * exactly the size's ratio around the area with its margin, so the model's picture maps back onto
+ * the crop unstretched. Where the frame is too narrow or short for that box, the other side gives
+ * way (margin first, centred on the area) rather than the ratio, and the area edited is what of the
+ * marked area the crop holds. The one crop rule: the panel plans with it and the main thread crops
+ * with it. Coordinates are the frame's, origin at its top left.
  */
 export function cropForSize(area: Rect, frame: { width: number; height: number }, size: { width: number; height: number }): { area: Rect; crop: Rect } {
   const { inside, grown } = withMargin(area, frame);
   const ratio = size.width / size.height;
-  let [x, width] = [grown.x, grown.width];
-  let [y, height] = [grown.y, grown.height];
-  if (width / height < ratio) [x, width] = span(x, width, height * ratio, frame.width);
-  else [y, height] = span(y, height, width / ratio, frame.height);
-  return { area: inside, crop: { x, y, width, height } };
+  let width = Math.max(grown.width, grown.height * ratio);
+  width = Math.min(width, frame.width, frame.height * ratio);
+  const height = width / ratio;
+  // Centred on the margin where it all fits (the margin then stays whole), else on the area itself.
+  const around = width >= grown.width && height >= grown.height ? grown : inside;
+  const x = place(around.x + around.width / 2, width, frame.width);
+  const y = place(around.y + around.height / 2, height, frame.height);
+  const crop = { x, y, width, height };
+  return { area: intersection(inside, crop), crop };
 }
 
 /** The panel's plan for "Edit only this area": the nearest of the model's sizes (at its tier) to the area with its margin, and the crop at that size. */

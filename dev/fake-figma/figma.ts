@@ -271,8 +271,9 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     input: (key: string, query: string, entered: Record<string, unknown> = {}) => typeParameter(inputHandlers, key, query, entered),
     close() {
       if (host.closed) return;
-      host.closed = true;
+      // Figma runs the plugin's close handlers first, with the API still open to them.
       emit('close');
+      host.closed = true;
     },
     restart() {
       handlers.clear();

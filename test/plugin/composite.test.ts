@@ -207,6 +207,40 @@ describe('areas and text kept sharp, on the main thread', () => {
     expect(p.host.page.children.map((n) => n.name)).toEqual(['Box front']);
   });
 
+  it('closed in the middle of an area export, the plugin takes its temporary copy with it (Figma’s close event)', async () => {
+    let shot!: ReturnType<typeof packShot>;
+    // The export waits until the designer has closed the plugin.
+    let exporting!: () => void;
+    const started = new Promise<void>((resolve) => (exporting = resolve));
+    const render = sharpRenderer();
+    const p = bootPlugin({
+      setup: (host) => void (shot = packShot(host)),
+      render: async (...args) => {
+        exporting();
+        await new Promise(() => {});
+        return render(...args);
+      },
+    });
+    await p.ready();
+    p.tell({ type: 'ui-ready' });
+    await p.waitFor('init');
+    const before = snapshotNode(shot.frame);
+    p.tell({
+      type: 'prepare-composite',
+      id: 4,
+      frameId: shot.frame.id,
+      markerId: shot.marker.id,
+      keepTextSharp: false,
+      preset: { width: 1280, height: 720 },
+      skipCache: false,
+    });
+    await started;
+    expect(p.host.page.children.some((n) => n.getPluginData('riverflowTemporary'))).toBe(true);
+    p.host.close();
+    expect(p.host.page.children.map((n) => n.name)).toEqual(['Pack shot']);
+    expect(snapshotNode(shot.frame)).toBe(before);
+  });
+
   it('a deleted marker is a clear message', async () => {
     let shot!: ReturnType<typeof packShot>;
     const p = await start((host) => void (shot = packShot(host)));

@@ -22,6 +22,8 @@ export interface Tally {
   removedUnplaced: number;
   /** ⌘Z on a result did not give back the document exactly as before it. */
   undoMismatches: number;
+  /** An area crop sent at another ratio than its task asked. */
+  squeezedCrops: number;
   /** Not a problem: results placed as tiles (2.0 Pro at 4K), so a run can show the schedules reached them. */
   tiledPlaced: number;
 }
@@ -39,6 +41,7 @@ export const emptyTally = (): Tally => ({
   overlaps: 0,
   removedUnplaced: 0,
   undoMismatches: 0,
+  squeezedCrops: 0,
   tiledPlaced: 0,
 });
 
@@ -90,6 +93,7 @@ export async function check({ world, sources }: Outcome): Promise<{ tally: Tally
   }
   for (const n of world.designerNodes) if (n.removed) add('removedUnplaced', 'Keep removed a node the designer made or moved');
   for (let i = 0; i < world.undoMismatches; i++) add('undoMismatches', '⌘Z on a result did not give back the document as before it');
+  for (const why of world.squeezedCrops) add('squeezedCrops', why);
   const pending = [...host.storage.keys()].filter((k) => k.startsWith('pendingRun:'));
   if (pending.length) add('stalePending', `${pending.length} run(s) still pending after every reopen`);
   for (const s of sources) if (s.after !== null && s.after !== s.before) add('sourceChanged', 'a source frame was modified');

@@ -12,7 +12,9 @@ export type Layout = 'row' | 'section' | 'nested';
 export type DesignerAction = 'duplicate' | 'move' | 'undo' | 'keep';
 
 export interface Schedule {
-  readonly scenario: 'edit' | 'batch' | 'upscale';
+  /** An area edit marks `marker` on the first frame (frame units; it may reach past the frame's edge). */
+  readonly scenario: 'edit' | 'area' | 'batch' | 'upscale';
+  readonly marker: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
   readonly variations: number;
   /** The model and tier of the edits (2.0 Pro at 4K places its results as tiles). */
   readonly model: { readonly id: string; readonly tier: '1K' | '2K' | '4K' };
@@ -41,7 +43,14 @@ const mainFault: fc.Arbitrary<MainFault> = fc.oneof(
 );
 
 export const scheduleArbitrary: fc.Arbitrary<Schedule> = fc.record({
-  scenario: fc.constantFrom('edit', 'edit', 'batch', 'upscale'),
+  scenario: fc.constantFrom('edit', 'edit', 'area', 'batch', 'upscale'),
+  // Long thin markers too: the crop's ratio is then the furthest from the marker's own.
+  marker: fc.record({
+    x: fc.integer({ min: -100, max: 1100 }),
+    y: fc.integer({ min: -100, max: 800 }),
+    width: fc.integer({ min: 20, max: 1300 }),
+    height: fc.integer({ min: 20, max: 1000 }),
+  }),
   variations: fc.integer({ min: 1, max: 3 }),
   model: fc.constantFrom(
     { id: 'sourceful:1@2', tier: '1K' as const },

@@ -2,6 +2,7 @@ import { runPool } from '../../core/pool.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import { parseProvenance, PROVENANCE_KEY } from '../../core/records/provenance.ts';
 import { DEFAULT_SETTINGS } from '../../core/records/settings.ts';
+import { DEFAULT_FEATHER_PERCENT, planAreaCrop } from '../../core/composite/areaPlan.ts';
 import { matchSize, modelOf } from '../../core/models.ts';
 import { snapshotNode } from '../../dev/fake-figma/figma.ts';
 import type { FakeSceneNode } from '../../dev/fake-figma/nodes.ts';
@@ -25,7 +26,7 @@ export interface Outcome {
 }
 
 /**
- * One schedule, start to end: the designer's click (an edit, a batch of two frames, or an upscale),
+ * One schedule, start to end: the designer's click (an edit, an area edit, a batch of two frames, or an upscale),
  * with faults and closes as the schedule says, then reopenings (same file, another file, another
  * page, the source deleted meanwhile) until every run has ended. Real UI run code, real dist/code.js.
  */
@@ -33,6 +34,7 @@ export async function simulate(schedule: Schedule): Promise<Outcome> {
   const world = new World(schedule);
   const { host } = world;
   const { box, label } = lay(world, schedule.layout);
+  const marker = schedule.scenario === 'area' ? host.addLayer(box, { type: 'RECTANGLE', name: 'Area', ...schedule.marker, opacity: 0.3 }) : undefined;
   const before = [box, label].map((n) => snapshotNode(n));
   const file0 = host.page;
   let deleted = false;
@@ -45,20 +47,25 @@ export async function simulate(schedule: Schedule): Promise<Outcome> {
   // An upscale starts from a 1K result: the panel offers no upscale of a 4K one.
   const model = schedule.scenario === 'upscale' ? ({ id: 'sourceful:1@2', tier: '1K' } as const) : schedule.model;
   const click = async () => {
-    const edit = (nodes: FakeSceneNode[], variations: number, h: RunHost = counted) =>
-      runEdit(
+    const edit = (nodes: FakeSceneNode[], variations: number, h: RunHost = counted, area?: FakeSceneNode) => {
+      // As the panel plans "Edit only this area": the model's size nearest the marked area, the crop at it.
+      const plan = area && planAreaCrop(schedule.marker, nodes[0]!, modelOf(model.id).sizes, model.tier);
+      return runEdit(
         h,
         first.client,
         {
           prompt: 'Deep indigo',
-          preset: matchSize(modelOf(model.id), nodes[0]!.width, nodes[0]!.height, model.tier),
+          preset: plan?.preset ?? matchSize(modelOf(model.id), nodes[0]!.width, nodes[0]!.height, model.tier),
           nodes: nodes.map(selected),
           settings: { ...DEFAULT_SETTINGS, numberResults: variations, model: model.id, tier: model.tier },
+          ...(area ? { composite: { markerId: area.id, markerName: area.name, keepTextSharp: false, featherPercent: DEFAULT_FEATHER_PERCENT } } : {}),
         },
         () => {},
         controller.signal,
       );
+    };
     if (schedule.scenario === 'edit') await edit([box], schedule.variations);
+    else if (schedule.scenario === 'area') await edit([box], schedule.variations, counted, marker);
     else if (schedule.scenario === 'batch') {
       // Edit each frame: the batch queue of the panel (core/pool), each frame alone.
       await runPool([box, label], 3, async (n) => {

@@ -6,19 +6,23 @@ import { scheduleArbitrary } from './schedule.ts';
 /** At least 2,000 schedules in `npm test`; `npm run soak` runs 100,000. SIM_SEED replays a failure. */
 const SIM_RUNS = Number(process.env.SIM_RUNS ?? 2000);
 
-describe('no paid image lost, none charged twice, nothing covered, nothing of the designer’s removed, undo exact, over random schedules', () => {
-  it(`holds for ${SIM_RUNS} schedules of submits, polls, closes, cancels, full storage, reopenings, layouts (rows, sections, nested sections) and the designer's ⌘D, moves, ⌘Z and Keep`, async () => {
+describe('no paid image lost, none charged twice, nothing covered, nothing of the designer’s removed, undo exact, no crop squeezed, over random schedules', () => {
+  it(`holds for ${SIM_RUNS} schedules of submits, polls, closes, cancels, full storage, reopenings, area edits, layouts (rows, sections, nested sections) and the designer's ⌘D, moves, ⌘Z and Keep`, async () => {
     // A failure prints its seed and the shrunk schedule: SIM_SEED=<seed> npx vitest run test/sim replays it.
     let tiled = 0;
+    let areas = 0;
     await fc.assert(
       fc.asyncProperty(scheduleArbitrary, async (schedule) => {
         const { problems, tally } = await runSchedule(schedule);
         expect(problems).toEqual([]);
         tiled += tally?.tiledPlaced ?? 0;
+        if (schedule.scenario === 'area' && (tally?.squeezedCrops ?? 0) === 0) areas++;
       }),
       { numRuns: SIM_RUNS, ...(process.env.SIM_SEED ? { seed: Number(process.env.SIM_SEED) } : {}) },
     );
     // The schedules reach 2.0 Pro's 4K results (placed as tiles) through every fault and reopening.
     expect(tiled).toBeGreaterThan(0);
+    // …and area edits, whose crops are checked against their tasks' ratios.
+    expect(areas).toBeGreaterThan(0);
   }, 600_000);
 });

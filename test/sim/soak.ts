@@ -1,7 +1,7 @@
 /**
  * `npm run soak`: 100,000 schedules (SOAK_RUNS to change), with a progress bar, then one line:
- * `schedules N · charged twice 0 · lost 0 · placed twice 0 · stray nodes 0 · unanswered 0 · overlaps 0 · removed unplaced 0 ·
- * undo mismatches 0 · 4K results placed as tiles N`.
+ * `schedules N · charged twice 0 · lost 0 · placed twice 0 · stray nodes 0 · unanswered 0 · overlaps 0 · squeezed crops 0 ·
+ * removed unplaced 0 · undo mismatches 0 · area edits N · 4K results placed as tiles N`.
  * A failing schedule is printed with its seed, to replay with SIM_SEED in the vitest suite.
  */
 import fc from 'fast-check';
@@ -14,12 +14,14 @@ const seed = Number(process.env.SOAK_SEED ?? Date.now() % 2 ** 31);
 const batch = 500;
 const sum = emptyTally();
 let unanswered = 0;
+let areaEdits = 0;
 let done = 0;
 const failures: string[] = [];
 const started = Date.now();
 for (let b = 0; done < total; b++) {
   for (const schedule of fc.sample(scheduleArbitrary, { numRuns: Math.min(batch, total - done), seed: seed + b })) {
     const result = await runSchedule(schedule);
+    if (schedule.scenario === 'area') areaEdits++;
     if (result.unanswered) unanswered++;
     if (result.tally) for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += result.tally[k];
     if (result.problems.length && failures.length < 5) {
@@ -38,7 +40,7 @@ for (let b = 0; done < total; b++) {
 process.stderr.write('\n');
 for (const f of failures) console.error(f);
 console.log(
-  `schedules ${done} · charged twice ${sum.chargedTwice} · lost ${sum.lost} · placed twice ${sum.placedTwice} · stray nodes ${sum.strayNodes} · unanswered ${unanswered} · 4K results placed as tiles ${sum.tiledPlaced}` +
+  `schedules ${done} · charged twice ${sum.chargedTwice} · lost ${sum.lost} · placed twice ${sum.placedTwice} · stray nodes ${sum.strayNodes} · unanswered ${unanswered} · overlaps ${sum.overlaps} · squeezed crops ${sum.squeezedCrops} · removed unplaced ${sum.removedUnplaced} · undo mismatches ${sum.undoMismatches} · area edits ${areaEdits} · 4K results placed as tiles ${sum.tiledPlaced}` +
     (sum.unrecorded + sum.wrongFile + sum.stalePending + sum.sourceChanged + sum.keyLeaks
       ? ` · also: unrecorded ${sum.unrecorded}, wrong file ${sum.wrongFile}, stale pending ${sum.stalePending}, source changed ${sum.sourceChanged}, key leaks ${sum.keyLeaks}`
       : ''),

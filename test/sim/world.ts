@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
+import { compositeSize } from '../../core/composite/areaPlan.ts';
 import { readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
 import type { ReplyValue, RequestBody, RequestType } from '../../core/protocol/requests.ts';
 import type { Reference } from '../../core/protocol/shared.ts';
@@ -84,9 +85,11 @@ export class World {
   /** ⌘Z right after the first result lands (an edit's), then a check that the document is exactly as before it. */
   undoPending: boolean;
   undoMismatches = 0;
+  /** An area edit's crop sent at another ratio than its task's size (the model would squeeze it). */
+  readonly squeezedCrops: string[] = [];
 
   constructor(readonly schedule: Schedule) {
-    this.undoPending = schedule.designer.includes('undo') && schedule.scenario === 'edit';
+    this.undoPending = schedule.designer.includes('undo') && (schedule.scenario === 'edit' || schedule.scenario === 'area');
     this.account.behaviour = { ...this.account.behaviour, cheapImages: true, processingPolls: schedule.processingPolls };
     this.host = createFakeFigma({
       render: plainRenderer,
@@ -142,6 +145,20 @@ export class World {
 
   nextRunwareFault(): RunwareFault {
     return this.faultsOn ? (this.schedule.runware[this.runwareStep++] ?? 'ok') : 'ok';
+  }
+
+  /** Each area task's first reference (the crop) has the task's own ratio, to the pixel. */
+  checkCrops(tasks: readonly Record<string, unknown>[]): void {
+    for (const t of tasks) {
+      const ref = t.taskType === 'imageInference' ? (t.inputs as { referenceImages?: string[] } | undefined)?.referenceImages?.[0] : undefined;
+      const bytes = ref ? this.account.uploads.get(ref) : undefined;
+      const sent = bytes && readImageSize(new Uint8Array(bytes));
+      if (!sent) continue;
+      const [w, h] = [Number(t.width), Number(t.height)];
+      // Rounding to whole pixels moves the ratio by at most one pixel on the shorter side.
+      if (Math.abs(sent.width / sent.height - w / h) > (w / h) * (1 / Math.min(sent.width, sent.height)) * 1.5)
+        this.squeezedCrops.push(`crop ${sent.width}×${sent.height} sent for a ${w}×${h} task`);
+    }
   }
 
   /** The UI's side of one open plugin: requests to the main thread, the decoder, Runware. */
@@ -204,8 +221,11 @@ export class World {
         if (!sniffImageKind(bytes) || !size) throw new RunwareError({ kind: 'badImage', detail: 'the image could not be decoded' });
         return { bytes, ...size };
       },
-      composeResult: async () => {
-        throw new Error('the simulation runs no composites');
+      // A plain image of the composite's size: the simulation checks the crop sent, not the pixels laid over it.
+      composeResult: async (parts) => {
+        const size = compositeSize(parts.size, parts.scale);
+        const bytes = await plainRenderer(null as never, { format: 'PNG', ...size }, new Map());
+        return { bytes, ...size };
       },
       // Plain tiles of the planned sizes: the simulation is about the order of events, not pixels.
       cutTiles: async function* (_image, plan) {
@@ -261,6 +281,7 @@ class SimTransport implements Transport {
     if (fault === 'errorsBeside' && inference) {
       account.behaviour = { ...account.behaviour, failGeneration: { index: 0, shape: 'errors', error: { code: 'providerError', message: 'Simulated error' } } };
     }
+    if (this.world.schedule.scenario === 'area') this.world.checkCrops(list);
     const answer = await runTasks(account, list);
     account.behaviour = { ...account.behaviour, failGeneration: null };
     if (this.dead()) return never<never>();

@@ -52,7 +52,7 @@ describe('planAreaCrop', () => {
 });
 
 describe('cropForSize: the one crop rule, for every model and area', () => {
-  it('the crop has exactly the asked size’s ratio wherever the frame leaves room, holds the area, and stays in the frame', () => {
+  it('the crop has exactly the asked size’s ratio, stays in the frame, and holds the area wherever the frame leaves room', () => {
     const sizes = MODELS.flatMap((m) => m.sizes);
     fc.assert(
       fc.property(
@@ -66,14 +66,22 @@ describe('cropForSize: the one crop rule, for every model and area', () => {
         fc.constantFrom(...sizes),
         (f, a, size) => {
           const area = { x: a.x * f.width, y: a.y * f.height, width: a.w * f.width, height: a.h * f.height };
-          const { area: inside, crop } = cropForSize(area, f, size);
+          const { area: edited, crop } = cropForSize(area, f, size);
           const e = 1e-6;
+          // Always the ratio asked: the model's picture maps back onto the crop unstretched.
+          expect(crop.width / crop.height).toBeCloseTo(size.width / size.height, 9);
           expect(crop.x >= -e && crop.y >= -e && crop.x + crop.width <= f.width + e && crop.y + crop.height <= f.height + e).toBe(true);
-          expect(crop.x <= inside.x + e && crop.y <= inside.y + e).toBe(true);
-          expect(crop.x + crop.width >= inside.x + inside.width - e && crop.y + crop.height >= inside.y + inside.height - e).toBe(true);
-          // Only a frame too narrow (or too short) for the ratio leaves the crop at the frame's own side.
-          const fits = crop.width < f.width - e && crop.height < f.height - e;
-          if (fits) expect(crop.width / crop.height).toBeCloseTo(size.width / size.height, 6);
+          // The area edited is the marked area inside the crop: nothing outside the crop is ever changed.
+          const inside = clampToFrame(area, f);
+          expect(edited.x >= crop.x - e && edited.y >= crop.y - e).toBe(true);
+          expect(edited.x + edited.width <= crop.x + crop.width + e && edited.y + edited.height <= crop.y + crop.height + e).toBe(true);
+          // Where a box of the ratio around the area fits in the frame, all of the area is edited.
+          const ratio = size.width / size.height;
+          const needed = Math.max(inside.width, inside.height * ratio);
+          if (needed <= f.width && needed / ratio <= f.height) {
+            expect(edited.width).toBeCloseTo(inside.width, 6);
+            expect(edited.height).toBeCloseTo(inside.height, 6);
+          }
         },
       ),
       { numRuns: 400 },
