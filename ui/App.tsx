@@ -66,6 +66,12 @@ export function App({ init }: { readonly init: Init }) {
   const { run, batch, sessionCost, elapsed } = runs;
   const refused = run.status === 'error' && run.keyRefused ? run.message : undefined;
   const showKeyStep = !key.savedKey || changingKey || refused !== undefined;
+  // Models Runware said are switched off stay marked for the session (it may switch them on again later).
+  const [unavailable, setUnavailable] = useState<ReadonlySet<string>>(new Set());
+  const off = run.status === 'error' ? run.unavailableModel : undefined;
+  useEffect(() => {
+    if (off) setUnavailable((u) => new Set([...u, off]));
+  }, [off]);
   const running = run.status === 'running';
 
   function generate() {
@@ -137,7 +143,7 @@ export function App({ init }: { readonly init: Init }) {
           </label>
         </fieldset>
       ) : null}
-      <ModelField model={form.model} onChange={form.setModel} />
+      <ModelField model={form.model} onChange={form.setModel} unavailable={unavailable} />
       <PromptField value={prompt} onInput={setPrompt} onSubmit={generate} recent={recentPrompts} maxLength={form.model.limits.maxPrompt} />
       <CompositeOptions
         area={area}

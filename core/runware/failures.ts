@@ -1,5 +1,5 @@
 import type { ApiError } from './response.ts';
-import { DEFAULT_MODEL } from '../models.ts';
+import { DEFAULT_MODEL, knownModel } from '../models.ts';
 
 export type FailureKind =
   | 'auth'
@@ -12,7 +12,9 @@ export type FailureKind =
   | 'invalidParameter'
   | 'unknownReference'
   | 'taskNotFound'
-  | 'nsfw'
+  | 'safety'
+  | 'modelUnavailable'
+  | 'provider'
   | 'network'
   | 'timeout'
   | 'malformed'
@@ -24,6 +26,8 @@ export interface Failure {
   readonly status?: number;
   readonly code?: string;
   readonly parameter?: string;
+  /** The model the task asked for (its id), so a refusal names it. */
+  readonly model?: string;
   /** The server's own words, already scrubbed of the key. */
   readonly detail?: string;
   /** For network failures: the host that could not be reached. */
@@ -38,30 +42,66 @@ export class RunwareError extends Error {
   }
 }
 
+/**
+ * Runware's codes by category, as its own SDK sorts them (runware-typescript `src/errors.ts`):
+ * exact codes first, then the shapes of names it documents. Read by code, never by message.
+ */
+const CATALOGUE: readonly { kind: FailureKind; exact?: readonly string[]; test?: (code: string) => boolean }[] = [
+  // An upload Runware no longer has (or never had): upload afresh, once.
+  { kind: 'unknownReference', exact: ['medianotfound', 'mediaexpired'] },
+  // "Failed or not found": either way no image will come under this taskUUID. Resubmitting
+  // the same taskUUID is safe: Runware refuses it as a duplicate if it ever had it.
+  { kind: 'taskNotFound', exact: ['tasknotfound', 'taskexpired', 'taskfailedornotfound', 'taskcancelled'] },
+  {
+    kind: 'safety',
+    exact: [
+      'contentpolicyviolation',
+      'providercontentpolicyviolation',
+      'sensitivecontentdetected',
+      'unsafecontentdetected',
+      'nsfwcontentdetected',
+      'promptblocked',
+      'imageblocked',
+      'moderationfailed',
+    ],
+    test: (c) => c.includes('nsfw') || c.includes('contentpolicy'),
+  },
+  { kind: 'modelUnavailable', exact: ['modelunavailable', 'modeldisabled', 'modelnotready', 'unknownmodel', 'modelnotfound'] },
+  { kind: 'forbidden', exact: ['forbidden'] },
+  { kind: 'auth', exact: ['unauthorized', 'invalidcredentials', 'tokenexpired', 'accountsuspended'], test: (c) => c.includes('apikey') },
+  { kind: 'credits', exact: ['quotaexceeded', 'paymentrequired'], test: (c) => c.includes('credits') || c.includes('quota') || c.includes('balance') },
+  { kind: 'rateLimited', test: (c) => c.includes('ratelimit') },
+  { kind: 'busy', exact: ['serviceunavailable', 'noavailableserver'] },
+  { kind: 'queueTimeout', test: (c) => c.includes('timeout') },
+  { kind: 'provider', exact: ['inferenceerror', 'processingfailed', 'taskfailed'], test: (c) => c.startsWith('provider') },
+  { kind: 'server', exact: ['internalservererror', 'unknownerror'] },
+  {
+    kind: 'invalidParameter',
+    exact: ['unknownparameter', 'incompatibleparameters', 'transparentmodelmismatch'],
+    test: (c) => /^(invalid|missing|conflict|unsupported|max)/.test(c),
+  },
+];
+
+/** Codes the catalogue does not know read by their HTTP status (a WebSocket answer has none). */
+function byStatus(status: number, parameter: string | undefined): FailureKind {
+  if (status === 401) return 'auth';
+  if (status === 402) return 'credits';
+  if (status === 403) return 'forbidden';
+  if (status === 429) return 'rateLimited';
+  if (status === 503) return 'busy';
+  if (status === 504) return 'queueTimeout';
+  if (status === 400 || parameter) return 'invalidParameter';
+  return 'server';
+}
+
 /** Maps Runware's `{code, parameter}` and the HTTP status to what went wrong. */
 export function classifyApiError(status: number, e: ApiError): Failure {
   const base = { status, code: e.code, ...(e.parameter ? { parameter: e.parameter } : {}), ...(e.message ? { detail: e.message } : {}) };
   const code = e.code.toLowerCase();
-  // An upload Runware no longer has (or never had): upload afresh, once.
-  if (
-    code === 'medianotfound' ||
-    code === 'mediaexpired' ||
-    (/referenceimages/i.test(e.parameter ?? '') && /not found|unknown|does not exist|expired/i.test(e.message))
-  ) {
-    return { kind: 'unknownReference', ...base };
-  }
-  // "Failed or not found": either way no image will come under this taskUUID. Resubmitting
-  // the same taskUUID is safe: Runware refuses it as a duplicate if it ever had it.
-  if (code === 'tasknotfound' || code === 'taskexpired' || code === 'taskfailedornotfound') return { kind: 'taskNotFound', ...base };
-  if (code.includes('apikey') || status === 401) return { kind: 'auth', ...base };
-  if (code.includes('credits') || code.includes('balance') || status === 402) return { kind: 'credits', ...base };
-  if (code.includes('nsfw') || code.includes('contentpolicy')) return { kind: 'nsfw', ...base };
-  if (status === 403) return { kind: 'forbidden', ...base };
-  if (status === 429 || code.includes('ratelimit')) return { kind: 'rateLimited', ...base };
-  if (status === 503 || code === 'serviceunavailable') return { kind: 'busy', ...base };
-  if (status === 504 || code.includes('timeout')) return { kind: 'queueTimeout', ...base };
-  if (status === 400 || e.parameter) return { kind: 'invalidParameter', ...base };
-  return { kind: 'server', ...base };
+  // A reference Runware cannot find, said only in words by older answers.
+  if (/referenceimages/i.test(e.parameter ?? '') && /not found|unknown|does not exist|expired/i.test(e.message)) return { kind: 'unknownReference', ...base };
+  const known = CATALOGUE.find((c) => c.exact?.includes(code) || c.test?.(code));
+  return { kind: known?.kind ?? byStatus(status, e.parameter), ...base };
 }
 
 /**
@@ -75,6 +115,7 @@ export function retryPolicy(kind: FailureKind): 'resubmit' | 'check' | 'stop' {
     case 'busy':
       return 'resubmit';
     case 'server':
+    case 'provider':
     case 'queueTimeout':
     case 'timeout':
     case 'network':
@@ -82,6 +123,10 @@ export function retryPolicy(kind: FailureKind): 'resubmit' | 'check' | 'stop' {
     default:
       return 'stop';
   }
+}
+
+function modelName(f: Failure, fallback = 'this model'): string {
+  return knownModel(f.model)?.name ?? fallback;
 }
 
 /**
@@ -96,7 +141,11 @@ export function userMessage(f: Failure): string {
     case 'credits':
       return 'Your Runware account is out of credits. Top it up at my.runware.ai, then try again.';
     case 'forbidden':
-      return 'Your Runware key is not allowed to use Riverflow 1.1 Pro. Check the key’s permissions at my.runware.ai.';
+      return `Your Runware key is not allowed to use ${modelName(f)}. Check the key’s permissions at my.runware.ai.`;
+    case 'modelUnavailable':
+      return `${modelName(f, 'This model')} is not available on Runware right now${f.code ? ` (${f.code})` : ''}: choose another Model.`;
+    case 'provider':
+      return `The model’s provider could not make this image${f.detail || f.code ? ` (${f.detail ?? f.code})` : ''}. Try again in a minute.`;
     case 'rateLimited':
       return 'Runware is limiting requests right now. Wait a minute and try again.';
     case 'busy':
@@ -118,8 +167,8 @@ export function userMessage(f: Failure): string {
       return 'Runware no longer has one of the uploaded references. Run again to upload it afresh.';
     case 'taskNotFound':
       return 'Runware no longer knows this task (results are kept for a limited time). Nothing was placed.';
-    case 'nsfw':
-      return 'Runware’s safety check flagged the result, so it was not placed. Try rewording the prompt.';
+    case 'safety':
+      return `Runware’s safety check refused this prompt or image${f.code ? ` (${f.code})` : ''}. Reword the prompt, or send another frame.`;
     case 'network':
       return `Could not reach ${f.host ?? 'Runware'}. Check your internet connection, or whether a firewall or VPN blocks it.`;
     case 'timeout':

@@ -57,7 +57,16 @@ export function parseBody(status: number, text: string): ParsedBody {
   const parsed = EnvelopeSchema.safeParse(json);
   if (!parsed.success) return { ok: false, status, reason: 'not a Runware envelope' };
   const { data, errors, error, errorMessage } = parsed.data;
-  const legacy = error === true ? { code: 'unknown', message: errorMessage ?? '' } : error === false ? undefined : error;
+  const taskUUID = typeof parsed.data.taskUUID === 'string' ? parsed.data.taskUUID : undefined;
+  // Before a task starts Runware answers `{error: {code, message, taskType}, taskUUID}`: the task is named beside it.
+  const legacy =
+    error === true
+      ? { code: 'unknown', message: errorMessage ?? '' }
+      : typeof error === 'object' && taskUUID && !error.taskUUID
+        ? { ...error, taskUUID }
+        : error === false
+          ? undefined
+          : error;
   if (data === undefined && errors === undefined && legacy === undefined) {
     return { ok: false, status, reason: 'no data or errors' };
   }

@@ -108,7 +108,8 @@ export function httpHandler(front: HttpFrontEnd): http.RequestListener {
       if (!key || !account.keys.has(key)) answer = invalidKey();
       else {
         answer = await runTasks(account, auth ? list.slice(1) : list, started);
-        if (auth) answer = { ...answer, body: { ...answer.body, data: [{ taskType: 'authentication' }, ...(answer.body.data ?? [])] } };
+        if (auth && !('error' in answer.body))
+          answer = { ...answer, body: { ...answer.body, data: [{ taskType: 'authentication' }, ...(answer.body.data ?? [])] } };
       }
     }
     if (fault?.afterAccept) {

@@ -10,7 +10,7 @@ import { submitUpscale } from './upscale.ts';
 
 export interface Answer {
   readonly status: number;
-  readonly body: { data?: object[]; errors?: EmuError[] };
+  readonly body: { data?: object[]; errors?: EmuError[] } | { error: EmuError; taskUUID?: string };
 }
 
 const errorBody = (e: EmuError) => ({ errors: [e] });
@@ -164,6 +164,12 @@ export async function runTasks(account: Account, list: readonly Record<string, u
     errors.push(e);
   };
   let inference = 0;
+  const off = list.find((t) => t?.taskType === 'imageInference' && typeof t.model === 'string' && account.behaviour.unavailableModels[t.model]);
+  if (off) {
+    const code = account.behaviour.unavailableModels[off.model as string]!;
+    const error = { code, message: `Model ${String(off.model)} is not available (${code}).`, taskType: 'imageInference' };
+    return { status: 400, body: { error, ...(typeof off.taskUUID === 'string' ? { taskUUID: off.taskUUID } : {}) } };
+  }
   for (const task of list) {
     const taskType = task?.taskType;
     const taskUUID = typeof task?.taskUUID === 'string' ? task.taskUUID : undefined;
@@ -214,7 +220,7 @@ export async function runTasks(account: Account, list: readonly Record<string, u
       fail(400, withIds({ code: 'invalidTaskType', message: `Unsupported taskType '${String(taskType)}'.`, parameter: 'taskType' }));
     }
   }
-  const body: Answer['body'] = {};
+  const body: { data?: object[]; errors?: EmuError[] } = {};
   if (data.length) body.data = data;
   if (errors.length) body.errors = errors;
   // Errors are scoped per task: with any data beside them, the request itself succeeded.

@@ -29,6 +29,12 @@ export interface Behaviour {
    */
   failGeneration: { index: number; shape: 'item' | 'errors'; error: EmuError } | null;
   /**
+   * Models Runware has switched off, by id, with the code it answers (`modelDisabled`,
+   * `modelNotReady`, `modelUnavailable`, `unknownModel`): refused before any task starts, in the
+   * shape Runware uses then (`{error: {code, message, taskType}, taskUUID}`), nothing charged.
+   */
+  unavailableModels: Readonly<Record<string, string>>;
+  /**
    * The largest `upscaleFactor` Clarity takes. Its model page says 2 to 4, Runware's generated
    * schema allows 2 only: the emulator plays either (4 by default, 2 to play the schema).
    */
@@ -51,6 +57,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   trickle: false,
   latencyMs: 0,
   failGeneration: null,
+  unavailableModels: {},
   maxUpscaleFactor: 4,
   cheapImages: false,
 };

@@ -93,7 +93,8 @@ export function attachWebSocket(
       }
       if (!key) return reply(record, 401, JSON.stringify({ errors: [{ ...INVALID_KEY, message: 'Authenticate first: send an authentication task.' }] }));
       const answer = tasks.length ? await runTasks(account, tasks, started) : { status: 200, body: {} };
-      const out = { ...answer.body, ...(data.length || answer.body.data ? { data: [...data, ...(answer.body.data ?? [])] } : {}) };
+      const given = 'data' in answer.body ? answer.body.data : undefined;
+      const out = { ...answer.body, ...(data.length || given ? { data: [...data, ...(given ?? [])] } : {}) };
       if (fault?.afterAccept) {
         if (fault.hang) return;
         if (fault.drop) return void socket.terminate();

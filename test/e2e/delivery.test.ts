@@ -24,7 +24,9 @@ describe('answers the real Runware gives, handled', () => {
       await s.ui.getByLabel('Variations').fill('2');
       const before = (await s.nodeNames()).length;
       await s.generate();
-      expect(await s.alertText()).toBe('Placed 1 image beside “Box front”. Variation 2: Runware had a server error (The provider failed). Cost $0.077.');
+      expect(await s.alertText()).toBe(
+        'Placed 1 image beside “Box front”. Variation 2: The model’s provider could not make this image (The provider failed). Try again in a minute. Cost $0.077.',
+      );
       expect(await s.nodeNames()).toHaveLength(before + 1);
       expect(h.emulator.charges).toHaveLength(2);
       // The failed task is asked about once (its first poll ends it), never again; and

@@ -96,6 +96,25 @@ describe('API failures: a clear message, nothing placed, nothing charged twice',
     );
   });
 
+  it('a model Runware has switched off (answered before the task starts) is named, with another Model to choose, and marked in the select', async () => {
+    await expectFailure(
+      { behaviour: { unavailableModels: { 'sourceful:1@2': 'modelDisabled' } } },
+      'Riverflow 1.1 Pro is not available on Runware right now (modelDisabled): choose another Model. Nothing was charged.',
+    );
+    const model = s.ui.getByLabel('Model', { exact: true });
+    expect(await model.locator('option:checked').textContent()).toBe('Riverflow 1.1 Pro — not available on Runware right now');
+    await model.selectOption({ label: 'Riverflow 1.1 — everyday edits at half the price' });
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Box front”/).waitFor({ timeout: 15_000 });
+  });
+
+  it('a safety code is a safety refusal, even with a 500', async () => {
+    await expectFailure(
+      { fault: { on: 'imageInference', status: 500, error: { code: 'providerContentPolicyViolation', message: 'Blocked by the provider' } } },
+      'Runware’s safety check refused this prompt or image (providerContentPolicyViolation). Reword the prompt, or send another frame. Nothing was charged.',
+    );
+  });
+
   it('429 once: retried after a pause, then placed, charged once', async () => {
     await expectSuccess({ fault: { on: 'imageInference', status: 429, error: { code: 'rateLimitExceeded', message: 'Queue full' } } });
     expect(inferenceCalls()).toBe(2);

@@ -27,7 +27,36 @@ describe('classifyApiError', () => {
     [401, 'http401', 'auth'],
     [402, 'http402', 'credits'],
     [429, 'http429', 'rateLimited'],
-    [400, 'nsfwContentDetected', 'nsfw'],
+    // Runware's own SDK catalogue (runware-typescript src/errors.ts): read by code, whatever the status.
+    [400, 'nsfwContentDetected', 'safety'],
+    [400, 'contentPolicyViolation', 'safety'],
+    [400, 'providerContentPolicyViolation', 'safety'],
+    [500, 'sensitiveContentDetected', 'safety'],
+    [400, 'unsafeContentDetected', 'safety'],
+    [400, 'promptBlocked', 'safety'],
+    [400, 'imageBlocked', 'safety'],
+    [500, 'moderationFailed', 'safety'],
+    [400, 'modelDisabled', 'modelUnavailable'],
+    [503, 'modelUnavailable', 'modelUnavailable'],
+    [0, 'modelNotReady', 'modelUnavailable'],
+    [400, 'unknownModel', 'modelUnavailable'],
+    [400, 'quotaExceeded', 'credits'],
+    [400, 'paymentRequired', 'credits'],
+    [400, 'unauthorized', 'auth'],
+    [0, 'tokenExpired', 'auth'],
+    [0, 'accountSuspended', 'auth'],
+    [0, 'invalidCredentials', 'auth'],
+    [500, 'inferenceError', 'provider'],
+    [500, 'providerError', 'provider'],
+    [0, 'processingFailed', 'provider'],
+    [0, 'taskFailed', 'provider'],
+    [500, 'noAvailableServer', 'busy'],
+    [0, 'unknownError', 'server'],
+    [0, 'unknownParameter', 'invalidParameter'],
+    [0, 'incompatibleParameters', 'invalidParameter'],
+    [0, 'transparentModelMismatch', 'invalidParameter'],
+    [0, 'missingPositivePrompt', 'invalidParameter'],
+    [0, 'unsupportedDimensions', 'invalidParameter'],
   ])('HTTP %i with %s is %s', (status, code, kind) => {
     expect(classifyApiError(status, { code, message: '' }).kind).toBe(kind);
   });
@@ -57,14 +86,29 @@ describe('retry policy: one click, at most one charge', () => {
     expect(retryPolicy('busy')).toBe('resubmit');
   });
   it('checks getResponse first when the task may have been accepted', () => {
-    for (const k of ['server', 'queueTimeout', 'timeout', 'network'] as const) expect(retryPolicy(k)).toBe('check');
+    for (const k of ['server', 'provider', 'queueTimeout', 'timeout', 'network'] as const) expect(retryPolicy(k)).toBe('check');
   });
   it('stops on what a retry cannot fix', () => {
-    for (const k of ['auth', 'credits', 'forbidden', 'invalidParameter', 'nsfw', 'malformed', 'badImage'] as const) expect(retryPolicy(k)).toBe('stop');
+    for (const k of ['auth', 'credits', 'forbidden', 'invalidParameter', 'safety', 'modelUnavailable', 'malformed', 'badImage'] as const)
+      expect(retryPolicy(k)).toBe('stop');
   });
 });
 
 describe('user messages', () => {
+  it('name the chosen model when Runware has it switched off or the key may not use it', () => {
+    expect(userMessage({ ...classifyApiError(400, { code: 'modelDisabled', message: '' }), model: 'sourceful:1@2' })).toBe(
+      'Riverflow 1.1 Pro is not available on Runware right now (modelDisabled): choose another Model.',
+    );
+    expect(userMessage({ ...classifyApiError(403, { code: 'forbidden', message: '' }), model: 'sourceful:riverflow-2.0@pro' })).toBe(
+      'Your Runware key is not allowed to use Riverflow 2.0 Pro. Check the key’s permissions at my.runware.ai.',
+    );
+  });
+  it('read every safety code as a safety refusal, never as a server error', () => {
+    expect(userMessage(classifyApiError(500, { code: 'providerContentPolicyViolation', message: 'blocked' }))).toBe(
+      'Runware’s safety check refused this prompt or image (providerContentPolicyViolation). Reword the prompt, or send another frame.',
+    );
+  });
+
   it('say what to do, in plain words', () => {
     expect(userMessage({ kind: 'auth' })).toMatch(/did not accept your API key/);
     expect(userMessage({ kind: 'credits' })).toMatch(/out of credits/);

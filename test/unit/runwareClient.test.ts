@@ -140,7 +140,7 @@ describe('RunwareClient.poll', () => {
     const h = collect();
     await c.poll(ids.slice(0, 2), h.handlers);
     expect(h.results.map((r) => r.taskUUID)).toEqual([ids[0]]);
-    expect(h.failed).toEqual([[ids[1], 'server']]);
+    expect(h.failed).toEqual([[ids[1], 'provider']]);
   });
 
   it('errors[] next to finished images in data[]: the images are handed over, the error ends its own task', async () => {
@@ -148,7 +148,7 @@ describe('RunwareClient.poll', () => {
     const h = collect();
     await c.poll(ids.slice(0, 2), h.handlers);
     expect(h.results.map((r) => r.taskUUID)).toEqual([ids[0]]);
-    expect(h.failed).toEqual([[ids[1], 'server']]);
+    expect(h.failed).toEqual([[ids[1], 'provider']]);
   });
 
   it('keeps polling through passing failures, and throws a refusal at once', async () => {

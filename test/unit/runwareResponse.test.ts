@@ -45,6 +45,12 @@ describe('parseBody', () => {
     expect(envelope(401, { error: { code: 'invalidApiKey', message: 'no' } }).errors[0]).toMatchObject({ code: 'invalidApiKey' });
   });
 
+  it('reads the shape Runware answers before a task starts: {error: {code, message, taskType}, taskUUID}, the task named', () => {
+    const T = '0b6c3c3e-8c1d-4e4f-9a0b-1c2d3e4f5a6b';
+    expect(envelope(400, { error: { code: 'modelDisabled', message: 'Model is disabled', taskType: 'imageInference' }, taskUUID: T }).errors).toEqual([
+      { code: 'modelDisabled', message: 'Model is disabled', taskUUID: T },
+    ]);
+  });
   it('reads data given as one object (seen in an upload example)', () => {
     const e = envelope(200, { data: { taskType: 'imageUpload', taskUUID: T, imageUUID: 'u-1' } });
     expect(readUploadedUuid(e, T)).toBe('u-1');

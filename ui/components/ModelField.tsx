@@ -11,10 +11,12 @@ function fromPrice(model: RiverflowModel): string {
 interface Props {
   readonly model: RiverflowModel;
   readonly onChange: (model: RiverflowModel) => void;
+  /** Ids of models Runware said are switched off this session. */
+  readonly unavailable: ReadonlySet<string>;
 }
 
 /** The Riverflow model, remembered per user and used by the quick edit too. */
-export function ModelField({ model, onChange }: Props) {
+export function ModelField({ model, onChange, unavailable }: Props) {
   return (
     <div class="field">
       <label for="model">Model</label>
@@ -29,7 +31,7 @@ export function ModelField({ model, onChange }: Props) {
       >
         {MODELS.map((m) => (
           <option value={m.id} key={m.id}>
-            {m.name} — {m.purpose}
+            {m.name} — {unavailable.has(m.id) ? 'not available on Runware right now' : m.purpose}
           </option>
         ))}
       </select>

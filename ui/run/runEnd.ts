@@ -13,6 +13,8 @@ export type RunState =
       readonly keyRefused?: boolean;
       /** Runs kept pending for paid images Figma did not take: the panel offers Retry placing and Discard. */
       readonly unplaced?: readonly PendingRun[];
+      /** A model Runware has switched off (its id). */
+      readonly unavailableModel?: string;
     };
 
 /** What a run left out, in one sentence each: flagged images, variations that failed, notes. */
@@ -46,5 +48,11 @@ export function endState(
   const failed = failureOf(end.failure);
   if (end.cancelled) return { status: 'done', message: failureText(failed.reason, { charged: failed.charged, kept: failed.kept, cancelled: true }) };
   const message = failed.placed > 0 ? `${failed.message} (${plural(failed.placed, 'result')} placed before this.)` : failed.message;
-  return { status: 'error', message, keyRefused: failed.keyRefused, ...(failed.unplaced ? { unplaced: [failed.unplaced] } : {}) };
+  return {
+    status: 'error',
+    message,
+    keyRefused: failed.keyRefused,
+    ...(failed.unplaced ? { unplaced: [failed.unplaced] } : {}),
+    ...(failed.unavailableModel ? { unavailableModel: failed.unavailableModel } : {}),
+  };
 }

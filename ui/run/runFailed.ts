@@ -37,6 +37,8 @@ export class RunFailed extends Error {
   /** The request parameter Runware refused (a 400 naming it), when there was one. */
   readonly refusedParameter: string | undefined;
   readonly unplaced: PendingRun | undefined;
+  /** The model Runware said is switched off (its id): the Model select marks it for the session. */
+  readonly unavailableModel: string | undefined;
 
   constructor(
     /** What went wrong, without what it means for money or recovery. */
@@ -51,6 +53,7 @@ export class RunFailed extends Error {
     this.keyRefused = facts.cause instanceof RunwareError && facts.cause.failure.kind === 'auth';
     const failure = facts.cause instanceof RunwareError ? facts.cause.failure : undefined;
     this.refusedParameter = failure?.kind === 'invalidParameter' ? failure.parameter : undefined;
+    this.unavailableModel = failure?.kind === 'modelUnavailable' ? failure.model : undefined;
     this.unplaced = facts.unplaced;
   }
 }

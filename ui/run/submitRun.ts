@@ -64,7 +64,9 @@ export async function submitRun(
     throw new RunFailed(errorText(e), cancelled ? { charged: 'maybe', kept: true, cancelled: true } : { charged: 'no', cause: e });
   }
   const kept = run.tasks.filter((t) => outcomes.get(t.taskUUID)?.accepted !== false);
-  const refused = [...outcomes.values()].find((o): o is Refused => o.accepted === false);
+  const first = [...outcomes.values()].find((o): o is Refused => o.accepted === false);
+  // Runware's refusal names no model: the run knows which one it asked for.
+  const refused = first && { ...first, cause: new RunwareError({ ...first.cause.failure, model: run.model }) };
   if (!kept.length) {
     await host.request({ type: 'pending-remove', runId: run.runId }).catch(() => undefined);
     if (reuploadFailed !== undefined) throw beforeSubmit(reuploadFailed);
