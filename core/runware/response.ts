@@ -79,7 +79,10 @@ const ImageResultSchema = z.looseObject({
   taskType: z.optional(z.string()),
   taskUUID: z.string(),
   status: z.optional(z.string()),
-  imageUUID: z.string(),
+  // An image task answers image fields; an upscale of `inputs.image` may answer media fields (sdk-js).
+  imageUUID: z.optional(z.string()),
+  mediaUUID: z.optional(z.string()),
+  mediaURL: z.optional(z.string()),
   imageURL: z.optional(z.string()),
   imageBase64Data: z.optional(z.string()),
   imageDataURI: z.optional(z.string()),
@@ -92,6 +95,7 @@ const StatusItemSchema = z.looseObject({
   taskUUID: z.string(),
   status: z.optional(z.string()),
   imageUUID: z.optional(z.string()),
+  mediaUUID: z.optional(z.string()),
   error: z.optional(ApiErrorSchema),
   code: z.optional(z.string()),
   message: z.optional(z.string()),
@@ -154,20 +158,22 @@ export function readTaskProgress(envelope: Envelope, taskUUID: string): TaskProg
       errors.push(toApiError({ ...e, taskUUID }));
       continue;
     }
-    if (status.data.imageUUID === undefined) {
+    if (status.data.imageUUID === undefined && status.data.mediaUUID === undefined && state !== 'success') {
       // The async acknowledgement: accepted, nothing to show yet.
       processing = true;
       continue;
     }
     const r = ImageResultSchema.safeParse(item);
     const source = r.success ? resultSource(r.data) : undefined;
-    if (!r.success || !source) {
+    const imageUUID = r.success ? (r.data.imageUUID ?? r.data.mediaUUID) : undefined;
+    if (!r.success || !source || !imageUUID) {
+      // Finished, in a shape this plugin cannot read: said as such, never polled as if still running.
       unreadable++;
       continue;
     }
     results.push({
       taskUUID,
-      imageUUID: r.data.imageUUID,
+      imageUUID,
       source,
       nsfw: r.data.NSFWContent === true,
       ...(r.data.seed === undefined ? {} : { seed: r.data.seed }),
@@ -179,6 +185,7 @@ export function readTaskProgress(envelope: Envelope, taskUUID: string): TaskProg
 
 function resultSource(r: z.infer<typeof ImageResultSchema>): ImageResult['source'] | undefined {
   if (r.imageURL) return { kind: 'url', value: r.imageURL };
+  if (r.mediaURL) return { kind: 'url', value: r.mediaURL };
   if (r.imageDataURI) return { kind: 'dataURI', value: r.imageDataURI };
   if (r.imageBase64Data) return { kind: 'base64', value: r.imageBase64Data };
   return undefined;

@@ -34,6 +34,8 @@ export interface Behaviour {
    * shape Runware uses then (`{error: {code, message, taskType}, taskUUID}`), nothing charged.
    */
   unavailableModels: Readonly<Record<string, string>>;
+  /** `media`: upscales answer `mediaUUID`/`mediaURL` instead of image fields (sdk-js: `inputs.image` may). */
+  upscaleAnswer: 'image' | 'media';
   /**
    * The largest `upscaleFactor` Clarity takes. Its model page says 2 to 4, Runware's generated
    * schema allows 2 only: the emulator plays either (4 by default, 2 to play the schema).
@@ -58,6 +60,7 @@ export const DEFAULT_BEHAVIOUR: Behaviour = {
   latencyMs: 0,
   failGeneration: null,
   unavailableModels: {},
+  upscaleAnswer: 'image',
   maxUpscaleFactor: 4,
   cheapImages: false,
 };

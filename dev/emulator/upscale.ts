@@ -44,7 +44,10 @@ export async function submitUpscale(account: Account, task: Record<string, unkno
       imageUUID,
       ...(referenceKind(image) === 'uuid' ? { inputImageUUID: image } : {}),
     };
-    if (task.outputType === 'base64Data') item.imageBase64Data = bytes.toString('base64');
+    if (account.behaviour.upscaleAnswer === 'media') {
+      delete item.imageUUID;
+      Object.assign(item, { mediaUUID: imageUUID, mediaURL: `${account.origin}/images/${imageUUID}.png` });
+    } else if (task.outputType === 'base64Data') item.imageBase64Data = bytes.toString('base64');
     else if (task.outputType === 'dataURI') item.imageDataURI = `data:image/png;base64,${bytes.toString('base64')}`;
     else item.imageURL = `${account.origin}/images/${imageUUID}.png`;
     if (task.includeCost) item.cost = UPSCALE_COST_USD;

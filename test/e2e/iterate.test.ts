@@ -363,6 +363,19 @@ describe('iterating like a packaging designer', () => {
       provenance: { model: 'runware:500@1', upscaleFactor: 2 },
       relaunch: { edit: 'Edit with Riverflow' },
     });
+    // Runware answering with media fields (mediaUUID and a mediaURL on its image host, which the manifest does not
+    // allow): read, not polled as if still running; said in words, and the paid upscale is kept, never dropped.
+    h.emulator.reset();
+    h.emulator.set({ upscaleAnswer: 'media' });
+    await s.select('Box front — Riverflow 1');
+    await s.ui.getByRole('button', { name: 'Upscale ×2' }).click();
+    await s.ui
+      .getByText(
+        'The result image could not be used: Runware sent a link instead of the image. Nothing was placed. It is paid for and kept: Retry placing, or Discard it.',
+      )
+      .waitFor();
+    expect(h.emulator.charges).toHaveLength(1);
+    await s.ui.getByRole('button', { name: 'Discard, already paid' }).click();
     // Closed mid-upscale: placed on the next start, charged once.
     h.emulator.reset();
     h.emulator.set({ processingPolls: 10_000 });
