@@ -40,3 +40,9 @@ export function union(boxes: readonly Rect[]): Rect {
   const bottom = Math.max(...boxes.map((b) => b.y + b.height));
   return { x, y, width: right - x, height: bottom - y };
 }
+
+/** The largest box of `width`:`height` inside `slot`, at its top left: a result never reaches past the slot planned for it. */
+export function fitInside(slot: Rect, width: number, height: number): Rect {
+  const scale = Math.min(slot.width / width, slot.height / height);
+  return { x: slot.x, y: slot.y, width: width * scale, height: height * scale };
+}

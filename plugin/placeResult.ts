@@ -1,6 +1,6 @@
 import { RELAUNCH_COMMANDS } from '../core/commands.ts';
 import { placementGap } from '../core/placement.ts';
-import type { Rect } from '../core/rect.ts';
+import { fitInside, type Rect } from '../core/rect.ts';
 import { placedCount, updateTask, type PendingRun } from '../core/records/pendingRun.ts';
 import { PREVIEW_KEY, PROVENANCE_KEY, type Provenance } from '../core/records/provenance.ts';
 import { UPSCALE_MODEL } from '../core/runware/tasks.ts';
@@ -72,6 +72,8 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   const imageHash = bytes ? figma.createImage(bytes).hash : '';
   // A composite is at most 4096 px (see compositeSize): only a plain result comes as tiles.
   const composited = run.composite !== undefined && !image.asIs && !tiles;
+  // A result that could not be composited (its frame deleted meanwhile) has the model's ratio, not the
+  // frame's its slot was planned for: it fits inside the slot, never over the next one.
   // An upscaled result with live text gets its text back on top, as the result it came from had.
   const liveTextFrom = run.upscale?.textFrom
     ? { frameId: run.upscale.textFrom, keepTextSharp: true, featherPercent: 0, size: { width: slot.width, height: slot.height } }
@@ -81,7 +83,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     ? tiledResult(tiles, slot)
     : frameFrom
       ? await compositeResultFrame(frameFrom, imageHash, slot)
-      : plainResult(imageHash, image.asIs ? { ...slot, height: (slot.width * run.height) / run.width } : slot);
+      : plainResult(imageHash, image.asIs ? fitInside(slot, run.width, run.height) : slot);
   const finalSize = run.finishes ? sizeOf(modelOf(run.model), run.width, run.height) : undefined;
   const label = run.upscale
     ? `upscaled ×${run.upscale.factor}`

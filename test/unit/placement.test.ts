@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { gridColumns, grownBox, placeResults, placementGap } from '../../core/placement.ts';
-import { overlaps as overlap, type Rect } from '../../core/rect.ts';
+import { contains, fitInside, overlaps as overlap, type Rect } from '../../core/rect.ts';
 const source = { x: 100, y: 200, width: 1152, height: 864 };
 
 describe('placement', () => {
@@ -81,6 +81,27 @@ describe('placement', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('fitInside: a result of another ratio than its slot', () => {
+  it('keeps its own ratio and never reaches past the slot', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 5000 }),
+        (sw, sh, w, h) => {
+          const slot = { x: 10, y: -20, width: sw, height: sh };
+          const box = fitInside(slot, w, h);
+          expect(contains(slot, box)).toBe(true);
+          expect(box.width / box.height).toBeCloseTo(w / h, 6);
+          // As large as the slot allows: it touches the slot's width or its height.
+          expect(Math.abs(box.width - sw) < 1e-6 || Math.abs(box.height - sh) < 1e-6).toBe(true);
+        },
+      ),
     );
   });
 });
