@@ -68,7 +68,10 @@ describe('parseBody', () => {
 describe('readTaskProgress', () => {
   it('reads an upscale answered with media fields (sdk-js: with inputs.image the result carries mediaUUID/mediaURL)', () => {
     const M = '5f3c1e2a-9b7d-4c8e-a1f0-2b3c4d5e6f70';
-    const p = readTaskProgress(envelope(200, { data: [{ taskType: 'upscale', taskUUID: T, mediaUUID: M, mediaURL: 'https://im.runware.ai/image/x.png', cost: 0.0019 }] }), T);
+    const p = readTaskProgress(
+      envelope(200, { data: [{ taskType: 'upscale', taskUUID: T, mediaUUID: M, mediaURL: 'https://im.runware.ai/image/x.png', cost: 0.0019 }] }),
+      T,
+    );
     expect(p.results).toEqual([{ taskUUID: T, imageUUID: M, source: { kind: 'url', value: 'https://im.runware.ai/image/x.png' }, nsfw: false, cost: 0.0019 }]);
     expect(p.processing).toBe(false);
   });
