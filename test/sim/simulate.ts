@@ -101,6 +101,7 @@ export async function simulate(schedule: Schedule): Promise<Outcome> {
       world.faultsOn = false;
       // The designer comes back later: a submit that was on its way has long been registered or lost.
       world.clock += 10 * 60_000;
+      await Promise.allSettled([...world.inflight]);
       // The designer makes room in clientStorage (or Figma's cache was cleared of other data).
       host.storage.delete('designerJunk');
       host.openFile(0);

@@ -76,6 +76,8 @@ export class World {
   private shown: (() => void) | undefined;
   private closing: (() => void)[] = [];
   faultsOn = true;
+  /** Runware calls on their way (a closed plugin's too): Runware goes on with them after the plugin is gone. */
+  readonly inflight = new Set<Promise<unknown>>();
   /** Nodes the designer made or moved (a ⌘D copy, a result moved into another section): never the plugin's to remove. */
   readonly designerNodes = new Set<FakeSceneNode>();
   /** The designer's ⌘D copies: they carry a result's provenance but are not placements. */
@@ -282,7 +284,9 @@ class SimTransport implements Transport {
       account.behaviour = { ...account.behaviour, failGeneration: { index: 0, shape: 'errors', error: { code: 'providerError', message: 'Simulated error' } } };
     }
     if (this.world.schedule.scenario === 'area') this.world.checkCrops(list);
-    const answer = await runTasks(account, list);
+    const call = runTasks(account, list);
+    this.world.inflight.add(call);
+    const answer = await call.finally(() => this.world.inflight.delete(call));
     account.behaviour = { ...account.behaviour, failGeneration: null };
     if (this.dead()) return never<never>();
     if (fault === 500) return parseOrThrow(500, { errors: [{ code: 'internalServerError', message: 'Simulated 500 after accepting' }] });
