@@ -1,5 +1,8 @@
 import * as z from 'zod/mini';
-import { MAX_QUALITY, MIN_QUALITY } from './runware/tasks.ts';
+
+/** Runware's `outputQuality` range. */
+export const MIN_QUALITY = 20;
+export const MAX_QUALITY = 99;
 
 /** What Runware may return an image as (the model page's `outputFormat`); WEBP is turned into PNG for Figma. */
 export const OutputFormatSchema = z.enum(['JPG', 'PNG', 'WEBP']);

@@ -1,12 +1,12 @@
 import { intersection } from '../core/rect.ts';
 import type { AreaSelection } from '../core/protocol/composite.ts';
+import { renderRect, SHAPE_TYPES } from './nodeBounds.ts';
 
 const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE']);
-const MARKER_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR']);
 
 /** A shape drawn to mark an area: a plain shape, not an image (an image-filled shape is a reference). */
 export function isMarker(node: SceneNode): boolean {
-  if (!MARKER_TYPES.has(node.type) || !('fills' in node) || !Array.isArray(node.fills)) return false;
+  if (!SHAPE_TYPES.has(node.type) || !('fills' in node) || !Array.isArray(node.fills)) return false;
   return !(node.fills as readonly Paint[]).some((f) => f.type === 'IMAGE' && f.visible !== false);
 }
 
@@ -19,16 +19,9 @@ export function frameAround(node: SceneNode): SceneNode | undefined {
   return found;
 }
 
-/** Where exportAsync draws a node: its render bounds (shadows, outside strokes), else its box. */
-export function renderRect(node: SceneNode): Rect {
-  const b = ('absoluteRenderBounds' in node ? node.absoluteRenderBounds : null) ?? node.absoluteBoundingBox;
-  return b ?? { x: node.x, y: node.y, width: node.width, height: node.height };
-}
-
 function overlap(a: Rect, b: Rect): number {
-  const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
-  const h = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
-  return w > 0 && h > 0 ? w * h : 0;
+  const { width, height } = intersection(a, b);
+  return width * height;
 }
 
 /**

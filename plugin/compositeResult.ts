@@ -1,7 +1,8 @@
 import { relativeTo } from '../core/composite/transform.ts';
 import { contains, intersection } from '../core/rect.ts';
 import type { CompositeRun } from '../core/protocol/composite.ts';
-import { clipBox, renderRect, visibleTextLayers } from './area.ts';
+import { clipBox, visibleTextLayers } from './area.ts';
+import { renderRect } from './nodeBounds.ts';
 import { splitLiveText } from './liveText.ts';
 import { findSceneNode } from './sceneNode.ts';
 

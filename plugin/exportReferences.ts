@@ -6,7 +6,8 @@ import { cachedReference } from './cachedReference.ts';
 import { originalImage } from './originalImage.ts';
 import { withPadding } from './paddedCopy.ts';
 import { findSceneNode } from './sceneNode.ts';
-import { isOpaque, referenceProblem, renderSize } from './selection.ts';
+import { renderSize } from './nodeBounds.ts';
+import { isOpaque, referenceProblem } from './selection.ts';
 import { getUploadCache } from './storage.ts';
 import { isInside, withTemporaryCopy } from './temporaryCopy.ts';
 

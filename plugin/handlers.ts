@@ -2,7 +2,7 @@ import type { QuickEditParameters } from '../core/protocol/toUI.ts';
 import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { PluginProblem, postToUI, type EventHandlers, type RequestHandlers } from './bridge.ts';
 import { prepareComposite } from './compositeParts.ts';
-import { resultImage } from './resultImage.ts';
+import { resultFillReference } from './resultFill.ts';
 import { sweepTemporaryNodes } from './temporaryCopy.ts';
 import { exportReferences } from './exportReferences.ts';
 import { fileId } from './fileId.ts';
@@ -118,7 +118,7 @@ export const requestHandlers: RequestHandlers = {
   'export-preview': async ({ nodeId, width }) => ({ bytes: await exportPreview(nodeId, width) }),
   'keep-result': async ({ runId, nodeId }) => ({ removed: await keepResult(runId, nodeId) }),
   'prepare-composite': (m) => prepareComposite(m),
-  'result-image': ({ nodeId, skipCache }) => resultImage(nodeId, skipCache),
+  'result-image': ({ nodeId, skipCache }) => resultFillReference(nodeId, skipCache),
   'star-results': async ({ nodeIds, starred }) => {
     await starResults(nodeIds, starred);
     return { results: resultsOnPage(figma.currentPage) };

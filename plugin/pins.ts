@@ -2,7 +2,8 @@ import type { SelectedNode } from '../core/protocol/shared.ts';
 import { PINS_KEY, PinsSchema } from '../core/records/pins.ts';
 import { PluginProblem } from './bridge.ts';
 import { findSceneNode } from './sceneNode.ts';
-import { referenceProblem, renderSize } from './selection.ts';
+import { renderSize } from './nodeBounds.ts';
+import { referenceProblem } from './selection.ts';
 
 function pinnedIds(): string[] {
   const raw = figma.root.getPluginData(PINS_KEY);

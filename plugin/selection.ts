@@ -3,9 +3,9 @@ import type { SelectedNode, SkippedNode } from '../core/protocol/shared.ts';
 import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { baseRule, nextPickOrder, NO_PICKS, type PickOrder } from '../core/selectionOrder.ts';
 import { findArea, isMarker, visibleTextLayers } from './area.ts';
+import { renderSize, SHAPE_TYPES } from './nodeBounds.ts';
 
 const CONTAINER_TYPES = new Set(['FRAME', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'GROUP', 'SECTION']);
-const SHAPE_TYPES = new Set(['RECTANGLE', 'ELLIPSE', 'POLYGON', 'STAR', 'VECTOR']);
 
 function hasImageFill(node: SceneNode): boolean {
   return 'fills' in node && Array.isArray(node.fills) && (node.fills as readonly Paint[]).some((f) => f.type === 'IMAGE' && f.visible !== false);
@@ -19,15 +19,6 @@ export function referenceProblem(node: SceneNode): string | undefined {
   if (!node.visible) return 'is hidden';
   if (node.width < 1 || node.height < 1) return 'has no size to export';
   return undefined;
-}
-
-/**
- * What exportAsync really renders: the visible bounds, shadows, outside strokes and
- * unclipped children included. Sizes and ratios are planned from this, not from width×height.
- */
-export function renderSize(node: SceneNode): { width: number; height: number } {
-  const b = ('absoluteRenderBounds' in node ? node.absoluteRenderBounds : null) ?? node.absoluteBoundingBox;
-  return b ? { width: b.width, height: b.height } : { width: node.width, height: node.height };
 }
 
 function boxOf(node: SceneNode) {

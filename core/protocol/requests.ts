@@ -4,9 +4,9 @@ import { MAX_PREVIEW_CHARS } from '../records/provenance.ts';
 import { CompositePartsSchema, PresetSizeSchema } from './composite.ts';
 import { BytesSchema, ReferenceSchema, SelectedNodeSchema } from './shared.ts';
 import { RectSchema } from '../rect.ts';
+import { HistoryResultSchema } from './toUI.ts';
 
 const TileSchema = z.object({ ...RectSchema.shape, hash: z.string() });
-import { HistoryResultSchema } from './toUI.ts';
 
 /**
  * Every UI → main request, in one place: its body, what it answers with when it succeeds (a

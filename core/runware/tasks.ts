@@ -4,8 +4,6 @@ import type { OutputFormat } from '../outputOptions.ts';
 /** The most references any Riverflow model reads (each model's own limit is in core/models.ts). */
 export const MAX_REFERENCES = 10;
 export const MAX_RESULTS = 20;
-export const MIN_QUALITY = 20;
-export const MAX_QUALITY = 99;
 export interface InferenceSettings {
   /** A Riverflow model's id (core/models.ts). */
   readonly model: string;

@@ -1,7 +1,7 @@
 import { Disclosure } from './Disclosure.tsx';
 import type { Settings } from '../../core/records/settings.ts';
 import { DEFAULT_FEATHER_PERCENT, MAX_FEATHER_PERCENT } from '../../core/composite/areaPlan.ts';
-import { MAX_QUALITY, MIN_QUALITY } from '../../core/runware/tasks.ts';
+import { MAX_QUALITY, MIN_QUALITY } from '../../core/outputOptions.ts';
 import { IntegerField } from './IntegerField.tsx';
 
 interface Props {

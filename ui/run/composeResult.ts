@@ -3,7 +3,7 @@ import { blendByMask, coverageFromAlpha, featherMask } from '../../core/composit
 import { multiply } from '../../core/composite/transform.ts';
 import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { Rect } from '../../core/rect.ts';
-import type { PlaceableImage } from '../runware/resultImage.ts';
+import type { PlaceableImage } from '../runware/placeableImage.ts';
 
 const bitmapOf = (bytes: Uint8Array) => createImageBitmap(new Blob([bytes as BlobPart]));
 

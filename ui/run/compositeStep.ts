@@ -2,7 +2,7 @@ import type { CompositeParts, CompositeRun } from '../../core/protocol/composite
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import { RequestFailed } from '../requestFailed.ts';
-import type { PlaceableImage } from '../runware/resultImage.ts';
+import type { PlaceableImage } from '../runware/placeableImage.ts';
 import type { RunHost } from './runHost.ts';
 import { errorText } from '../../core/errorText.ts';
 

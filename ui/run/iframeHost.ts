@@ -1,5 +1,5 @@
 import { exportReferences, request, send } from '../bridge.ts';
-import { loadResultImage } from '../runware/resultImage.ts';
+import { loadResultImage } from '../runware/placeableImage.ts';
 import { makePreview } from './preview.ts';
 import { composeResult } from './composeResult.ts';
 import { cutTiles } from './tiles.ts';

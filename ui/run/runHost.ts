@@ -4,7 +4,7 @@ import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { ToMain } from '../../core/protocol/toMain.ts';
 import type { ImageResult } from '../../core/runware/response.ts';
 import type { Rect } from '../../core/rect.ts';
-import type { PlaceableImage } from '../runware/resultImage.ts';
+import type { PlaceableImage } from '../runware/placeableImage.ts';
 
 /**
  * What a run needs from around it: the main thread (requests, events, exports) and the

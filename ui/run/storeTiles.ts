@@ -1,5 +1,5 @@
 import { tilePlan, type Tile } from '../../core/tiles.ts';
-import type { PlaceableImage } from '../runware/resultImage.ts';
+import type { PlaceableImage } from '../runware/placeableImage.ts';
 import type { RunHost } from './runHost.ts';
 
 /** A result past Figma's 4096 px, sent to the main thread a tile per message (store-tile), ready to place. */

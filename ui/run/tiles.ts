@@ -1,5 +1,5 @@
 import type { Rect } from '../../core/rect.ts';
-import type { PlaceableImage } from '../runware/resultImage.ts';
+import type { PlaceableImage } from '../runware/placeableImage.ts';
 
 /**
  * Cuts an image into tiles in the iframe, one PNG at a time: the decoded image and one tile's

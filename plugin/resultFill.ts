@@ -8,7 +8,7 @@ import { cachedReference } from './cachedReference.ts';
  * A result's own image, as its fill holds it, to upload (a composite, which Runware does not
  * hold): its bytes, or the upload's UUID when the same bytes were uploaded before.
  */
-export async function resultImage(nodeId: string, skipCache: boolean): Promise<Reference> {
+export async function resultFillReference(nodeId: string, skipCache: boolean): Promise<Reference> {
   const node = await findSceneNode(nodeId);
   if (!node) throw new PluginProblem('That result was deleted.');
   const fill =
