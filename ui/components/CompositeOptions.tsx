@@ -1,6 +1,7 @@
 import type { AreaSelection } from '../../core/protocol/composite.ts';
 import { plural } from '../../core/format.ts';
 import { presetLabel, type SizePreset } from '../../core/sizes.ts';
+import { CheckRow } from './CheckRow.tsx';
 
 interface Props {
   readonly area: AreaSelection | undefined;
@@ -24,16 +25,9 @@ export function CompositeOptions({ area, areaOnly, onAreaOnly, areaPreset, textL
           <p class="hint" id="area-line">
             Area ‘{area.markerName}’ on ‘{area.frameName}’
           </p>
-          <label class="row">
-            <input
-              class="native"
-              type="checkbox"
-              checked={areaOnly}
-              aria-describedby="area-line"
-              onChange={(e) => onAreaOnly((e.currentTarget as HTMLInputElement).checked)}
-            />{' '}
+          <CheckRow checked={areaOnly} onChange={onAreaOnly} describedBy="area-line">
             Edit only this area
-          </label>
+          </CheckRow>
           {areaOnly && areaPreset ? (
             <p class="hint">Size: {presetLabel(areaPreset)}, matched to the area and its surroundings. Outside it, the frame stays as it is.</p>
           ) : null}
@@ -41,16 +35,9 @@ export function CompositeOptions({ area, areaOnly, onAreaOnly, areaPreset, textL
       ) : null}
       {textLayers ? (
         <>
-          <label class="row">
-            <input
-              class="native"
-              type="checkbox"
-              checked={keepTextSharp}
-              aria-describedby="text-line"
-              onChange={(e) => onKeepTextSharp((e.currentTarget as HTMLInputElement).checked)}
-            />{' '}
+          <CheckRow checked={keepTextSharp} onChange={onKeepTextSharp} describedBy="text-line">
             Keep text layers sharp
-          </label>
+          </CheckRow>
           <p class="hint" id="text-line">
             {keepTextSharp
               ? `${plural(textLayers, 'text layer')} ${textLayers === 1 ? 'stays' : 'stay'} live text on top of the result; the model repaints what is behind ${textLayers === 1 ? 'it' : 'them'}.`

@@ -4,6 +4,7 @@ import { filterHistory, type HistoryEntry } from '../../core/history.ts';
 import { knownModel, sizeOf } from '../../core/models.ts';
 import { Disclosure } from './Disclosure.tsx';
 import { useVisibleRows } from '../hooks/useVisibleRows.ts';
+import { CheckRow } from './CheckRow.tsx';
 
 interface Props {
   readonly open: boolean;
@@ -43,10 +44,9 @@ export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, o
             value={query}
             onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           />
-          <label class="row">
-            <input class="native" type="checkbox" checked={starredOnly} onChange={(e) => setStarredOnly((e.currentTarget as HTMLInputElement).checked)} />{' '}
+          <CheckRow checked={starredOnly} onChange={setStarredOnly}>
             Starred only
-          </label>
+          </CheckRow>
         </div>
       )}
       {entries.length > 0 && shown.length === 0 ? <p class="hint">No run matches.</p> : null}
