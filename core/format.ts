@@ -12,6 +12,14 @@ export function formatUsd(usd: number): string {
     .replace(/(\.\d\d)0$/, '$1')}`;
 }
 
+/** Where a model's page publishes no price (2.5 Fast at 2K): said, never guessed. */
+export const PRICE_NOT_PUBLISHED = 'price not published; the actual cost is shown after';
+
+/** One image's estimate in a sentence: its price, or that none is published. */
+export function estimateText(usd: number | undefined): string {
+  return usd === undefined ? PRICE_NOT_PUBLISHED : `${formatUsd(usd)} for 1 image; the exact cost is shown after`;
+}
+
 export function formatSize(width: number, height: number): string {
   return `${Math.round(width)}×${Math.round(height)}`;
 }

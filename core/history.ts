@@ -38,7 +38,14 @@ export function groupHistory(results: readonly HistoryResult[]): HistoryEntry[] 
     const entry = byRun.get(p.runId);
     const options =
       p.outputFormat && p.outputQuality !== undefined
-        ? { outputFormat: p.outputFormat, outputQuality: p.outputQuality, checkContent: p.checkContent ?? false }
+        ? {
+            outputFormat: p.outputFormat,
+            outputQuality: p.outputQuality,
+            checkContent: p.checkContent ?? false,
+            ...(p.thinking ? { thinking: p.thinking } : {}),
+            ...(p.backgroundMode ? { backgroundMode: p.backgroundMode } : {}),
+            ...(p.backgroundColor ? { backgroundColor: p.backgroundColor } : {}),
+          }
         : undefined;
     byRun.set(
       p.runId,

@@ -1,8 +1,14 @@
+import { DEFAULT_THINKING, type Thinking } from './outputOptions.ts';
 import { roundUsd } from './pricing.ts';
 import { findPreset, sizeTable, SIZE_PRESETS, matchPreset, type SizePreset, type Tier } from './sizes.ts';
 
-/** A model's price: per image by tier (its page's table), or per megapixel (1.1 Mini). */
-export type ModelPrice = { readonly perImage: Readonly<Partial<Record<Tier, number>>> } | { readonly perMegapixel: number };
+type TierPrices = Readonly<Partial<Record<Tier, number>>>;
+/**
+ * A model's price: per image by tier (its page's table), per megapixel (1.1 Mini), or per image by
+ * thinking effort and tier (2.5). A tier missing from the table has no published price.
+ */
+export type ModelPrice =
+  { readonly perImage: TierPrices } | { readonly perMegapixel: number } | { readonly perThinking: Readonly<Record<Thinking, TierPrices>> };
 
 /** What a model takes. Where its page is silent, the strictest value another Riverflow page documents (see `borrowed`). */
 export interface ModelLimits {
@@ -25,6 +31,8 @@ export interface RiverflowModel {
   readonly limits: ModelLimits;
   /** Which limits are not on the model's own page, and where they come from. */
   readonly borrowed: string;
+  /** The `settings` object the model takes (2.5): its thinking levels, and whether it cuts out backgrounds. */
+  readonly choices?: { readonly thinking: readonly Thinking[]; readonly background: boolean };
 }
 
 /**
@@ -52,6 +60,34 @@ const BORROWED_1 = 'Prompt 4–2000 characters from Runware’s SDK docs; refere
 const BORROWED_2 = 'Not on the 2.0 pages, so the strictest Riverflow value: prompt 4–2000 characters, references 300–2048 px a side (1.x pages).';
 
 const PAGE = 'https://runware.ai/docs/models/';
+
+/** Riverflow 2.5 Fast's own ten ratios (its page's table), 1K and 2K: not 2.0's. */
+const RIVERFLOW_25_FAST = sizeTable({
+  '1K': [
+    ['1:1', 1024, 1024],
+    ['21:9', 1344, 576],
+    ['16:9', 1024, 576],
+    ['3:2', 1152, 768],
+    ['4:3', 1024, 768],
+    ['5:4', 960, 768],
+    ['4:5', 768, 960],
+    ['3:4', 768, 1024],
+    ['2:3', 768, 1152],
+    ['9:16', 576, 1024],
+  ],
+  '2K': [
+    ['1:1', 2048, 2048],
+    ['21:9', 2688, 1152],
+    ['16:9', 2048, 1152],
+    ['3:2', 2304, 1536],
+    ['4:3', 2048, 1536],
+    ['5:4', 1920, 1536],
+    ['4:5', 1536, 1920],
+    ['3:4', 1536, 2048],
+    ['2:3', 1536, 2304],
+    ['9:16', 1152, 2048],
+  ],
+});
 
 /** The Riverflow models on Runware whose page gives the whole contract: data, read by the panel, the estimate, requests and provenance. */
 export const MODELS: readonly RiverflowModel[] = [
@@ -107,6 +143,18 @@ export const MODELS: readonly RiverflowModel[] = [
     limits: RIVERFLOW_1_LIMITS,
     borrowed: `${BORROWED_2} Up to 10 references (Sourceful’s notes).`,
   },
+  {
+    id: 'sourceful:riverflow-2.5@fast',
+    name: 'Riverflow 2.5 Fast',
+    purpose: 'cutouts, judged candidates, priced by thinking',
+    page: `${PAGE}sourceful-riverflow-2-5-fast`,
+    sizes: RIVERFLOW_25_FAST,
+    // The page prices 1K by thinking effort and publishes no 2K price: left out, never guessed.
+    price: { perThinking: { low: { '1K': 0.021 }, medium: { '1K': 0.022 }, high: { '1K': 0.025 } } },
+    limits: { ...RIVERFLOW_1_LIMITS, maxReferences: 4 },
+    borrowed: `${BORROWED_2} At most 4 references (a third party’s defaults for 2.5 Fast; Runware’s page is silent).`,
+    choices: { thinking: ['low', 'medium', 'high'], background: true },
+  },
 ];
 
 export const DEFAULT_MODEL: RiverflowModel = MODELS[0]!;
@@ -146,12 +194,24 @@ export function carrySize(size: SizePreset, to: RiverflowModel): SizePreset {
   return to.sizes.find((s) => s.ratio === size.ratio && s.tier === tier) ?? matchPreset(size.width, size.height, to.sizes, tier);
 }
 
-/** What one image of this size costs on this model, in USD (before Runware's actual `cost`). */
-export function pricePerImage(model: RiverflowModel, size: { tier: Tier; width: number; height: number }): number {
-  if ('perMegapixel' in model.price) return roundUsd((model.price.perMegapixel * size.width * size.height) / (1024 * 1024));
-  return model.price.perImage[size.tier] ?? 0;
+/**
+ * What one image of this size costs on this model, in USD (before Runware's actual `cost`);
+ * undefined where the page publishes no price (2.5 Fast at 2K): said in words, never invented.
+ */
+export function pricePerImage(model: RiverflowModel, size: { tier: Tier; width: number; height: number }, thinking?: Thinking): number | undefined {
+  const price = model.price;
+  if ('perMegapixel' in price) return roundUsd((price.perMegapixel * size.width * size.height) / (1024 * 1024));
+  if ('perThinking' in price) return price.perThinking[thinking ?? DEFAULT_THINKING][size.tier];
+  return price.perImage[size.tier];
 }
 
-export function estimateUsd(model: RiverflowModel, size: SizePreset, images: number): number {
-  return roundUsd(pricePerImage(model, size) * images);
+export function estimateUsd(model: RiverflowModel, size: SizePreset, images: number, thinking?: Thinking): number | undefined {
+  const each = pricePerImage(model, size, thinking);
+  return each === undefined ? undefined : roundUsd(each * images);
+}
+
+/** Every price the model's page publishes, over its sizes and thinking levels: for "from $0.02". */
+export function publishedPrices(model: RiverflowModel): number[] {
+  const levels = model.choices?.thinking ?? [undefined];
+  return model.sizes.flatMap((s) => levels.map((t) => pricePerImage(model, s, t))).filter((p): p is number => p !== undefined);
 }

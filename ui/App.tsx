@@ -12,6 +12,7 @@ import { HistoryPanel } from './components/HistoryPanel.tsx';
 import { FinishField } from './components/FinishField.tsx';
 import { IntegerField } from './components/IntegerField.tsx';
 import { ModelField } from './components/ModelField.tsx';
+import { ModelChoices, estimateWords } from './components/ModelChoices.tsx';
 import { PromptField } from './components/PromptField.tsx';
 import { ReferencesList } from './components/ReferencesList.tsx';
 import { ResizeHandle } from './components/ResizeHandle.tsx';
@@ -41,10 +42,12 @@ export function App({ init }: { readonly init: Init }) {
   const lastRun = useLastRun(history.refresh);
   const runs = useRuns(history.refresh, lastRun.record);
   const form = useRunForm({ init, apiKey: key.savedKey, selection, pins, history: history.entries, settings, updateSettings });
-  const { prompt, setPrompt, preset, setPreset, mode, setMode, areaOnly, setAreaOnly, each, pinned, nodes, skipped, matched, blocker, images } = form;
+  const { prompt, setPrompt, preset, setPreset, mode, setMode, areaOnly, setAreaOnly, each, pinned, nodes, skipped, matched, images } = form;
   const { area, areaPlan, textLayers, keepTextSharp } = form.choice;
   const [recentPrompts, setRecentPrompts] = useState<readonly string[]>(init.recentPrompts);
   const [advanced, setAdvanced] = useState(false);
+  const [colourProblem, setColourProblem] = useState<string | undefined>();
+  const blocker = form.blocker ?? colourProblem;
   const [changingKey, setChangingKey] = useState(false);
   const [seen, setSeen] = useState<ReadonlySet<string>>(new Set());
   const [historySeen, setHistorySeen] = useState<ReadonlySet<string>>(new Set());
@@ -144,6 +147,7 @@ export function App({ init }: { readonly init: Init }) {
         </fieldset>
       ) : null}
       <ModelField model={form.model} onChange={form.setModel} unavailable={unavailable} />
+      <ModelChoices model={form.model} size={form.size} settings={settings} onChange={updateSettings} onColourProblem={setColourProblem} />
       <PromptField value={prompt} onInput={setPrompt} onSubmit={generate} recent={recentPrompts} maxLength={form.model.limits.maxPrompt} />
       <CompositeOptions
         area={area}
@@ -169,7 +173,7 @@ export function App({ init }: { readonly init: Init }) {
       />
       <AdvancedOptions open={advanced} onToggle={() => setAdvanced(!advanced)} settings={settings} onChange={updateSettings} />
       <p class="hint" data-testid="estimate">
-        Estimated cost: {formatUsd(form.estimate)} ({plural(images, 'image')} × {formatUsd(form.pricePerImage)} on {form.model.name})
+        Estimated cost: {estimateWords(form.estimate, form.pricePerImage, plural(images, 'image'), form.model.name)}
         {sessionCost > 0 ? ` · this session ${formatUsd(sessionCost)}` : ''}
       </p>
       <RunStatus
@@ -198,7 +202,12 @@ export function App({ init }: { readonly init: Init }) {
         />
       ) : null}
       {selection.nodes.length === 1 && base?.result && !base.result.upscaled && key.connection ? (
-        <FinishField node={base} disabled={running} onFinish={(final) => key.connection && void runs.finish(key.connection, base, final, settings)} />
+        <FinishField
+          node={base}
+          disabled={running}
+          thinking={settings.thinking}
+          onFinish={(final) => key.connection && void runs.finish(key.connection, base, final, settings)}
+        />
       ) : null}
       {lastRun.run && !running ? (
         <RunResults

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { OutputFormatSchema } from '../outputOptions.ts';
+import { BackgroundModeSchema, HEX_COLOUR, OutputFormatSchema, ThinkingSchema } from '../outputOptions.ts';
 import { RectSchema } from '../rect.ts';
 
 /** The plugin-data key every placed result carries its provenance under. */
@@ -39,6 +39,10 @@ export const ProvenanceSchema = z.object({
   outputFormat: z.optional(OutputFormatSchema),
   outputQuality: z.optional(z.number()),
   checkContent: z.optional(z.boolean()),
+  /** Riverflow 2.5's choices, on its results. */
+  thinking: z.optional(ThinkingSchema),
+  backgroundMode: z.optional(BackgroundModeSchema),
+  backgroundColor: z.optional(z.string().check(z.regex(HEX_COLOUR))),
   /** On an upscaled result: the factor (its source result is `sourceNodeId`). */
   upscaleFactor: z.optional(z.number()),
   /** On an area edit: the area, in the source frame's coordinates, and the marker's name. */

@@ -1,5 +1,5 @@
 import type { SizePreset } from '../sizes.ts';
-import type { OutputFormat } from '../outputOptions.ts';
+import type { BackgroundMode, OutputFormat, Thinking } from '../outputOptions.ts';
 
 /** The most references any Riverflow model reads (each model's own limit is in core/models.ts). */
 export const MAX_REFERENCES = 10;
@@ -14,6 +14,17 @@ export interface InferenceSettings {
   readonly outputFormat: OutputFormat;
   readonly outputQuality: number;
   readonly checkContent: boolean;
+  /** Riverflow 2.5's choices, present only on a model that takes them (core/runOptions.ts decides). */
+  readonly thinking?: Thinking;
+  readonly backgroundMode?: BackgroundMode;
+  readonly backgroundColor?: string;
+}
+
+/** Riverflow 2.5's `settings` object (its page and Runware's SDK types); never `resolution` beside width and height. */
+export interface RiverflowSettings {
+  thinkingLevel?: Thinking;
+  backgroundMode?: BackgroundMode;
+  backgroundColor?: string;
 }
 
 export interface ImageInferenceTask {
@@ -31,6 +42,7 @@ export interface ImageInferenceTask {
   includeCost: true;
   deliveryMethod: 'async';
   safety?: { checkContent: true; mode: 'fast' };
+  settings?: RiverflowSettings;
 }
 
 /**
@@ -60,6 +72,13 @@ function buildInferenceTask(settings: InferenceSettings, taskUUID: string): Imag
     deliveryMethod: 'async',
   };
   if (settings.checkContent) task.safety = { checkContent: true, mode: 'fast' };
+  if (settings.thinking || settings.backgroundMode) {
+    task.settings = {
+      ...(settings.thinking ? { thinkingLevel: settings.thinking } : {}),
+      ...(settings.backgroundMode ? { backgroundMode: settings.backgroundMode } : {}),
+      ...(settings.backgroundMode === 'solid' && settings.backgroundColor ? { backgroundColor: settings.backgroundColor } : {}),
+    };
+  }
   return task;
 }
 

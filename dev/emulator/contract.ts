@@ -40,7 +40,59 @@ const INFERENCE_FIELDS = new Set([
   'positivePrompt',
   'width',
   'height',
+  'settings',
 ]);
+
+const SETTINGS_FIELDS = new Set(['thinkingLevel', 'backgroundMode', 'backgroundColor', 'scoringPrompt', 'scoringRubric', 'enhancePrompt']);
+const HEX_COLOUR = /^#[0-9A-Fa-f]{6}$/;
+
+/** One item of 2.5's `scoringRubric` (Runware's scoring-rubric guide and sdk-python's types). */
+function rubricItemProblem(item: unknown, at: string): EmuError | undefined {
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return invalid(at, 'must be an object');
+  const r = item as Record<string, unknown>;
+  for (const key of ['key', 'label', 'description'])
+    if (typeof r[key] !== 'string' || (r[key] as string).trim() === '') return invalid(`${at}.${key}`, 'must be a non-empty string');
+  if (typeof r.weight !== 'number' || !(r.weight > 0)) return invalid(`${at}.weight`, 'must be a number above 0');
+  if (r.passingScore !== undefined && (typeof r.passingScore !== 'number' || r.passingScore < 0 || r.passingScore > 1))
+    return invalid(`${at}.passingScore`, 'must be from 0 to 1');
+  return undefined;
+}
+
+/**
+ * Riverflow 2.5's `settings` (its page and Runware's SDK types): thinking effort, background,
+ * the judge's prompt or rubric, prompt enhancement. A solid background needs its colour; a
+ * transparent one needs a format with alpha (JPG, Runware's default format, has none).
+ */
+function settingsProblem(task: Record<string, unknown>, thinking: readonly string[] | undefined, modelName: string): EmuError | undefined {
+  if (task.settings === undefined) return undefined;
+  if (!thinking) return { code: 'unsupportedParameter', message: `Parameter 'settings' is not supported by ${modelName}.`, parameter: 'settings' };
+  const s = task.settings as Record<string, unknown>;
+  if (typeof s !== 'object' || s === null || Array.isArray(s)) return invalid('settings', 'must be an object');
+  for (const key of Object.keys(s))
+    if (!SETTINGS_FIELDS.has(key))
+      return { code: 'unsupportedParameter', message: `Parameter 'settings.${key}' is not supported.`, parameter: `settings.${key}` };
+  if (s.thinkingLevel !== undefined && !thinking.includes(s.thinkingLevel as string))
+    return invalid('settings.thinkingLevel', `must be ${thinking.join(', ')} on ${modelName}`);
+  if (s.backgroundMode !== undefined && !['original', 'transparent', 'solid'].includes(s.backgroundMode as string))
+    return invalid('settings.backgroundMode', 'must be original, transparent or solid');
+  if (s.backgroundColor !== undefined && (typeof s.backgroundColor !== 'string' || !HEX_COLOUR.test(s.backgroundColor)))
+    return invalid('settings.backgroundColor', 'must be a colour as #RRGGBB');
+  if (s.backgroundMode === 'solid' && s.backgroundColor === undefined) return missing('settings.backgroundColor');
+  if (s.backgroundMode === 'transparent' && task.outputFormat !== 'PNG' && task.outputFormat !== 'WEBP')
+    return invalid('outputFormat', 'a transparent background needs PNG or WEBP');
+  if (s.scoringPrompt !== undefined && (typeof s.scoringPrompt !== 'string' || s.scoringPrompt.trim() === ''))
+    return invalid('settings.scoringPrompt', 'must be a non-empty string');
+  if (s.scoringRubric !== undefined) {
+    if (!Array.isArray(s.scoringRubric) || s.scoringRubric.length < 1 || s.scoringRubric.length > 8)
+      return invalid('settings.scoringRubric', 'must be an array of 1 to 8 items');
+    for (const [i, item] of s.scoringRubric.entries()) {
+      const problem = rubricItemProblem(item, `settings.scoringRubric.${i}`);
+      if (problem) return problem;
+    }
+  }
+  if (s.enhancePrompt !== undefined && typeof s.enhancePrompt !== 'boolean') return invalid('settings.enhancePrompt', 'must be a boolean');
+  return undefined;
+}
 
 const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
 const isUri = (v: unknown) => {
@@ -72,13 +124,16 @@ export function referenceKind(ref: string): ReferenceKind | undefined {
  */
 export function validateInference(task: Record<string, unknown>): EmuError | undefined {
   const modelName = typeof task.model === 'string' ? task.model : 'this model';
+  const model = typeof task.model === 'string' ? EMULATED_MODELS.get(task.model) : undefined;
+  // 2.5's page: `resolution` cannot be used together with width and height.
+  if (model?.thinking && task.resolution !== undefined && (task.width !== undefined || task.height !== undefined))
+    return invalid('resolution', 'cannot be used together with width and height');
   for (const key of Object.keys(task)) {
     if (!INFERENCE_FIELDS.has(key)) return { code: 'unsupportedParameter', message: `Parameter '${key}' is not supported by ${modelName}.`, parameter: key };
   }
   if (task.taskUUID === undefined) return missing('taskUUID');
   if (typeof task.taskUUID !== 'string' || !isUuidV4(task.taskUUID)) return invalid('taskUUID', 'must be a UUID v4');
   if (task.model === undefined) return missing('model');
-  const model = typeof task.model === 'string' ? EMULATED_MODELS.get(task.model) : undefined;
   if (!model) return invalid('model', `this emulator serves ${[...EMULATED_MODELS.keys()].join(', ')} only`);
   if (task.positivePrompt === undefined) return missing('positivePrompt');
   if (typeof task.positivePrompt !== 'string' || task.positivePrompt.trim() === '') return invalid('positivePrompt', 'must be a non-empty string');
@@ -116,6 +171,8 @@ export function validateInference(task: Record<string, unknown>): EmuError | und
   if (task.includeCost !== undefined && typeof task.includeCost !== 'boolean') return invalid('includeCost', 'must be a boolean');
   if (task.webhookURL !== undefined && !isUri(task.webhookURL)) return invalid('webhookURL', 'must be a URI');
   if (task.uploadEndpoint !== undefined && !isUri(task.uploadEndpoint)) return invalid('uploadEndpoint', 'must be a URI');
+  const settings = settingsProblem(task, model.thinking, modelName);
+  if (settings) return settings;
   if (task.safety !== undefined) {
     const s = task.safety as Record<string, unknown>;
     if (typeof s !== 'object' || s === null || Array.isArray(s)) return invalid('safety', 'must be an object');

@@ -32,6 +32,8 @@ export async function renderResult(options: {
   index: number;
   format: Format;
   quality: number;
+  /** Riverflow 2.5's `settings.backgroundMode` and `backgroundColor`. */
+  background?: { mode: string; color?: string | undefined };
 }): Promise<Buffer> {
   const { width, height } = options;
   const base = options.reference
@@ -46,10 +48,25 @@ export async function renderResult(options: {
     ${lines.map((l, i) => `<text x="${fontSize}" y="${height - fontSize * (lines.length - i + 0.6)}" font-family="DejaVu Sans, sans-serif" font-size="${fontSize}" fill="#fff">${escapeXml(l)}</text>`).join('')}
     <text x="${fontSize}" y="${fontSize * 1.6}" font-family="DejaVu Sans, sans-serif" font-weight="bold" font-size="${fontSize}" fill="#fff">Riverflow emulator · #${options.index + 1} · seed ${options.seed}</text>
   </svg>`;
-  const composed = base.composite([{ input: Buffer.from(svg), top: 0, left: 0 }]);
+  let composed = base.composite([{ input: Buffer.from(svg), top: 0, left: 0 }]);
+  const mode = options.background?.mode;
+  if (mode === 'transparent' || mode === 'solid') {
+    // A cutout a person can recognise: the middle of the picture as the "product", nothing around it.
+    const cut = await sharp(await composed.png().toBuffer())
+      .ensureAlpha()
+      .composite([{ input: Buffer.from(productShape(width, height)), blend: 'dest-in' }])
+      .png()
+      .toBuffer();
+    composed = mode === 'solid' ? sharp(cut).flatten({ background: options.background!.color ?? '#ffffff' }) : sharp(cut);
+  }
   if (options.format === 'PNG') return composed.png().toBuffer();
   if (options.format === 'WEBP') return composed.webp({ quality: options.quality }).toBuffer();
   return composed.jpeg({ quality: options.quality }).toBuffer();
+}
+
+/** The cutout's outline: an ellipse over the middle of the image, opaque inside and clear outside. */
+export function productShape(width: number, height: number): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><ellipse cx="${width / 2}" cy="${height / 2}" rx="${width * 0.3}" ry="${height * 0.4}" fill="#fff"/></svg>`;
 }
 
 /** Decodes an uploaded image; rejects what is not an image. */

@@ -21,6 +21,8 @@ export const INVALID_KEY: EmuError = {
   taskType: 'authentication',
 };
 
+const backgroundOf = (s: Record<string, unknown>) => ({ mode: String(s.backgroundMode ?? 'original'), color: s.backgroundColor as string | undefined });
+
 async function makeResults(account: Account, task: Record<string, unknown>): Promise<Record<string, unknown>[]> {
   const { behaviour } = account;
   const n = (task.numberResults as number | undefined) ?? 1;
@@ -51,6 +53,7 @@ async function makeResults(account: Account, task: Record<string, unknown>): Pro
         index: i,
         format,
         quality,
+        ...(task.settings ? { background: backgroundOf(task.settings as Record<string, unknown>) } : {}),
       });
     }
     account.images.set(imageUUID, { bytes, mime: MIME[format] });
@@ -60,7 +63,7 @@ async function makeResults(account: Account, task: Record<string, unknown>): Pro
     else item.imageDataURI = `data:${MIME[format]};base64,${bytes.toString('base64')}`;
     if (behaviour.nsfw) item.NSFWContent = true;
     else if ((task.safety as { checkContent?: boolean } | undefined)?.checkContent) item.NSFWContent = false;
-    if (task.includeCost) item.cost = imageCost(task.model, task.width, task.height);
+    if (task.includeCost) item.cost = imageCost(task);
     out.push(item);
   }
   return out;
@@ -79,7 +82,7 @@ async function submit(account: Account, task: Record<string, unknown>, index: nu
   const unreadable = await referenceProblem(account, refs);
   if (unreadable) return unreadable;
   const n = (task.numberResults as number | undefined) ?? 1;
-  const cost = Math.round((imageCost(task.model, task.width, task.height) ?? 0) * n * 10_000) / 10_000;
+  const cost = Math.round((imageCost(task) ?? 0) * n * 10_000) / 10_000;
   if (account.credits < cost) return { code: 'insufficientCredits', message: 'Insufficient credits to run this task.', status: 402 };
   account.credits -= cost;
   account.usedTaskUUIDs.add(id);

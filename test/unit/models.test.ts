@@ -9,10 +9,18 @@ const fast = byName('Riverflow 2.0 Fast');
 const pro2 = byName('Riverflow 2.0 Pro');
 const pro11 = byName('Riverflow 1.1 Pro');
 const mini = byName('Riverflow 1.1 Mini');
+const fast25 = byName('Riverflow 2.5 Fast');
 
 describe('the Riverflow model table', () => {
-  it('lists the five models with 1.1 Pro first, the default', () => {
-    expect(MODELS.map((m) => m.id)).toEqual(['sourceful:1@2', 'sourceful:1@1', 'sourceful:1@0', 'sourceful:riverflow-2.0@fast', 'sourceful:riverflow-2.0@pro']);
+  it('lists the six models with 1.1 Pro first, the default', () => {
+    expect(MODELS.map((m) => m.id)).toEqual([
+      'sourceful:1@2',
+      'sourceful:1@1',
+      'sourceful:1@0',
+      'sourceful:riverflow-2.0@fast',
+      'sourceful:riverflow-2.0@pro',
+      'sourceful:riverflow-2.5@fast',
+    ]);
     expect(DEFAULT_MODEL).toBe(pro11);
     expect(modelOf(undefined)).toBe(pro11);
     expect(modelOf('sourceful:2@1')).toBe(pro11); // a retired or unknown id in old settings
@@ -34,7 +42,14 @@ describe('the Riverflow model table', () => {
       expect([...EMULATED_MODELS.get(m.id)!.sizes.keys()].sort()).toEqual(m.sizes.map((s) => `${s.width}x${s.height}`).sort());
       expect(EMULATED_MODELS.get(m.id)!.maxReferences).toBe(m.limits.maxReferences);
       // The estimate is the page's price; 1.1 Mini's per-megapixel bill may differ by a fraction of a cent.
-      for (const s of m.sizes) expect(Math.abs(imageCost(m.id, s.width, s.height)! - pricePerImage(m, s))).toBeLessThan(m === mini ? 0.002 : 1e-9);
+      for (const s of m.sizes)
+        for (const thinking of m.choices?.thinking ?? [undefined]) {
+          const price = pricePerImage(m, s, thinking);
+          // Where no price is published the estimate says so; Runware (and the emulator) still bill.
+          if (price === undefined) continue;
+          const cost = imageCost({ model: m.id, width: s.width, height: s.height, ...(thinking ? { settings: { thinkingLevel: thinking } } : {}) })!;
+          expect(Math.abs(cost - price)).toBeLessThan(m === mini ? 0.002 : 1e-9);
+        }
     }
   });
 
@@ -47,6 +62,21 @@ describe('the Riverflow model table', () => {
     expect(pricePerImage(mini, sizeOf(mini, 1512, 648)!)).toBe(0.0282); // 0.934 of 1024²
     expect(estimateUsd(pro11, sizeOf(pro11, 1024, 1024)!, 20)).toBe(1.54);
     expect(estimateUsd(fast, sizeOf(fast, 1024, 1024)!, 20)).toBe(0.4);
+  });
+
+  it('prices 2.5 Fast by thinking effort at 1K (medium when none is chosen), and publishes no 2K price', () => {
+    const square = sizeOf(fast25, 1024, 1024)!;
+    expect([pricePerImage(fast25, square, 'low'), pricePerImage(fast25, square), pricePerImage(fast25, square, 'high')]).toEqual([0.021, 0.022, 0.025]);
+    expect(estimateUsd(fast25, square, 20, 'high')).toBe(0.5);
+    expect(pricePerImage(fast25, sizeOf(fast25, 2048, 2048)!, 'low')).toBeUndefined();
+    expect(estimateUsd(fast25, sizeOf(fast25, 2048, 2048)!, 20)).toBeUndefined();
+  });
+
+  it('gives 2.5 Fast its own ten ratios at 1K and 2K, not 2.0’s', () => {
+    expect([fast25.sizes.length, tiersOf(fast25)]).toEqual([20, ['1K', '2K']]);
+    expect(matchSize(fast25, 2100, 900)).toMatchObject({ ratio: '21:9', width: 1344, height: 576 });
+    expect(sizeOf(fast25, 1120, 896)).toBeUndefined(); // 2.0's 5:4
+    expect(carrySize(sizeOf(pro2, 4096, 4096)!, fast25)).toMatchObject({ tier: '2K', width: 2048, height: 2048 });
   });
 
   it('matches a frame within the model’s own ratios, at the tier asked for', () => {

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { errorText } from '../../core/errorText.ts';
 import { request } from '../bridge.ts';
-import { formatUsd } from '../../core/format.ts';
+import { estimateText } from '../../core/format.ts';
+import type { Thinking } from '../../core/outputOptions.ts';
 import { matchSize, MODELS, pricePerImage, tiersOf, type RiverflowModel } from '../../core/models.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import { presetLabel, type Tier } from '../../core/sizes.ts';
@@ -18,10 +19,13 @@ const FINALS = MODELS.flatMap((model) => tiersOf(model).map((tier) => ({ model, 
 export function FinishField({
   node,
   disabled,
+  thinking,
   onFinish,
 }: {
   readonly node: SelectedNode;
   readonly disabled: boolean;
+  /** The designer's thinking effort, for a final on a model priced by it. */
+  readonly thinking: Thinking | undefined;
   readonly onFinish: (final: { model: RiverflowModel; tier: Tier }) => void;
 }) {
   const [key, setKey] = useState(FINALS[0]!.key);
@@ -53,8 +57,7 @@ export function FinishField({
         ))}
       </select>
       <p class="hint">
-        The same prompt and references at {presetLabel(size)}, placed beside this result. Estimate: {formatUsd(pricePerImage(final.model, size))} for 1 image;
-        the exact cost is shown after.
+        The same prompt and references at {presetLabel(size)}, placed beside this result. Estimate: {estimateText(pricePerImage(final.model, size, thinking))}.
       </p>
       {sources ? <p class="hint">{sources}</p> : null}
       <button type="button" class="btn secondary" disabled={disabled} onClick={() => onFinish(final)}>

@@ -1,11 +1,13 @@
 import { formatUsd } from '../../core/format.ts';
-import { MODELS, pricePerImage, tiersOf, type RiverflowModel } from '../../core/models.ts';
+import { MODELS, pricePerImage, publishedPrices, tiersOf, type RiverflowModel } from '../../core/models.ts';
 
-/** "from $0.02" over a model's sizes: what the cheapest image costs there. */
+/** "from $0.02" over a model's published prices, and which tiers have none (2.5 Fast's 2K). */
 function fromPrice(model: RiverflowModel): string {
-  const prices = model.sizes.map((s) => pricePerImage(model, s));
+  const prices = publishedPrices(model);
   const low = Math.min(...prices);
-  return low === Math.max(...prices) ? formatUsd(low) : `from ${formatUsd(low)}`;
+  const unpriced = tiersOf(model).filter((t) => model.sizes.every((s) => s.tier !== t || pricePerImage(model, s) === undefined));
+  const price = low === Math.max(...prices) ? formatUsd(low) : `from ${formatUsd(low)}`;
+  return `${price} an image${unpriced.length ? ` (${unpriced.join(', ')}: price not published)` : ''}`;
 }
 
 interface Props {
@@ -36,7 +38,7 @@ export function ModelField({ model, onChange, unavailable }: Props) {
         ))}
       </select>
       <p class="hint">
-        {tiersOf(model).join(', ')} · {fromPrice(model)} an image · up to {model.limits.maxReferences} references
+        {tiersOf(model).join(', ')} · {fromPrice(model)} · up to {model.limits.maxReferences} references
       </p>
     </div>
   );

@@ -1,11 +1,11 @@
-import { DEFAULT_MODEL, MODELS, pricePerImage } from '../../core/models.ts';
+import { DEFAULT_MODEL, MODELS, publishedPrices } from '../../core/models.ts';
 import { formatUsd } from '../../core/format.ts';
 
 /**
  * What leaves the file, in plain words (Figma asks plugins to be open about user data that
  * leaves Figma). Shown with the key step on the first run, then one "What is sent" away.
  */
-const prices = MODELS.flatMap((m) => m.sizes.map((s) => pricePerImage(m, s)));
+const prices = MODELS.flatMap(publishedPrices);
 const cheapest = Math.min(...prices);
 const dearest = Math.max(...prices);
 
@@ -29,9 +29,9 @@ export function WhatIsSent() {
           preview; your stars and pins.
         </li>
         <li>
-          <strong>Paid from your own Runware account</strong>: {formatUsd(pricePerImage(DEFAULT_MODEL, DEFAULT_MODEL.sizes[0]!))} per image with{' '}
-          {DEFAULT_MODEL.name}, from {formatUsd(cheapest)} to {formatUsd(dearest)} with the others, estimated before each run. The plugin’s authors receive
-          nothing: no key, no image, no analytics.
+          <strong>Paid from your own Runware account</strong>: {formatUsd(publishedPrices(DEFAULT_MODEL)[0]!)} per image with {DEFAULT_MODEL.name}, from{' '}
+          {formatUsd(cheapest)} to {formatUsd(dearest)} with the others, estimated before each run. The plugin’s authors receive nothing: no key, no image, no
+          analytics.
         </li>
       </ul>
       <p class="hint">The privacy policy (PRIVACY.md) and where to get help (SUPPORT.md) are on the plugin’s Community page.</p>

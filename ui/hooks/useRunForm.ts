@@ -128,7 +128,8 @@ export function useRunForm(options: {
   return {
     ...{ model, setModel, prompt, setPrompt, preset, setPreset, mode, setMode, areaOnly, setAreaOnly },
     ...{ each, pinned, nodes, skipped, matched, choice, blocker, images, plan, reuse },
-    estimate: estimateUsd(model, size, images),
-    pricePerImage: pricePerImage(model, size),
+    size,
+    estimate: estimateUsd(model, size, images, settings.thinking),
+    pricePerImage: pricePerImage(model, size, settings.thinking),
   };
 }

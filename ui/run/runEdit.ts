@@ -6,6 +6,7 @@ import type { PendingRun } from '../../core/records/pendingRun.ts';
 import type { Settings } from '../../core/records/settings.ts';
 import { buildInferenceTasks } from '../../core/runware/tasks.ts';
 import { modelOf } from '../../core/models.ts';
+import { runOptions } from '../../core/runOptions.ts';
 import { uuidV4 } from '../runware/uuid.ts';
 import type { SizePreset } from '../../core/sizes.ts';
 import type { RunwareClient } from '../runware/client.ts';
@@ -78,7 +79,9 @@ export async function runEdit(
   let ids = await referenceIds(host, client, refs, signal).catch((e: unknown) => {
     throw beforeSubmit(e);
   });
-  const model = modelOf(req.settings.model).id;
+  const riverflow = modelOf(req.settings.model);
+  const model = riverflow.id;
+  const options = runOptions(riverflow, req.settings);
   const run: PendingRun = {
     runId: uuidV4(),
     fileId: '',
@@ -90,7 +93,7 @@ export async function runEdit(
     sourceNodeIds: nodeIds,
     createdAt: client.time(),
     tasks: Array.from({ length: total }, () => ({ taskUUID: uuidV4(), accepted: false })),
-    options: { outputFormat: req.settings.outputFormat, outputQuality: req.settings.outputQuality, checkContent: req.settings.checkContent },
+    options,
     ...(composite && parts
       ? {
           composite: {
@@ -106,7 +109,7 @@ export async function runEdit(
       : {}),
   };
   onProgress({ stage: 'submitting', placed: 0, total });
-  const settings = { ...req.settings, model, prompt: req.prompt, preset: req.preset };
+  const settings = { ...options, model, prompt: req.prompt, preset: req.preset };
   const submitted = await submitRun(
     host,
     client,
