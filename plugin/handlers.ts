@@ -25,13 +25,14 @@ export function sendSelection(): void {
 }
 
 export async function sendInit(command: string, quickEdit: QuickEditParameters | null): Promise<void> {
-  const [apiKey, settings, pending, endpoints, transport, recentPrompts] = await Promise.all([
+  const [apiKey, settings, pending, endpoints, transport, recentPrompts, monthSpend] = await Promise.all([
     storage.getApiKey(),
     storage.getSettings(),
     storage.getPendingRuns(),
     storage.getDevEndpoints(),
     storage.getTransport(),
     storage.getRecentPrompts(),
+    storage.getMonthSpend(),
   ]);
   const file = fileId();
   sweepTemporaryNodes();
@@ -47,6 +48,7 @@ export async function sendInit(command: string, quickEdit: QuickEditParameters |
     endpoints,
     transport,
     recentPrompts,
+    monthSpend,
     relaunch,
     quickEdit,
   });
@@ -66,6 +68,7 @@ export const requestHandlers: RequestHandlers = {
     await storage.setApiKey(apiKey.trim());
     return {};
   },
+  'record-spend': async ({ usd }) => ({ monthUsd: await storage.recordSpend(usd) }),
   'forget-key': async () => {
     await storage.deleteApiKey();
     return {};

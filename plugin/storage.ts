@@ -7,6 +7,7 @@ import { UploadCacheSchema } from '../core/records/uploadCache.ts';
 import { TransportNameSchema, type TransportName } from '../core/protocol/shared.ts';
 import { isLoopbackUrl } from '../core/runware/endpoints.ts';
 import { rememberRecent } from '../core/recentPrompts.ts';
+import { addSpend, MonthSpendSchema, spentThisMonth } from '../core/records/monthSpend.ts';
 
 /**
  * Everything the plugin remembers per user lives in figma.clientStorage (per user, per
@@ -24,6 +25,7 @@ const KEY = {
   endpoints: 'devEndpoints',
   recentPrompts: 'recentPrompts',
   panelSize: 'panelSize',
+  monthSpend: 'monthSpend',
 } as const;
 
 /** Runware deletes uploads 30 days after last use; stop trusting ours a day earlier. */
@@ -151,3 +153,14 @@ export function rememberPrompt(prompt: string): Promise<void> {
 
 export const getPanelSize = (): Promise<PanelSize> => read(KEY.panelSize, PanelSizeSchema, DEFAULT_PANEL_SIZE);
 export const setPanelSize = (size: PanelSize) => serial(() => figma.clientStorage.setAsync(KEY.panelSize, size));
+
+export const getMonthSpend = async (): Promise<number> => spentThisMonth(await read(KEY.monthSpend, MonthSpendSchema, null), new Date());
+
+/** Adds a run's charged cost to this month's; the reply is the month's total. */
+export function recordSpend(usd: number): Promise<number> {
+  return serial(async () => {
+    const next = addSpend(await read(KEY.monthSpend, MonthSpendSchema, null), usd, new Date());
+    await figma.clientStorage.setAsync(KEY.monthSpend, next);
+    return next.usd;
+  });
+}

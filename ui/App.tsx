@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatUsd, plural } from '../core/format.ts';
+import { plural } from '../core/format.ts';
 import type { ToUI } from '../core/protocol/toUI.ts';
 import { rememberRecent } from '../core/recentPrompts.ts';
 import { MAX_RESULTS } from '../core/runware/tasks.ts';
@@ -9,17 +9,18 @@ import { ApiKeyField, SavedKeyLine } from './components/ApiKeyField.tsx';
 import { BatchStatus } from './components/BatchStatus.tsx';
 import { CompositeOptions } from './components/CompositeOptions.tsx';
 import { HistoryPanel } from './components/HistoryPanel.tsx';
-import { FinishField } from './components/FinishField.tsx';
 import { IntegerField } from './components/IntegerField.tsx';
 import { ModelField } from './components/ModelField.tsx';
-import { ModelChoices, estimateWords } from './components/ModelChoices.tsx';
+import { ModelChoices } from './components/ModelChoices.tsx';
+import { EstimateLine } from './components/EstimateLine.tsx';
+import { ModesField } from './components/ModesField.tsx';
 import { PromptField } from './components/PromptField.tsx';
 import { ReferencesList } from './components/ReferencesList.tsx';
 import { ResizeHandle } from './components/ResizeHandle.tsx';
 import { RunResults } from './components/RunResults.tsx';
 import { RunStatus } from './components/RunStatus.tsx';
 import { SizeField } from './components/SizeField.tsx';
-import { UpscaleField } from './components/UpscaleField.tsx';
+import { ResultActions } from './components/ResultActions.tsx';
 import { useConnection } from './hooks/useConnection.ts';
 import { useHistory } from './hooks/useHistory.ts';
 import { useLastRun } from './hooks/useLastRun.ts';
@@ -29,6 +30,10 @@ import { useRuns } from './hooks/useRuns.ts';
 import { useSelection } from './hooks/useSelection.ts';
 import { useSettings } from './hooks/useSettings.ts';
 import { useThumbnails } from './hooks/useThumbnails.ts';
+import { useSpendGate } from './hooks/useSpendGate.ts';
+import { useSpend } from './hooks/useSpend.ts';
+import { SpendConfirm } from './components/SpendConfirm.tsx';
+import { DEFAULT_CONFIRM_ABOVE_USD } from '../core/spend.ts';
 
 type Init = Extract<ToUI, { type: 'init' }>;
 
@@ -40,7 +45,8 @@ export function App({ init }: { readonly init: Init }) {
   const history = useHistory();
   const { settings, update: updateSettings } = useSettings(init.settings);
   const lastRun = useLastRun(history.refresh);
-  const runs = useRuns(history.refresh, lastRun.record);
+  const spent = useSpend(init.monthSpend);
+  const runs = useRuns(history.refresh, lastRun.record, spent.charged);
   const form = useRunForm({ init, apiKey: key.savedKey, selection, pins, history: history.entries, settings, updateSettings });
   const { prompt, setPrompt, preset, setPreset, mode, setMode, areaOnly, setAreaOnly, each, pinned, nodes, skipped, matched, images } = form;
   const { area, areaPlan, textLayers, keepTextSharp } = form.choice;
@@ -66,7 +72,7 @@ export function App({ init }: { readonly init: Init }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the panel opens
   }, []);
 
-  const { run, batch, sessionCost, elapsed } = runs;
+  const { run, batch, elapsed } = runs;
   const refused = run.status === 'error' && run.keyRefused ? run.message : undefined;
   const showKeyStep = !key.savedKey || changingKey || refused !== undefined;
   // Models Runware said are switched off stay marked for the session (it may switch them on again later).
@@ -77,9 +83,18 @@ export function App({ init }: { readonly init: Init }) {
   }, [off]);
   const running = run.status === 'running';
 
+  const spend = useSpendGate(settings.confirmAboveUsd);
+  // A changed run is a different amount: the question asked about the old one no longer stands.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on what the amount depends on, not on the gate itself
+  useEffect(() => spend.cancel(), [form.quote.usd, form.model.id, base?.id]);
+
   function generate() {
     const connection = key.connection;
     if (blocker || running || !connection) return;
+    spend.gate(form.plan.kind === 'each' ? `Generate for ${plural(nodes.length, 'frame')}` : 'Generate', form.quote, () => start(connection));
+  }
+
+  function start(connection: NonNullable<typeof key.connection>) {
     send({ type: 'remember-prompt', prompt });
     setRecentPrompts((r) => rememberRecent(r, prompt));
     lastRun.clear();
@@ -135,17 +150,7 @@ export function App({ init }: { readonly init: Init }) {
         </p>
       ) : null}
       {each && pinned.length ? <p class="hint">Pinned, sent with each frame: {pinned.map((p) => `“${p.name}”`).join(', ')}.</p> : null}
-      {selection.nodes.length > 1 ? (
-        <fieldset class="field modes">
-          <legend class="label">With several frames</legend>
-          <label class="row">
-            <input class="native" type="radio" name="mode" checked={mode === 'combine'} onChange={() => setMode('combine')} /> Combine as references
-          </label>
-          <label class="row">
-            <input class="native" type="radio" name="mode" checked={mode === 'each'} onChange={() => setMode('each')} /> Edit each frame
-          </label>
-        </fieldset>
-      ) : null}
+      {selection.nodes.length > 1 ? <ModesField mode={mode} onChange={setMode} /> : null}
       <ModelField model={form.model} onChange={form.setModel} unavailable={unavailable} />
       <ModelChoices model={form.model} size={form.size} settings={settings} onChange={updateSettings} onColourProblem={setColourProblem} />
       <PromptField value={prompt} onInput={setPrompt} onSubmit={generate} recent={recentPrompts} maxLength={form.model.limits.maxPrompt} />
@@ -172,10 +177,15 @@ export function App({ init }: { readonly init: Init }) {
         onChange={(n) => updateSettings({ ...settings, numberResults: n })}
       />
       <AdvancedOptions open={advanced} onToggle={() => setAdvanced(!advanced)} settings={settings} onChange={updateSettings} />
-      <p class="hint" data-testid="estimate">
-        Estimated cost: {estimateWords(form.estimate, form.pricePerImage, plural(images, 'image'), form.model.name)}
-        {sessionCost > 0 ? ` · this session ${formatUsd(sessionCost)}` : ''}
-      </p>
+      <EstimateLine estimate={form.estimate} each={form.pricePerImage} images={images} model={form.model.name} session={spent.session} month={spent.month} />
+      {spend.pending ? (
+        <SpendConfirm
+          pending={spend.pending}
+          thresholdUsd={settings.confirmAboveUsd ?? DEFAULT_CONFIRM_ABOVE_USD}
+          onSpend={spend.spend}
+          onCancel={spend.cancel}
+        />
+      ) : null}
       <RunStatus
         run={run}
         elapsed={elapsed}
@@ -189,24 +199,14 @@ export function App({ init }: { readonly init: Init }) {
         onDiscard={() => void runs.discard()}
       />
       {selection.nodes.length === 1 && base?.result && key.connection ? (
-        <UpscaleField
+        <ResultActions
           node={base}
-          refused={settings.refusedUpscaleFactors ?? []}
+          settings={settings}
+          onSettings={updateSettings}
           disabled={running}
-          onUpscale={(f) =>
-            key.connection &&
-            void runs.upscale(key.connection, base, f, () =>
-              updateSettings({ ...settings, refusedUpscaleFactors: [...(settings.refusedUpscaleFactors ?? []), f] }),
-            )
-          }
-        />
-      ) : null}
-      {selection.nodes.length === 1 && base?.result && !base.result.upscaled && key.connection ? (
-        <FinishField
-          node={base}
-          disabled={running}
-          thinking={settings.thinking}
-          onFinish={(final) => key.connection && void runs.finish(key.connection, base, final, settings)}
+          gate={spend.gate}
+          upscale={(f, onRefused) => key.connection && void runs.upscale(key.connection, base, f, onRefused)}
+          finish={(final) => key.connection && void runs.finish(key.connection, base, final, settings)}
         />
       ) : null}
       {lastRun.run && !running ? (

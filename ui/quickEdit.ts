@@ -1,4 +1,5 @@
-import { plural } from '../core/format.ts';
+import { formatUsd, plural } from '../core/format.ts';
+import { asksFirst, quoteRun } from '../core/spend.ts';
 import { chooseComposite } from '../core/composite/choice.ts';
 import type { AreaSelection } from '../core/protocol/composite.ts';
 import type { SelectedNode, SkippedNode } from '../core/protocol/shared.ts';
@@ -34,6 +35,10 @@ export async function runQuickEdit(init: Init, nodes: readonly SelectedNode[], s
   // As in the panel: a marked area is edited alone (its size follows the crop), text kept sharp if so chosen.
   const { areaPlan, composite } = chooseComposite({ base, area, areaOnly: true, batch: false, settings: init.settings });
   const preset = areaPlan?.preset ?? quick.preset ?? matchSize(model, base.width, base.height, init.settings.tier);
+  // Unseen, it cannot ask "Spend $X.XX?": above the threshold it sends nothing and says where to run it.
+  const quote = quoteRun(model, preset, init.settings.numberResults, init.settings.thinking);
+  if (asksFirst(quote, init.settings.confirmAboveUsd))
+    return done(`Not sent: ${quote.exact ? '' : 'at least '}${formatUsd(quote.usd)} is over your limit. Run it from the Riverflow panel.`, true);
   send({ type: 'remember-prompt', prompt: quick.prompt });
   const client = makeClient({ apiKey, endpoints: init.endpoints, transport: init.transport });
   try {

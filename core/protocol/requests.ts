@@ -24,6 +24,8 @@ export const REQUESTS = {
     reply: z.object({ count: z.int() }),
     timeoutMs: 120_000,
   },
+  /** A run's charged cost (Runware's `cost`), added to this month's on this computer; the reply is the month's total. */
+  'record-spend': { body: { usd: z.number().check(z.gte(0)) }, reply: z.object({ monthUsd: z.number() }), timeoutMs: 10_000 },
   'pending-save': { body: { run: PendingRunSchema }, reply: z.object({}), timeoutMs: 10_000 },
   'pending-remove': { body: { runId: z.string() }, reply: z.object({}), timeoutMs: 10_000 },
   /**

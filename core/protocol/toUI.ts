@@ -24,6 +24,8 @@ export const ToUISchema = z.union([
     endpoints: z.nullable(DevEndpointsSchema),
     transport: z.nullable(TransportNameSchema),
     recentPrompts: z.array(z.string()),
+    /** This month's Runware spend on this computer, in USD. */
+    monthSpend: z.number(),
     /** The result the plugin was relaunched on with "Edit again". */
     relaunch: z.nullable(ProvenanceSchema),
     /** The quick edit's parameters, as typed: run at once, unseen, and report. */

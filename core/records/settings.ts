@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MAX_FEATHER_PERCENT } from '../composite/areaPlan.ts';
 import { OutputOptionsSchema } from '../outputOptions.ts';
 import { MAX_RESULTS } from '../runware/tasks.ts';
+import { MAX_CONFIRM_ABOVE_USD } from '../spend.ts';
 
 /** Per-user output options, kept in clientStorage; the model page's ranges live here. */
 export const SettingsSchema = z.object({
@@ -15,6 +16,8 @@ export const SettingsSchema = z.object({
   keepTextSharp: z.optional(z.boolean()),
   /** The area edit's soft edge, % of the area's short side. */
   featherPercent: z.optional(z.int().check(z.gte(0), z.lte(MAX_FEATHER_PERCENT))),
+  /** Runs estimated above this many dollars ask before anything is sent (absent: $5). */
+  confirmAboveUsd: z.optional(z.int().check(z.gte(0), z.lte(MAX_CONFIRM_ABOVE_USD))),
   /** Upscale factors Runware refused (Clarity's contracts disagree): no longer offered. */
   refusedUpscaleFactors: z.optional(z.array(z.int().check(z.gte(2), z.lte(4)))),
 });

@@ -3,6 +3,7 @@ import type { Settings } from '../../core/records/settings.ts';
 import { DEFAULT_FEATHER_PERCENT, MAX_FEATHER_PERCENT } from '../../core/composite/areaPlan.ts';
 import { MAX_QUALITY, MIN_QUALITY } from '../../core/outputOptions.ts';
 import { IntegerField } from './IntegerField.tsx';
+import { DEFAULT_CONFIRM_ABOVE_USD, MAX_CONFIRM_ABOVE_USD } from '../../core/spend.ts';
 
 interface Props {
   readonly open: boolean;
@@ -45,6 +46,14 @@ export function AdvancedOptions({ open, onToggle, settings, onChange }: Props) {
         />
         <label for="safety">Content safety check</label>
       </div>
+      <IntegerField
+        id="confirm-above"
+        label="Ask before spending more than ($)"
+        min={0}
+        max={MAX_CONFIRM_ABOVE_USD}
+        value={settings.confirmAboveUsd ?? DEFAULT_CONFIRM_ABOVE_USD}
+        onChange={(n) => onChange({ ...settings, confirmAboveUsd: n })}
+      />
       <IntegerField
         id="feather"
         label="Area edge softness (% of the area)"

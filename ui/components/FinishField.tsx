@@ -3,6 +3,7 @@ import { errorText } from '../../core/errorText.ts';
 import { request } from '../bridge.ts';
 import { estimateText } from '../../core/format.ts';
 import type { Thinking } from '../../core/outputOptions.ts';
+import { quoteRun, type SpendQuote } from '../../core/spend.ts';
 import { matchSize, MODELS, pricePerImage, tiersOf, type RiverflowModel } from '../../core/models.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import { presetLabel, type Tier } from '../../core/sizes.ts';
@@ -26,7 +27,7 @@ export function FinishField({
   readonly disabled: boolean;
   /** The designer's thinking effort, for a final on a model priced by it. */
   readonly thinking: Thinking | undefined;
-  readonly onFinish: (final: { model: RiverflowModel; tier: Tier }) => void;
+  readonly onFinish: (final: { model: RiverflowModel; tier: Tier }, quote: SpendQuote) => void;
 }) {
   const [key, setKey] = useState(FINALS[0]!.key);
   // What the final will be made from, by name, before the click (a pasted result may have none here).
@@ -60,7 +61,7 @@ export function FinishField({
         The same prompt and references at {presetLabel(size)}, placed beside this result. Estimate: {estimateText(pricePerImage(final.model, size, thinking))}.
       </p>
       {sources ? <p class="hint">{sources}</p> : null}
-      <button type="button" class="btn secondary" disabled={disabled} onClick={() => onFinish(final)}>
+      <button type="button" class="btn secondary" disabled={disabled} onClick={() => onFinish(final, quoteRun(final.model, size, 1, thinking))}>
         Finish with {final.model.name} at {final.tier}
       </button>
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { formatUsd, PRICE_NOT_PUBLISHED } from '../../core/format.ts';
+import { formatUsd } from '../../core/format.ts';
 import { pricePerImage, type RiverflowModel } from '../../core/models.ts';
 import { DEFAULT_THINKING, HEX_COLOUR, type BackgroundMode, type Thinking } from '../../core/outputOptions.ts';
 import type { Settings } from '../../core/records/settings.ts';
@@ -102,10 +102,4 @@ export function ModelChoices({ model, size, settings, onChange, onColourProblem 
       ) : null}
     </>
   );
-}
-
-/** The estimate line's price part: the sum, or that the page publishes none for this size. */
-export function estimateWords(estimate: number | undefined, each: number | undefined, images: string, modelName: string): string {
-  if (estimate === undefined || each === undefined) return `${PRICE_NOT_PUBLISHED} (${images} on ${modelName})`;
-  return `${formatUsd(estimate)} (${images} × ${formatUsd(each)} on ${modelName})`;
 }

@@ -1,4 +1,5 @@
-import { formatSize } from '../../core/format.ts';
+import { formatSize, formatUsd } from '../../core/format.ts';
+import { UPSCALE_ESTIMATE_USD } from '../../core/spend.ts';
 import { FIGMA_MAX_IMAGE_SIDE } from '../../core/imageInfo.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import { upscaleFactors, upscaleInput } from '../../core/upscalePlan.ts';
@@ -57,8 +58,8 @@ export function UpscaleField({
         {result.imageUUID
           ? 'Runware’s Clarity upscaler on this result’s own image (nothing is uploaded).'
           : `Runware’s Clarity upscaler on this result’s image, uploaded once first (Runware keeps uploads at ≤ 2048 px, so it starts from ${formatSize(input.width, input.height)} px).`}
-        {result.liveText ? ' Its text layers stay live text on the upscaled frame.' : ''} Estimate: about $0.004 per upscale (Runware’s published example); the
-        exact cost is shown after.
+        {result.liveText ? ' Its text layers stay live text on the upscaled frame.' : ''} Estimate: about {formatUsd(UPSCALE_ESTIMATE_USD)} per upscale
+        (Runware’s published example); the exact cost is shown after.
       </p>
     </section>
   );

@@ -5,6 +5,7 @@ import type { ToUI } from '../../core/protocol/toUI.ts';
 import { withPins } from '../../core/records/pins.ts';
 import type { Settings } from '../../core/records/settings.ts';
 import { runBlocker } from '../../core/runBlocker.ts';
+import { quoteRun } from '../../core/spend.ts';
 import { MAX_RESULTS } from '../../core/runware/tasks.ts';
 import type { SizePreset } from '../../core/sizes.ts';
 import type { HistoryEntry } from '../../core/history.ts';
@@ -129,6 +130,7 @@ export function useRunForm(options: {
     ...{ model, setModel, prompt, setPrompt, preset, setPreset, mode, setMode, areaOnly, setAreaOnly },
     ...{ each, pinned, nodes, skipped, matched, choice, blocker, images, plan, reuse },
     size,
+    quote: quoteRun(model, size, images, settings.thinking),
     estimate: estimateUsd(model, size, images, settings.thinking),
     pricePerImage: pricePerImage(model, size, settings.thinking),
   };

@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatUsd, plural } from '../../core/format.ts';
 import { shortName } from '../../core/notice.ts';
 import { BATCH_CONCURRENCY, runPool } from '../../core/pool.ts';
-import { roundUsd } from '../../core/pricing.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { matchSize, modelOf } from '../../core/models.ts';
@@ -39,10 +38,9 @@ const cancelMessage = (failed: RunFailed) => failureText(failed.reason, { charge
  * `onFinished` is called after every run (the history panel refreshes then); `onPlaced` with
  * the results of a single run (the panel lists them to compare and keep one).
  */
-export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, source: SelectedNode) => void) {
+export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, source: SelectedNode) => void, charged: (usd: number) => void) {
   const [run, setRun] = useState<RunState>({ status: 'idle' });
   const [batch, setBatch] = useState<readonly BatchItem[]>([]);
-  const [sessionCost, setSessionCost] = useState(0);
   const [now, setNow] = useState(Date.now());
   const abort = useRef<AbortController | null>(null);
   /** The last batch's own prompt and settings: Retry repeats them, whatever the form says now. */
@@ -88,7 +86,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     await withClient(connection, start, async (client, signal) => {
       try {
         const outcome = await runEdit(iframeHost, client, input, progress, signal);
-        setSessionCost((c) => roundUsd(c + outcome.cost));
+        charged(outcome.cost);
         if (input.nodes[0]) onPlaced(outcome, input.nodes[0]);
         const placedBeside = (name: string) => `Placed ${plural(outcome.placed, 'image')} beside “${name}”.`;
         const name = beside ?? input.nodes[0]?.name ?? 'the selection';
@@ -141,7 +139,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         progress({ stage: 'waiting', placed: state.filter((it) => it.status === 'placed').length, total: state.length });
       });
     });
-    setSessionCost((c) => roundUsd(c + cost));
+    charged(cost);
     const failed = state.filter((it) => it.status === 'failed').length;
     const text = `Placed ${plural(placed, 'image')} for ${plural(todo.length - failed, 'frame')}.`;
     notify(text, failed > 0);
@@ -173,7 +171,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
     await withClient(connection, start, async (client, signal) => {
       try {
         const outcome = await runUpscale(iframeHost, client, node, factor, progress, signal);
-        setSessionCost((c) => roundUsd(c + outcome.cost));
+        charged(outcome.cost);
         const text = `Placed “${node.name}” upscaled ×${factor} beside it.`;
         notify(`Placed “${shortName(node.name)}” upscaled ×${factor} beside it.`);
         setRun(endState({ placed: text, outcome }));
@@ -227,7 +225,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         }
       }
     });
-    setSessionCost((c) => roundUsd(c + cost));
+    charged(cost);
     if (placed > 0) {
       const text = `Placed ${plural(placed, 'result')} from ${pending.length > 1 ? 'earlier runs that were' : 'an earlier run that was'} interrupted.`;
       notify(text);
@@ -252,7 +250,6 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
   return {
     run,
     batch,
-    sessionCost,
     elapsed: run.status === 'running' ? ((now - run.startedAt) / 1000).toFixed(1) : '',
     single,
     each,
