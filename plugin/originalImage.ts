@@ -1,8 +1,9 @@
 import { originalFits } from '../core/exportSize.ts';
+import { stripMetadata } from '../core/stripMetadata.ts';
 
 /**
  * The original file of a node that is nothing but one plain image fill (a placed photo),
- * when it fits Riverflow's bounds: sent as is, it keeps every pixel and skips an export.
+ * when it fits Riverflow's bounds: sent without its metadata, it keeps every pixel and skips an export.
  * A fill turned by its own `rotation` shows the file turned, so that one is exported instead.
  */
 export async function originalImage(node: SceneNode, maxLongSide: number): Promise<{ bytes: Uint8Array; mime: 'image/png' | 'image/jpeg' } | undefined> {
@@ -18,7 +19,8 @@ export async function originalImage(node: SceneNode, maxLongSide: number): Promi
   if (!plain || !fill.imageHash || node.opacity < 1 || node.rotation || node.effects.length || node.strokes.length) return undefined;
   const image = figma.getImageByHash(fill.imageHash);
   if (!image || !originalFits(node, await image.getSizeAsync(), maxLongSide)) return undefined;
-  const bytes = await image.getBytesAsync();
-  // Only formats Runware and the model take as they are; a GIF is exported instead.
-  return bytes[0] === 0xff ? { bytes, mime: 'image/jpeg' } : bytes[0] === 0x89 ? { bytes, mime: 'image/png' } : undefined;
+  // What the camera wrote (GPS, serial, author) stays home; a file that does not read cleanly, or a GIF, is exported instead.
+  const bytes = stripMetadata(await image.getBytesAsync());
+  if (!bytes) return undefined;
+  return bytes[0] === 0xff ? { bytes, mime: 'image/jpeg' } : { bytes, mime: 'image/png' };
 }

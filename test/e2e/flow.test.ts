@@ -239,7 +239,8 @@ describe('the main flow in Chromium, against the emulator', () => {
     const text = (await first.textContent()) ?? '';
     for (const words of [
       'To Runware (api.runware.ai)',
-      'the frames you select and your pinned references, as images; your prompt; the model and size',
+      'the frames you select and your pinned references, as images (a placed photo as its own file, without what the camera wrote into it: no GPS position',
+      'your prompt; the model and size',
       'Kept on this computer',
       'your Runware key, your recent prompts, your settings',
       'Written into this file',

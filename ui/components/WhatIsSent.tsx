@@ -17,12 +17,13 @@ export function WhatIsSent() {
       </h2>
       <ul class="hint plain-list">
         <li>
-          <strong>To Runware</strong> (api.runware.ai), only when you press Generate or Upscale: the frames you select and your pinned references, as images;
-          your prompt; the model and size; and your Runware key, which pays for the images.
+          <strong>To Runware</strong> (api.runware.ai), only when you press Generate or Upscale: the frames you select and your pinned references, as images (a
+          placed photo as its own file, without what the camera wrote into it: no GPS position, camera serial or author); your prompt; the model and size; and
+          your Runware key, which pays for the images.
         </li>
         <li>
-          <strong>Kept on this computer</strong>, in Figma’s storage for this plugin: your Runware key, your recent prompts, your settings and runs still
-          waiting to be placed.
+          <strong>Kept on this computer</strong>, in Figma’s storage for this plugin: your Runware key, your recent prompts, your settings, this month’s spend
+          and runs still waiting to be placed.
         </li>
         <li>
           <strong>Written into this file</strong>, where anyone with the file can read it: each result’s prompt, model, size, seed, cost and run, and a small
