@@ -45,32 +45,39 @@ export function asRatio(overheadMs: number, baselineMs: number, goalRatio: numbe
 /**
  * The least that opening the panel can cost in the same page: a sandboxed iframe loading the
  * same ui.html bytes with its script parsed but not run (wrapped in an uncalled function), up to
- * its first paint. open→interactive over this is the panel's own start-up work.
+ * its first paint. open→interactive over this is the panel's own start-up work. With `roundTrip`,
+ * the inert page first asks the parent page and waits for its answer, as every panel must before
+ * it can show stored state (the key and settings live where only the main thread reads them).
  */
-export async function openBaseline(s: Session, runs = 7): Promise<number> {
+export async function openBaseline(s: Session, runs = 7, roundTrip = false): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     samples.push(
-      await s.page.evaluate(async () => {
+      await s.page.evaluate(async (roundTrip) => {
         const html = await (await fetch('/plugin/ui.html')).text();
         const at = html.indexOf('<script>') + '<script>'.length;
+        const show = `document.body.append(Object.assign(document.createElement('button'), { textContent: 'Generate' }));
+requestAnimationFrame(() => parent.postMessage({ baseline: performance.now() }, '*'));`;
+        const start = roundTrip ? `addEventListener('message', () => { ${show} }, { once: true }); parent.postMessage({ ready: true }, '*');` : show;
         const inert = `${html.slice(0, at)}function unused(){${html.slice(at, html.lastIndexOf('</script>'))}}
-document.body.append(Object.assign(document.createElement('button'), { textContent: 'Generate' }));
-requestAnimationFrame(() => parent.postMessage({ baseline: performance.now() }, '*'));</script></body></html>`;
+${start}</script></body></html>`;
         const frame = document.createElement('iframe');
         frame.setAttribute('sandbox', 'allow-scripts');
         // On screen, as the panel is: Chrome throttles the frames of an iframe it cannot see.
         Object.assign(frame.style, { position: 'fixed', left: '0', top: '0', width: '340px', height: '640px', border: '0' });
         // No named inner functions: the bench's TypeScript runner would wrap them in a helper the page lacks.
         const done = new Promise<number>((resolve) =>
-          window.addEventListener('message', (e: MessageEvent) => typeof e.data?.baseline === 'number' && resolve(e.data.baseline)),
+          window.addEventListener('message', (e: MessageEvent) => {
+            if (e.data?.ready === true && e.source === frame.contentWindow) frame.contentWindow?.postMessage({ init: true }, '*');
+            if (typeof e.data?.baseline === 'number') resolve(e.data.baseline);
+          }),
         );
         frame.srcdoc = inert;
         document.body.append(frame);
         const ms = await done;
         frame.remove();
         return ms;
-      }),
+      }, roundTrip),
     );
   }
   return median(samples);

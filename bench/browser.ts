@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { asRatio, openBaseline, placementBaseline } from './baseline.ts';
 import { median, kb, line } from './print.ts';
 import { openSession, startHarness, type Session } from '../test/e2e/harness.ts';
@@ -85,24 +87,48 @@ export async function browserFigures() {
     }
     await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).setChecked(false);
 
-    /** Median open→interactive over `times` reopenings, read inside the plugin iframe (navigation start → first usable render). */
-    let open1 = 0;
-    let open200 = 0;
-    let openMin = 0;
+    /**
+     * Median open→interactive over `times` reopenings, read inside the plugin iframe, from the moment
+     * its document is there (the playground fetches ui.html; Figma hands it over inline) to the first
+     * usable render; and where the time goes, per phase, from the panel's own marks.
+     */
+    const PHASES = ['riverflow-start', 'riverflow-modules', 'riverflow-init', 'riverflow-interactive'] as const;
+    let phases: number[] = [];
     const openTimes = async (times: number) => {
-      const opens = [];
+      const opens: number[][] = [];
       for (let i = 0; i < times; i++) {
         await s.page.getByRole('button', { name: 'Close & reopen plugin' }).click();
         await s.ui.getByRole('button', { name: 'Generate' }).waitFor();
         const frame = s.page.frames().find((f) => f.url().includes('/plugin/ui.html'))!;
-        opens.push(await frame.evaluate(() => performance.getEntriesByName('riverflow-interactive')[0]!.startTime));
+        const marks = await frame.evaluate((names) => names.map((n) => performance.getEntriesByName(n)[0]!.startTime), [...PHASES]);
+        const fetched = await frame.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).responseEnd);
+        opens.push([fetched, ...marks]);
       }
-      return median(opens);
+      phases = opens[0]!.map((_, i) => median(opens.map((o) => o[i]! - (i ? o[i - 1]! : 0))));
+      return median(opens.map((o) => o.at(-1)! - o[0]!));
     };
+    const phaseLine = () =>
+      `  (before it: fetching ui.html ${phases[0]!.toFixed(0)} ms, playground only · HTML, CSS and script parse ${phases[1]!.toFixed(0)} ms · modules set up ${phases[2]!.toFixed(0)} ms · ui-ready→init ${phases[3]!.toFixed(0)} ms: the round trip to the main thread · first render ${phases[4]!.toFixed(0)} ms)`;
+    // The least a panel can cost, the same bytes parsed and painted; and that with the one round trip
+    // to the main thread no panel can skip (its key and settings are where only the main thread reads):
+    // the goal is read against the second, the first is shown beside it.
+    const openMin = await openBaseline(s);
+    const openTrip = await openBaseline(s, 7, true);
+    const openLine = (label: string, ms: number, what: string) =>
+      line(
+        label.padEnd(28),
+        `${ms.toFixed(0)} ms`.padEnd(10),
+        `= ${asRatio(ms, openTrip, 4)}  (${what}; ${(ms / openMin).toFixed(1)}× the minimum without the round trip)`,
+      );
+    const open1 = await openTimes(7);
+    openLine('UI open→interactive', open1, 'document there → panel rendered with init data, incl. code.js start');
+    line('  where it goes'.padEnd(28), phaseLine());
+    // What the bundle's size costs a designer: its parse at every open, scaled to the 40 KB the old goal asked for.
+    const gz = gzipSync(readFileSync('dist/ui.html')).length / 1000;
+    const parse = phases[1]!;
     line(
-      'UI open→interactive'.padEnd(28),
-      `${(open1 = await openTimes(7)).toFixed(0)} ms`.padEnd(10),
-      `= ${asRatio(open1, (openMin = await openBaseline(s)), 4)}  (iframe navigation start → panel rendered with init data, incl. code.js start)`,
+      'UI parse, bundle size'.padEnd(28),
+      `${parse.toFixed(0)} ms for ${gz.toFixed(1)} KB gzipped = ${((parse / open1) * 100).toFixed(0)}% of open→interactive; at 40 KB ≈ ${((parse * 40) / gz).toFixed(0)} ms (−${(parse - (parse * 40) / gz).toFixed(0)} ms) · goal: parse ≤ 40% of the open · ${parse / open1 <= 0.4 ? 'within' : 'OVER'}`,
     );
 
     // A page with a long history: 200 Riverflow results beside the frames.
@@ -136,11 +162,8 @@ export async function browserFigures() {
         node.setPluginData('riverflow', JSON.stringify(provenance));
       }
     });
-    line(
-      'open→interactive, 200 results'.padEnd(28),
-      `${(open200 = await openTimes(5)).toFixed(0)} ms`.padEnd(10),
-      `= ${asRatio(open200, openMin, 4)}  (the same, with 200 Riverflow results on the page)`,
-    );
+    openLine('open→interactive, 200 results', await openTimes(5), 'the same, with 200 Riverflow results on the page');
+    line('  where it goes'.padEnd(28), phaseLine());
     const exportsBefore = await s.evaluate((host) => host.exportCalls.length);
     await run(1);
     // Let the panel's debounced previews settle before counting.

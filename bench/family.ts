@@ -123,6 +123,13 @@ export async function familyFigures() {
     const draft = await estimate('Riverflow 2.0 Fast — drafts at two cents, 1K and 2K');
     const pro = await estimate('Riverflow 1.1 Pro — finals at 1K, the most faithful edits');
     line('estimate, 20 variations'.padEnd(28), `2.0 Fast ${draft}`.padEnd(50), `· 1.1 Pro ${pro}`);
+    // Riverflow 2.5 Fast is priced by thinking effort: the estimate at each level, as the Thinking control sets it.
+    await estimate('Riverflow 2.5 Fast — cutouts, judged candidates, priced by thinking');
+    for (const level of ['low', 'medium', 'high']) {
+      await s.ui.getByLabel('Thinking').selectOption(level);
+      const text = (await s.ui.getByTestId('estimate').textContent())!.replace(/^Estimated cost: /, '');
+      line(`estimate, 20 variations`.padEnd(28), `2.5 Fast, thinking ${level}: ${text}`);
+    }
 
     await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 2.0 Pro — print finals at 2K and 4K' });
     // Goals in ms from the issue (1.5 s, 4 s), and as ratios to the least the same tiles cost to place here

@@ -1,3 +1,4 @@
+import './startMark.ts';
 import '!./styles.css';
 import { render } from 'preact';
 import type { ToUI } from '../core/protocol/toUI.ts';
@@ -20,9 +21,11 @@ function startQuickEdit(init: Init): void {
 }
 
 // The main thread answers ui-ready with init: the panel, or a quick edit, starts from it.
+performance.mark('riverflow-modules');
 const stop = onMessage((m) => {
   if (m.type !== 'init') return;
   stop();
+  performance.mark('riverflow-init');
   if (m.quickEdit) startQuickEdit(m);
   else render(<App init={m} />, document.getElementById('app')!);
 });

@@ -57,6 +57,7 @@ export const scheduleArbitrary: fc.Arbitrary<Schedule> = fc.record({
     { id: 'sourceful:1@2', tier: '1K' as const },
     { id: 'sourceful:riverflow-2.0@fast', tier: '1K' as const },
     { id: 'sourceful:riverflow-2.0@pro', tier: '4K' as const },
+    { id: 'sourceful:riverflow-2.5@fast', tier: '2K' as const },
   ),
   processingPolls: fc.integer({ min: 0, max: 3 }),
   runware: fc.array(runwareFault, { maxLength: 12 }),
