@@ -69,6 +69,11 @@ describe('Riverflow 2.5 Fast: Thinking and Background', () => {
       await s.evaluate(`((host) => host.page.children.find((c) => c.name === 'Box front — Riverflow 1').getPluginData('riverflow'))` as never),
     );
     expect(provenance).toMatchObject({ thinking: 'low', backgroundMode: 'transparent', outputFormat: 'PNG' });
+    await s.ui.getByRole('button', { name: 'History' }).click();
+    await s.ui
+      .getByRole('list', { name: 'History' })
+      .getByText(/^Riverflow 2\.5 Fast · 1K 4:3 · thinking low · transparent · 1 image · \$0\.021/)
+      .waitFor();
     await s.context.close();
   });
 

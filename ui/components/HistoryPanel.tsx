@@ -2,6 +2,14 @@ import { useState } from 'preact/hooks';
 import { formatUsd, plural } from '../../core/format.ts';
 import { filterHistory, type HistoryEntry } from '../../core/history.ts';
 import { knownModel, sizeOf } from '../../core/models.ts';
+import type { OutputOptions } from '../../core/outputOptions.ts';
+
+/** Riverflow 2.5's choices on its runs: " · thinking high · transparent". */
+function choices(o: OutputOptions | undefined): string {
+  if (!o?.thinking) return '';
+  const background = o.backgroundMode === 'transparent' ? ' · transparent' : o.backgroundMode === 'solid' ? ` · on ${o.backgroundColor ?? 'a colour'}` : '';
+  return ` · thinking ${o.thinking}${background}`;
+}
 import { Disclosure } from './Disclosure.tsx';
 import { useVisibleRows } from '../hooks/useVisibleRows.ts';
 import { CheckRow } from './CheckRow.tsx';
@@ -64,7 +72,8 @@ export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, o
                   {e.prompt}
                 </p>
                 <p class="hint">
-                  {model && preset ? `${model.name} · ${preset.tier} ${preset.ratio}` : `${e.width}×${e.height}`} · {plural(e.count, 'image')}
+                  {model && preset ? `${model.name} · ${preset.tier} ${preset.ratio}` : `${e.width}×${e.height}`}
+                  {choices(e.options)} · {plural(e.count, 'image')}
                   {e.cost ? ` · ${formatUsd(e.cost)}` : ''} · {when(e.createdAt)}
                 </p>
                 <div class="row wrap">
