@@ -1,22 +1,14 @@
 import { intersection } from '../core/rect.ts';
 import type { AreaSelection } from '../core/protocol/composite.ts';
-import { renderRect, SHAPE_TYPES } from './nodeBounds.ts';
-
-const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE']);
+import { FRAME_TYPES, frameAround, renderRect, SHAPE_TYPES } from './nodeBounds.ts';
+import { isProtected } from './protect.ts';
 
 /** A shape drawn to mark an area: a plain shape, not an image (an image-filled shape is a reference). */
 export function isMarker(node: SceneNode): boolean {
   if (!SHAPE_TYPES.has(node.type) || !('fills' in node) || !Array.isArray(node.fills)) return false;
+  // A protected layer (a barcode drawn as a rectangle) is part of the design, not a marked area.
+  if (isProtected(node)) return false;
   return !(node.fills as readonly Paint[]).some((f) => f.type === 'IMAGE' && f.visible !== false);
-}
-
-/** The frame a marker was drawn in: its outermost frame-like ancestor (the one a designer calls "the frame"). */
-export function frameAround(node: SceneNode): SceneNode | undefined {
-  let found: SceneNode | undefined;
-  for (let p = node.parent; p && p.type !== 'PAGE' && p.type !== 'DOCUMENT'; p = p.parent) {
-    if (FRAME_TYPES.has(p.type)) found = p as SceneNode;
-  }
-  return found;
 }
 
 function overlap(a: Rect, b: Rect): number {

@@ -1,9 +1,10 @@
 import { compositeScale, cropForSize } from '../core/composite/areaPlan.ts';
 import { relativeTo } from '../core/composite/transform.ts';
 import { planReferenceExport } from '../core/exportSize.ts';
-import type { CompositeParts } from '../core/protocol/composite.ts';
+import type { CompositeParts, Outline } from '../core/protocol/composite.ts';
 import { clipBox, isMarker, visibleTextLayers } from './area.ts';
-import { renderRect } from './nodeBounds.ts';
+import { renderRect, SHAPE_TYPES } from './nodeBounds.ts';
+import { protectedLayers } from './protect.ts';
 import { PluginProblem } from './bridge.ts';
 import { srgbExport } from './srgbExport.ts';
 import { splitLiveText } from './liveText.ts';
@@ -46,10 +47,12 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
 
   // The marker is hidden only where it is one of the frame's layers; drawn text comes back as overlays.
   const hide = [...texts, ...(marker && isInside(marker, frame) ? [marker] : [])];
+  const protect = protectedLayers(frame).map((layer) => ({ name: layer.name, box: toFrame(renderRect(layer), origin), outline: outlineOf(layer, origin) }));
   try {
     return await withTemporaryCopy(frame, hide, async (copy) => {
       // The whole frame first (the pixels outside the area), then the crop, through a frame that clips it.
-      const base = area ? await copy.exportAsync(srgbExport('PNG', { type: 'SCALE', value: scale })) : undefined;
+      // Protected layers take their pixels from it as well, wherever the area is.
+      const base = area || protect.length ? await copy.exportAsync(srgbExport('PNG', { type: 'SCALE', value: scale })) : undefined;
       const plan = planReferenceExport(crop.width, crop.height, Math.max(req.preset.width, req.preset.height));
       const reference = area ? await exportCrop(copy, frame, origin, crop, plan.constraint) : await copy.exportAsync(srgbExport('PNG', plan.constraint));
       const overlays = [];
@@ -59,19 +62,7 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
         const bytes = await text.exportAsync(srgbExport('PNG', { type: 'SCALE', value: scale }));
         overlays.push({ bytes, box: toFrame(renderRect(text), origin), ...(clip ? { clip: toFrame(clip, origin) } : {}) });
       }
-      const mask =
-        marker && area && 'fillGeometry' in marker
-          ? {
-              paths: marker.fillGeometry.map((p) => ({ data: p.data, windingRule: p.windingRule })),
-              transform: relativeTo(
-                [
-                  [1, 0, origin.x],
-                  [0, 1, origin.y],
-                ],
-                marker.absoluteTransform,
-              ),
-            }
-          : undefined;
+      const mask = marker && area ? outlineOf(marker, origin) : undefined;
       return {
         // The same crop sent again (another round of variations) is not uploaded again.
         reference: await cachedReference(frame.id, reference, 'image/png', req.skipCache),
@@ -82,6 +73,7 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
         ...(area ? { area: area.area } : {}),
         ...(base ? { base } : {}),
         ...(mask ? { mask } : {}),
+        ...(protect.length ? { protect } : {}),
         overlays,
         drawnText: drawn.map((t) => t.name),
       };
@@ -90,6 +82,38 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
     if (e instanceof PluginProblem) throw e;
     throw new PluginProblem(`Figma could not export “${frame.name}”. Try a simpler frame or a smaller one.`);
   }
+}
+
+/**
+ * A layer's outline in the frame's space: a shape's own paths (an ellipse is its ellipse, not its
+ * box); text and containers by the box they render in (a text in a missing font has no usable paths).
+ */
+function outlineOf(layer: SceneNode, origin: Rect): Outline {
+  if (SHAPE_TYPES.has(layer.type) && 'fillGeometry' in layer && layer.fillGeometry.length > 0) {
+    return {
+      paths: layer.fillGeometry.map((p) => ({ data: p.data, windingRule: p.windingRule })),
+      transform: relativeTo(
+        [
+          [1, 0, origin.x],
+          [0, 1, origin.y],
+        ],
+        layer.absoluteTransform,
+      ),
+    };
+  }
+  const box = toFrame(renderRect(layer), origin);
+  return {
+    paths: [
+      {
+        data: `M ${box.x} ${box.y} L ${box.x + box.width} ${box.y} L ${box.x + box.width} ${box.y + box.height} L ${box.x} ${box.y + box.height} Z`,
+        windingRule: 'NONZERO',
+      },
+    ],
+    transform: [
+      [1, 0, 0],
+      [0, 1, 0],
+    ],
+  };
 }
 
 /**

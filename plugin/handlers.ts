@@ -15,6 +15,7 @@ import { finishPlan } from './finishPlan.ts';
 import { findSceneNode, pageOf } from './sceneNode.ts';
 import { describeSelection, trackSelection } from './selection.ts';
 import * as storage from './storage.ts';
+import { setProtected } from './protect.ts';
 import { errorText } from '../core/errorText.ts';
 import { notice } from '../core/notice.ts';
 
@@ -136,6 +137,12 @@ export const requestHandlers: RequestHandlers = {
     return { results: resultsOnPage(figma.currentPage) };
   },
   // The reply is the pins as they now are (the panel also hears of them at start and on page changes).
+  'protect-layer': async ({ layerId, on }) => {
+    const reply = await setProtected(layerId, on);
+    // The selection's lists name the protected layers: they changed.
+    sendSelection();
+    return reply;
+  },
   'pin-reference': async ({ nodeId, pinned }) => {
     await setPinned(nodeId, pinned);
     return describePins();

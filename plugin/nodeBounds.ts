@@ -16,3 +16,15 @@ export function renderSize(node: SceneNode): { width: number; height: number } {
   const { width, height } = renderRect(node);
   return { width, height };
 }
+
+/** What a designer calls a frame: the node types a marked area or a protected layer belongs to. */
+export const FRAME_TYPES = new Set(['FRAME', 'COMPONENT', 'INSTANCE']);
+
+/** The frame a layer belongs to: its outermost frame-like ancestor (the one a designer calls "the frame"). */
+export function frameAround(node: SceneNode): SceneNode | undefined {
+  let found: SceneNode | undefined;
+  for (let p = node.parent; p && p.type !== 'PAGE' && p.type !== 'DOCUMENT'; p = p.parent) {
+    if (FRAME_TYPES.has(p.type)) found = p as SceneNode;
+  }
+  return found;
+}

@@ -4,6 +4,7 @@ import { parseProvenance, PROVENANCE_KEY } from '../core/records/provenance.ts';
 import { baseRule, nextPickOrder, NO_PICKS, type PickOrder } from '../core/selectionOrder.ts';
 import { findArea, isMarker, visibleTextLayers } from './area.ts';
 import { renderSize, SHAPE_TYPES } from './nodeBounds.ts';
+import { describeProtected, layerToProtect } from './protect.ts';
 
 const CONTAINER_TYPES = new Set(['FRAME', 'COMPONENT', 'COMPONENT_SET', 'INSTANCE', 'GROUP', 'SECTION']);
 
@@ -46,7 +47,15 @@ export function selectedNode(node: SceneNode): SelectedNode {
       }
     : undefined;
   const texts = CONTAINER_TYPES.has(node.type) ? visibleTextLayers(node).length : 0;
-  return { id: node.id, name: node.name, ...renderSize(node), ...(result ? { result } : {}), ...(texts ? { textLayers: texts } : {}) };
+  const kept = describeProtected(node);
+  return {
+    id: node.id,
+    name: node.name,
+    ...renderSize(node),
+    ...(result ? { result } : {}),
+    ...(texts ? { textLayers: texts } : {}),
+    ...(kept.length ? { protected: kept } : {}),
+  };
 }
 
 /**
@@ -60,6 +69,7 @@ export function describeSelection(selection: readonly SceneNode[]): {
   skipped: SkippedNode[];
   order: 'picked' | 'reading';
   area?: AreaSelection;
+  layer?: ReturnType<typeof layerToProtect>;
 } {
   const byId = new Map(selection.map((n) => [n.id, n]));
   const ordered = picks.ids.map((id) => byId.get(id)).filter((n): n is SceneNode => n !== undefined);
@@ -77,7 +87,8 @@ export function describeSelection(selection: readonly SceneNode[]): {
     if (problem) skipped.push({ name: node.name, reason: problem });
     else nodes.push(selectedNode(node));
   }
-  return { nodes, skipped, order: baseRule(picks), ...(found ? { area: found.selection } : {}) };
+  const layer = layerToProtect(selection);
+  return { nodes, skipped, order: baseRule(picks), ...(found ? { area: found.selection } : {}), ...(layer ? { layer } : {}) };
 }
 
 /** True when nothing shows through the node, so a JPG loses no transparency. */

@@ -14,6 +14,7 @@ import { ModelField } from './components/ModelField.tsx';
 import { ModelChoices } from './components/ModelChoices.tsx';
 import { EstimateLine } from './components/EstimateLine.tsx';
 import { ModesField } from './components/ModesField.tsx';
+import { ProtectField } from './components/ProtectField.tsx';
 import { PromptField } from './components/PromptField.tsx';
 import { ReferencesList } from './components/ReferencesList.tsx';
 import { ResizeHandle } from './components/ResizeHandle.tsx';
@@ -150,6 +151,7 @@ export function App({ init }: { readonly init: Init }) {
         </p>
       ) : null}
       {each && pinned.length ? <p class="hint">Pinned, sent with each frame: {pinned.map((p) => `“${p.name}”`).join(', ')}.</p> : null}
+      {selection.layer ? <ProtectField layer={selection.layer} /> : null}
       {selection.nodes.length > 1 ? <ModesField mode={mode} onChange={setMode} /> : null}
       <ModelField model={form.model} onChange={form.setModel} unavailable={unavailable} />
       <ModelChoices model={form.model} size={form.size} settings={settings} onChange={updateSettings} onColourProblem={setColourProblem} />

@@ -29,8 +29,10 @@ export function chooseComposite(input: {
   const areaPlan = area && input.areaOnly && base ? planAreaCrop(area.box, base, modelOf(settings.model).sizes, settings.tier) : undefined;
   const textLayers = input.batch ? 0 : (base?.textLayers ?? 0);
   const keepTextSharp = textLayers > 0 && settings.keepTextSharp === true;
+  // Protected layers are given back in every result, so each one is composited over the frame.
+  const protect = (base?.protected?.length ?? 0) > 0;
   const composite: CompositeChoice | undefined =
-    areaPlan || keepTextSharp
+    areaPlan || keepTextSharp || protect
       ? {
           ...(areaPlan && area ? { markerId: area.markerId, markerName: area.markerName } : {}),
           keepTextSharp,
@@ -40,4 +42,9 @@ export function chooseComposite(input: {
   // A marker is an annotation: when its frame is sent whole, it is left out all the same.
   const hide = area && !areaPlan ? [area.markerId] : undefined;
   return { area, areaPlan, textLayers, keepTextSharp, composite, hide };
+}
+
+/** A frame of a batch (or any run without an area or kept text) with protected layers: composited so they come back exactly. */
+export function protectChoice(node: SelectedNode, settings: Settings): CompositeChoice | undefined {
+  return node.protected?.length ? { keepTextSharp: false, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT } : undefined;
 }

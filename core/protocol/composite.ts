@@ -6,6 +6,13 @@ export const PresetSizeSchema = z.object({ width: z.int(), height: z.int() });
 
 const AffineSchema = z.tuple([z.tuple([z.number(), z.number(), z.number()]), z.tuple([z.number(), z.number(), z.number()])]);
 
+/** A shape's outline: its vector paths and the transform from its own space into the frame's. */
+const OutlineSchema = z.object({
+  paths: z.array(z.object({ data: z.string(), windingRule: z.enum(['NONZERO', 'EVENODD', 'NONE']) })),
+  transform: AffineSchema,
+});
+export type Outline = z.infer<typeof OutlineSchema>;
+
 /**
  * A marked area on a frame, as the selection shows it: the marker shape the designer drew,
  * the frame it covers, and its box in the frame's coordinates (origin at the top left of
@@ -38,7 +45,12 @@ export const CompositePartsSchema = z.object({
   /** The whole frame rendered at `scale`, without the marker (and its text when kept sharp): the pixels outside the area. */
   base: z.optional(BytesSchema),
   /** The marker's outline: its paths and the transform from its own space into the frame's. */
-  mask: z.optional(z.object({ paths: z.array(z.object({ data: z.string(), windingRule: z.enum(['NONZERO', 'EVENODD', 'NONE']) })), transform: AffineSchema })),
+  mask: z.optional(OutlineSchema),
+  /**
+   * The frame's protected layers: each one's outline (its own paths, or its box for text and
+   * containers) and its box, in frame units. Their pixels in every result are the frame's render.
+   */
+  protect: z.optional(z.array(z.object({ name: z.string(), box: RectSchema, outline: OutlineSchema }))),
   /** Text whose font cannot be loaded, rendered to draw into the image (frame units). */
   overlays: z.array(z.object({ bytes: BytesSchema, box: RectSchema, clip: z.optional(RectSchema) })),
   /** Names of the text layers drawn into the image instead of kept as text. */

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ProtectedLayerSchema } from '../records/protection.ts';
 import { PendingRunSchema } from '../records/pendingRun.ts';
 import { MAX_PREVIEW_CHARS } from '../records/provenance.ts';
 import { CompositePartsSchema, PresetSizeSchema } from './composite.ts';
@@ -62,6 +63,12 @@ export const REQUESTS = {
   /** Keep one result of a run: the run's other variations leave the canvas, in one undo step. */
   'keep-result': { body: { runId: z.string(), nodeId: z.string() }, reply: z.object({ removed: z.int() }), timeoutMs: 10_000 },
   /** Pins or unpins a reference; the reply is the document's pins as they now are. */
+  /** Protects a layer of its frame (or stops protecting it); the reply is the frame's protected layers as they now are. */
+  'protect-layer': {
+    body: { layerId: z.string(), on: z.boolean() },
+    reply: z.object({ frameId: z.string(), layers: z.array(ProtectedLayerSchema) }),
+    timeoutMs: 10_000,
+  },
   'pin-reference': {
     body: { nodeId: z.string(), pinned: z.boolean() },
     reply: z.object({ nodes: z.array(SelectedNodeSchema), missing: z.int() }),

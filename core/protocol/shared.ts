@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ProtectedLayerSchema } from '../records/protection.ts';
 
 /** Pieces both directions use. Messages are structured-cloned: Uint8Array crosses as is. */
 // Checked by tag, not instanceof: the main thread's realm is not the iframe's (nor a test's).
@@ -27,6 +28,8 @@ export const SelectedNodeSchema = z.object({
   ),
   /** Visible text layers inside it (what "Keep text layers sharp" keeps). */
   textLayers: z.optional(z.int()),
+  /** Its protected layers that still exist: every edit of it gives their pixels back exactly. */
+  protected: z.optional(z.array(ProtectedLayerSchema)),
 });
 export type SelectedNode = z.infer<typeof SelectedNodeSchema>;
 

@@ -41,6 +41,8 @@ export const ToUISchema = z.union([
     order: z.enum(['picked', 'reading']),
     /** A marker shape selected on (or with) a frame: the area "Edit only this area" changes. */
     area: z.optional(AreaSelectionSchema),
+    /** One layer selected inside a frame: what Protect (or Unprotect) would act on. */
+    layer: z.optional(z.object({ id: z.string(), name: z.string(), frameId: z.string(), frameName: z.string(), protected: z.boolean() })),
   }),
   /** The document's pinned references that can be sent, and how many were deleted since. */
   z.object({ type: z.literal('pins'), nodes: z.array(SelectedNodeSchema), missing: z.int() }),

@@ -50,6 +50,28 @@ export const SAMPLES: { name: string; w: number; h: number; art: Artwork; layers
       { type: 'TEXT', name: 'Price', x: 820, y: 700, characters: '€2.49', font: INTER_BOLD, fontSize: 72, color: '#111111' },
     ],
   },
+  // What must come back exactly: a barcode and a round logo, to protect (for "Protect").
+  {
+    name: 'Snack pack',
+    w: 1200,
+    h: 900,
+    art: { background: '#fff4df', accent: '#d35400', title: 'Crunch Oats', subtitle: 'Honey & almond · 375 g' },
+    layers: [
+      { type: 'RECTANGLE', name: 'Barcode panel', x: 860, y: 660, width: 274, height: 160, color: '#ffffff', opacity: 1 },
+      {
+        type: 'VECTOR',
+        name: 'Barcode',
+        x: 880,
+        y: 680,
+        width: 234,
+        height: 120,
+        color: '#111111',
+        opacity: 1,
+        path: 'M 0 0 L 4 0 L 4 120 L 0 120 Z M 8 0 L 10 0 L 10 120 L 8 120 Z M 14 0 L 20 0 L 20 120 L 14 120 Z M 24 0 L 26 0 L 26 120 L 24 120 Z M 30 0 L 34 0 L 34 120 L 30 120 Z M 38 0 L 46 0 L 46 120 L 38 120 Z M 50 0 L 52 0 L 52 120 L 50 120 Z M 56 0 L 60 0 L 60 120 L 56 120 Z M 64 0 L 66 0 L 66 120 L 64 120 Z M 70 0 L 76 0 L 76 120 L 70 120 Z M 80 0 L 84 0 L 84 120 L 80 120 Z M 88 0 L 90 0 L 90 120 L 88 120 Z M 94 0 L 102 0 L 102 120 L 94 120 Z M 106 0 L 108 0 L 108 120 L 106 120 Z M 112 0 L 116 0 L 116 120 L 112 120 Z M 120 0 L 126 0 L 126 120 L 120 120 Z M 130 0 L 132 0 L 132 120 L 130 120 Z M 136 0 L 140 0 L 140 120 L 136 120 Z M 144 0 L 146 0 L 146 120 L 144 120 Z M 150 0 L 154 0 L 154 120 L 150 120 Z M 158 0 L 164 0 L 164 120 L 158 120 Z M 168 0 L 170 0 L 170 120 L 168 120 Z M 174 0 L 182 0 L 182 120 L 174 120 Z M 186 0 L 190 0 L 190 120 L 186 120 Z M 194 0 L 196 0 L 196 120 L 194 120 Z M 200 0 L 204 0 L 204 120 L 200 120 Z M 208 0 L 210 0 L 210 120 L 208 120 Z M 214 0 L 220 0 L 220 120 L 214 120 Z M 224 0 L 228 0 L 228 120 L 224 120 Z M 232 0 L 234 0 L 234 120 L 232 120 Z',
+      },
+      { type: 'ELLIPSE', name: 'Logo', x: 900, y: 90, width: 220, height: 160, color: '#1f6f8b', opacity: 1 },
+    ],
+  },
 ];
 
 /**

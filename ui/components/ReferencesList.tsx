@@ -53,6 +53,7 @@ export function ReferencesList({ nodes, pinned, onPin, movable, skipped, baseRul
                 {i === 0 ? ' · base' : ''}
                 {pinned.has(n.id) ? ' · pinned' : ''}
               </span>
+              {n.protected?.length ? <span class="hint">Protected: {n.protected.map((p) => p.name).join(', ')}</span> : null}
             </span>
             <button
               type="button"

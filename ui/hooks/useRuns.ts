@@ -15,6 +15,7 @@ import type { BatchItem } from '../run/panelState.ts';
 import { collectResults } from '../run/collectResults.ts';
 import { iframeHost } from '../run/iframeHost.ts';
 import { runEdit, type EditRequest } from '../run/runEdit.ts';
+import { protectChoice } from '../../core/composite/choice.ts';
 import { runUpscale } from '../run/runUpscale.ts';
 import { CANCELLED_FREE, failureText, RunFailed, type RunOutcome, type RunProgress } from '../run/runFailed.ts';
 import { endState, failureOf, outcomeNotes, type RunState } from '../run/runEnd.ts';
@@ -120,10 +121,17 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         try {
           const model = modelOf(input.settings.model);
           const nodes = [node, ...input.extra.filter((x) => x.id !== node.id)].slice(0, model.limits.maxReferences);
+          const composite = protectChoice(node, input.settings);
           const outcome = await runEdit(
             iframeHost,
             client,
-            { prompt: input.prompt, settings: input.settings, preset: matchSize(model, node.width, node.height, input.settings.tier), nodes },
+            {
+              prompt: input.prompt,
+              settings: input.settings,
+              preset: matchSize(model, node.width, node.height, input.settings.tier),
+              nodes,
+              ...(composite ? { composite } : {}),
+            },
             () => {},
             signal,
           );

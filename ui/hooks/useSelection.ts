@@ -3,7 +3,10 @@ import type { AreaSelection } from '../../core/protocol/composite.ts';
 import type { SelectedNode, SkippedNode } from '../../core/protocol/shared.ts';
 import { drop, move, orderFor, selectionKey, type ReferenceOrder } from '../../core/referenceOrder.ts';
 import { latestMessage } from '../bridge.ts';
+import type { ToUI } from '../../core/protocol/toUI.ts';
 import { useStateMessage } from './useStateMessage.ts';
+
+type Layer = NonNullable<Extract<ToUI, { type: 'selection' }>['layer']>;
 
 /** Figma's selection as references: the usable nodes in the designer's order, and what is left out. */
 export function useSelection() {
@@ -13,12 +16,14 @@ export function useSelection() {
   const [baseRule, setBaseRule] = useState<'picked' | 'reading'>(first?.order ?? 'picked');
   const [order, setOrder] = useState<ReferenceOrder | undefined>(undefined);
   const [area, setArea] = useState<AreaSelection | undefined>(first?.area);
+  const [layer, setLayer] = useState<Layer | undefined>(first?.layer);
 
   useStateMessage('selection', (m) => {
     setSelected(m.nodes);
     setSkipped(m.skipped);
     setBaseRule(m.order);
     setArea(m.area);
+    setLayer(m.layer);
   });
 
   const selectedIds = selected.map((n) => n.id);
@@ -33,6 +38,8 @@ export function useSelection() {
     base: nodes[0],
     /** A marked area, when a marker shape is selected (it counts only on the base frame). */
     area,
+    /** One layer selected inside a frame: what Protect acts on. */
+    layer,
     /** How the base was chosen, when the designer did not reorder by hand. */
     baseRule: reordered ? ('picked' as const) : baseRule,
     reordered,

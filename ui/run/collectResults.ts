@@ -110,7 +110,8 @@ export async function collectResults(
             const { nodeId } = await placeWithRetries(host, place, signal);
             // A 4K image is not kept for the compare view: shown at full size it would hold a decoded copy per result.
             const shown = pixels.bytes ? { bytes: pixels.bytes } : {};
-            results.push({ nodeId, variation: variation.get(result.taskUUID) ?? results.length + 1, ...shown });
+            const restored = image.restored?.length ? { restored: image.restored } : {};
+            results.push({ nodeId, variation: variation.get(result.taskUUID) ?? results.length + 1, ...shown, ...restored });
           } catch (e) {
             if (e instanceof RequestFailed && e.cancelled) throw new RunwareError({ kind: 'cancelled' });
             // Figma refused this one image every time: the run stays pending with it, and the others are placed.

@@ -1,15 +1,12 @@
 import { compositeSize, featherWidth } from '../../core/composite/areaPlan.ts';
-import { blendByMask, coverageFromAlpha, featherMask } from '../../core/composite/pixels.ts';
-import { multiply } from '../../core/composite/transform.ts';
+import { blendByMask, featherMask } from '../../core/composite/pixels.ts';
+import { context, outlineCoverage } from './outlineCoverage.ts';
+import { restoreProtected, type RestoredLayer } from './restoreProtected.ts';
 import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { Rect } from '../../core/rect.ts';
 import type { PlaceableImage } from '../runware/placeableImage.ts';
 
 const bitmapOf = (bytes: Uint8Array) => createImageBitmap(new Blob([bytes as BlobPart]));
-
-function context(width: number, height: number): OffscreenCanvasRenderingContext2D {
-  return new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })!;
-}
 
 /** The crop in composite pixels, on whole pixels so the frame's own pixels are copied, never resampled. */
 function cropPixels(parts: CompositeParts, size: { width: number; height: number }) {
@@ -22,39 +19,28 @@ function cropPixels(parts: CompositeParts, size: { width: number; height: number
 
 /** The marker's outline drawn into the crop's pixels: 1 inside, 0 outside, anti-aliased at the edge. */
 function maskPixels(parts: CompositeParts, crop: Rect): Float32Array {
-  const ctx = context(crop.width, crop.height);
-  if (!parts.mask) {
-    // No outline (text kept sharp on the whole frame): everything is the model's.
-    return new Float32Array(crop.width * crop.height).fill(1);
-  }
-  const s = parts.scale;
-  const [[a, c, e], [b, d, f]] = multiply(
-    [
-      [s, 0, -crop.x],
-      [0, s, -crop.y],
-    ],
-    parts.mask.transform,
-  );
-  ctx.setTransform(a, b, c, d, e, f);
-  ctx.fillStyle = '#000';
-  for (const path of parts.mask.paths) ctx.fill(new Path2D(path.data), path.windingRule === 'EVENODD' ? 'evenodd' : 'nonzero');
-  return coverageFromAlpha(ctx.getImageData(0, 0, crop.width, crop.height).data);
+  // No outline (text kept sharp on the whole frame): everything is the model's.
+  if (!parts.mask) return new Float32Array(crop.width * crop.height).fill(1);
+  return outlineCoverage(parts.mask, parts.scale, crop);
 }
 
 /**
  * One result as the designer gets it: the model's picture of the crop laid over the frame's
  * render through the area's soft-edged mask (or, without an area, the model's picture at the
- * frame's size), then the text that could not stay live drawn on top. Pixels outside the
- * area and its feather are the frame's render, byte for byte.
+ * frame's size), each protected layer given back its own pixels, then the text that could not stay
+ * live drawn on top. Pixels outside the area and its feather are the frame's render, byte for byte.
  */
-export async function composeResult(parts: CompositeParts, model: PlaceableImage, featherPercent: number): Promise<PlaceableImage> {
+export async function composeResult(
+  parts: CompositeParts,
+  model: PlaceableImage,
+  featherPercent: number,
+): Promise<PlaceableImage & { restored: RestoredLayer[] }> {
   const size = compositeSize(parts.size, parts.scale);
   const out = context(size.width, size.height);
   const modelBitmap = await bitmapOf(model.bytes);
-  if (parts.base && parts.area) {
-    const base = await bitmapOf(parts.base);
+  const base = parts.base ? await bitmapOf(parts.base) : undefined;
+  if (base && parts.area) {
     out.drawImage(base, 0, 0, size.width, size.height);
-    base.close();
     const crop = cropPixels(parts, size);
     const over = context(crop.width, crop.height);
     over.imageSmoothingQuality = 'high';
@@ -75,6 +61,9 @@ export async function composeResult(parts: CompositeParts, model: PlaceableImage
     out.drawImage(modelBitmap, 0, 0, size.width, size.height);
   }
   modelBitmap.close();
+  // Protected layers last but text: their pixels are the frame's, wherever the model put its own.
+  const restored = base ? await restoreProtected(out, parts, base) : [];
+  base?.close();
   const s = parts.scale;
   for (const overlay of parts.overlays) {
     const bitmap = await bitmapOf(overlay.bytes);
@@ -89,5 +78,5 @@ export async function composeResult(parts: CompositeParts, model: PlaceableImage
     bitmap.close();
   }
   const blob = await (out.canvas as OffscreenCanvas).convertToBlob({ type: 'image/png' });
-  return { bytes: new Uint8Array(await blob.arrayBuffer()), ...size };
+  return { bytes: new Uint8Array(await blob.arrayBuffer()), ...size, restored };
 }

@@ -1,3 +1,4 @@
+import type { RestoredLayer } from '../../core/changeMeasure.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 
@@ -79,6 +80,8 @@ export interface PlacedResult {
   readonly variation: number;
   /** The image as placed, for the compare view; absent past 4096 px (the panel shows the canvas's picture instead). */
   readonly bytes?: Uint8Array;
+  /** Protected layers given back in it, with how much the model had changed each. */
+  readonly restored?: readonly RestoredLayer[];
 }
 
 export interface RunOutcome {

@@ -2,6 +2,7 @@ import { readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
 import { base64ToBytes } from '../base64.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import type { ImageResult } from '../../core/runware/response.ts';
+import type { RestoredLayer } from '../../core/changeMeasure.ts';
 
 export interface PlaceableImage {
   readonly bytes: Uint8Array;
@@ -12,6 +13,8 @@ export interface PlaceableImage {
    * to decode each time); whoever places the image closes it.
    */
   readonly bitmap?: ImageBitmap;
+  /** On a composite: the protected layers given back, with how much the model had changed each. */
+  readonly restored?: readonly RestoredLayer[];
 }
 
 /** Re-encodes WEBP as PNG in the iframe: Figma's createImage rejects WEBP. */

@@ -1,0 +1,130 @@
+/**
+ * How much a result differs from its source, as a person sees it: CIEDE2000 colour difference per
+ * pixel (sRGB → CIELAB, D65), on plain RGBA arrays so it runs the same in the panel and in tests.
+ * A pixel counts as changed from ΔE2000 ≥ 5: about twice what a trained eye just notices side by
+ * side, so an image model's faint re-rendering of untouched paper is not "change".
+ */
+export const CHANGED_DELTA_E = 5;
+
+/** A protected layer given back in a result: its name, and how much of it the model had changed (0–1). */
+export interface RestoredLayer {
+  readonly name: string;
+  readonly drift: number;
+}
+
+const linear = (c: number) => {
+  const v = c / 255;
+  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+};
+const LINEAR = Float64Array.from({ length: 256 }, (_, i) => linear(i));
+const f = (t: number) => (t > 216 / 24389 ? Math.cbrt(t) : (t * 24389) / 27 / 116 + 16 / 116);
+
+/** sRGB bytes → CIELAB (D65 white). */
+export function labOf(r: number, g: number, b: number): [number, number, number] {
+  const R = LINEAR[r]!;
+  const G = LINEAR[g]!;
+  const B = LINEAR[b]!;
+  const x = f((0.4124564 * R + 0.3575761 * G + 0.1804375 * B) / 0.95047);
+  const y = f(0.2126729 * R + 0.7151522 * G + 0.072175 * B);
+  const z = f((0.0193339 * R + 0.119192 * G + 0.9503041 * B) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+
+const rad = Math.PI / 180;
+/** CIEDE2000 between two CIELAB colours (Sharma, Wu & Dalal's formulation). */
+export function deltaE2000([L1, a1, b1]: readonly number[], [L2, a2, b2]: readonly number[]): number {
+  const C1 = Math.hypot(a1!, b1!);
+  const C2 = Math.hypot(a2!, b2!);
+  const Cm = (C1 + C2) / 2;
+  const G = 0.5 * (1 - Math.sqrt(Cm ** 7 / (Cm ** 7 + 25 ** 7)));
+  const a1p = (1 + G) * a1!;
+  const a2p = (1 + G) * a2!;
+  const C1p = Math.hypot(a1p, b1!);
+  const C2p = Math.hypot(a2p, b2!);
+  const h = (b: number, a: number) => (b === 0 && a === 0 ? 0 : (Math.atan2(b, a) / rad + 360) % 360);
+  const h1p = h(b1!, a1p);
+  const h2p = h(b2!, a2p);
+  const dLp = L2! - L1!;
+  const dCp = C2p - C1p;
+  let dhp = 0;
+  if (C1p * C2p !== 0) dhp = Math.abs(h2p - h1p) <= 180 ? h2p - h1p : h2p - h1p > 180 ? h2p - h1p - 360 : h2p - h1p + 360;
+  const dHp = 2 * Math.sqrt(C1p * C2p) * Math.sin((dhp * rad) / 2);
+  const Lm = (L1! + L2!) / 2;
+  const Cmp = (C1p + C2p) / 2;
+  let hm = h1p + h2p;
+  if (C1p * C2p !== 0) hm = Math.abs(h1p - h2p) <= 180 ? hm / 2 : hm < 360 ? (hm + 360) / 2 : (hm - 360) / 2;
+  const T = 1 - 0.17 * Math.cos((hm - 30) * rad) + 0.24 * Math.cos(2 * hm * rad) + 0.32 * Math.cos((3 * hm + 6) * rad) - 0.2 * Math.cos((4 * hm - 63) * rad);
+  const dTheta = 30 * Math.exp(-(((hm - 275) / 25) ** 2));
+  const Rc = 2 * Math.sqrt(Cmp ** 7 / (Cmp ** 7 + 25 ** 7));
+  const Sl = 1 + (0.015 * (Lm - 50) ** 2) / Math.sqrt(20 + (Lm - 50) ** 2);
+  const Sc = 1 + 0.045 * Cmp;
+  const Sh = 1 + 0.015 * Cmp * T;
+  const Rt = -Math.sin(2 * dTheta * rad) * Rc;
+  return Math.sqrt((dLp / Sl) ** 2 + (dCp / Sc) ** 2 + (dHp / Sh) ** 2 + Rt * (dCp / Sc) * (dHp / Sh));
+}
+
+/** ΔE2000 per pixel between two RGBA images of the same size (alpha composited over white first). */
+export function deltaMap(a: Uint8ClampedArray, b: Uint8ClampedArray): Float32Array {
+  const out = new Float32Array(a.length / 4);
+  const over = (c: number, alpha: number) => Math.round(c * alpha + 255 * (1 - alpha));
+  for (let i = 0; i < out.length; i++) {
+    const p = i * 4;
+    const aa = a[p + 3]! / 255;
+    const ab = b[p + 3]! / 255;
+    const la = labOf(over(a[p]!, aa), over(a[p + 1]!, aa), over(a[p + 2]!, aa));
+    const lb = labOf(over(b[p]!, ab), over(b[p + 1]!, ab), over(b[p + 2]!, ab));
+    out[i] = deltaE2000(la, lb);
+  }
+  return out;
+}
+
+/**
+ * The share (0–1) of the counted pixels that changed: all of them, or only where `weight` is 1
+ * (a protected layer's inside), or all but an excluded box (what an area edit was asked to change).
+ */
+export function changedShare(
+  map: Float32Array,
+  width: number,
+  options: { exclude?: { x: number; y: number; width: number; height: number }; weight?: Float32Array } = {},
+): number {
+  let counted = 0;
+  let changed = 0;
+  const ex = options.exclude;
+  for (let i = 0; i < map.length; i++) {
+    if (options.weight && options.weight[i] !== 1) continue;
+    if (ex) {
+      const x = i % width;
+      const y = Math.floor(i / width);
+      if (x >= ex.x && x < ex.x + ex.width && y >= ex.y && y < ex.y + ex.height) continue;
+    }
+    counted++;
+    if (map[i]! >= CHANGED_DELTA_E) changed++;
+  }
+  return counted ? changed / counted : 0;
+}
+
+/** The heat map the compare view lays over a result: clear where nothing changed, warmer and more opaque the more it did. */
+export function heatMap(map: Float32Array): Uint8ClampedArray {
+  const out = new Uint8ClampedArray(map.length * 4);
+  for (let i = 0; i < map.length; i++) {
+    const d = map[i]!;
+    if (d < CHANGED_DELTA_E) continue;
+    const t = Math.min(1, (d - CHANGED_DELTA_E) / 30);
+    out.set([255, Math.round(200 * (1 - t)), 0, Math.round(110 + 120 * t)], i * 4);
+  }
+  return out;
+}
+
+/** Results ordered by the change where nothing was asked to change, least first (ties keep their order). */
+export function closestFirst<T extends { readonly change?: number }>(results: readonly T[]): T[] {
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((x, y) => (x.r.change ?? Infinity) - (y.r.change ?? Infinity) || x.i - y.i)
+    .map(({ r }) => r);
+}
+
+/** "14 %" (under one per cent: one decimal, so a small change is not read as none). */
+export function percent(share: number): string {
+  const p = share * 100;
+  return `${p > 0 && p < 1 ? p.toFixed(1) : Math.round(p)} %`;
+}
