@@ -33,6 +33,7 @@ import { useSettings } from './hooks/useSettings.ts';
 import { useThumbnails } from './hooks/useThumbnails.ts';
 import { useSpendGate } from './hooks/useSpendGate.ts';
 import { useSpend } from './hooks/useSpend.ts';
+import { useChangeMeasure } from './hooks/useChangeMeasure.ts';
 import { SpendConfirm } from './components/SpendConfirm.tsx';
 import { DEFAULT_CONFIRM_ABOVE_USD } from '../core/spend.ts';
 
@@ -48,6 +49,7 @@ export function App({ init }: { readonly init: Init }) {
   const lastRun = useLastRun(history.refresh);
   const spent = useSpend(init.monthSpend);
   const runs = useRuns(history.refresh, lastRun.record, spent.charged);
+  const measures = useChangeMeasure(lastRun.run, lastRun.sourcePreview);
   const form = useRunForm({ init, apiKey: key.savedKey, selection, pins, history: history.entries, settings, updateSettings });
   const { prompt, setPrompt, preset, setPreset, mode, setMode, areaOnly, setAreaOnly, each, pinned, nodes, skipped, matched, images } = form;
   const { area, areaPlan, textLayers, keepTextSharp } = form.choice;
@@ -215,6 +217,7 @@ export function App({ init }: { readonly init: Init }) {
         <RunResults
           run={lastRun.run}
           sourcePreview={lastRun.sourcePreview}
+          measures={measures}
           onKeep={(r) => void lastRun.keep(r)}
           onEditThis={(r) => void lastRun.editThis(r)}
           onDismiss={lastRun.clear}

@@ -53,6 +53,11 @@ describe('accessibility, measured with axe-core on every panel state', () => {
       await s.ui.getByRole('slider', { name: 'Compare' }).waitFor();
       await s.ui.getByRole('img', { name: 'Source frame' }).waitFor();
       seen['compare view'] = await violations(s);
+      // The change map: measured, marked closest, laid over the compare view by its toggle.
+      await s.ui.getByTestId('closest').waitFor();
+      await s.ui.getByRole('button', { name: 'Show changes' }).click();
+      await s.ui.getByRole('img', { name: /^Where Variation \d differs from the source$/ }).waitFor();
+      seen['compare view, changes shown'] = await violations(s);
       await s.select('Box front — Riverflow 1');
       await s.ui.getByRole('heading', { name: 'Upscale for print' }).waitFor();
       seen['upscale for print'] = await violations(s);

@@ -62,6 +62,20 @@ describe('Protect: layers that must come back exactly', () => {
       const [fx, fy] = px({ x: 300, y: 300 });
       expect(diff(at(out, fx, fy), at(frame, fx, fy))).toBeGreaterThan(8);
     }
+    // One line per variation: the change to the frame, and each protected layer named as given back.
+    const line = s.ui.getByTestId('change-line');
+    await expect
+      .poll(() => line.textContent())
+      .toMatch(
+        /^Variation \d: \d+(\.\d)? % of the frame changed · Logo restored \(it had drifted \d+(\.\d)? %\) · Barcode restored \(it had drifted \d+(\.\d)? %\)$/,
+      );
+    await s.ui.getByTestId('closest').waitFor();
+    const show = s.ui.getByRole('button', { name: 'Show changes' });
+    await show.focus();
+    await s.page.keyboard.press('Enter');
+    expect(await show.getAttribute('aria-pressed')).toBe('true');
+    await s.ui.getByRole('img', { name: /^Where Variation \d differs from the source$/ }).waitFor();
+    await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/show-changes.png` });
     // Unprotect: the frame's list follows, and it is the designer's own undo step.
     await s.page.getByRole('button', { name: 'Logo on Snack pack' }).click();
     await s.ui.getByRole('button', { name: 'Unprotect “Logo”' }).click();

@@ -2,12 +2,24 @@ import { useState } from 'preact/hooks';
 
 /**
  * Before/after of one result: the source under, the result over it, wiped by the "Compare"
- * slider (a native range: arrow keys, Home and End work), and a button held down (pointer,
- * Space or Enter) to see the source alone.
+ * slider (a native range: arrow keys, Home and End work), a button held down (pointer,
+ * Space or Enter) to see the source alone, and "Show changes" to lay the heat map over it.
  */
-export function CompareView({ source, result, label }: { readonly source: string | undefined; readonly result: string; readonly label: string }) {
+export function CompareView({
+  source,
+  result,
+  label,
+  changes,
+}: {
+  readonly source: string | undefined;
+  readonly result: string;
+  readonly label: string;
+  /** The heat map of where the result differs from the source, once measured. */
+  readonly changes?: string | undefined;
+}) {
   const [position, setPosition] = useState(50);
   const [holding, setHolding] = useState(false);
+  const [showChanges, setShowChanges] = useState(false);
   const cut = holding ? 100 : position;
   const hold = (on: boolean) => (e: Event) => {
     e.preventDefault();
@@ -18,6 +30,7 @@ export function CompareView({ source, result, label }: { readonly source: string
       <div class="compare-stage">
         {source ? <img class="compare-before" src={source} alt="Source frame" /> : <span class="compare-before hint">Loading the source…</span>}
         {result ? <img class="compare-after" src={result} alt={label} style={{ clipPath: `inset(0 0 0 ${cut}%)` }} /> : null}
+        {showChanges && changes ? <img class="compare-heat" src={changes} alt={`Where ${label} differs from the source`} /> : null}
       </div>
       <label class="row compare-slider">
         <span>Compare</span>
@@ -42,6 +55,9 @@ export function CompareView({ source, result, label }: { readonly source: string
         onKeyUp={(e: KeyboardEvent) => (e.key === ' ' || e.key === 'Enter') && hold(false)(e)}
       >
         Hold to see the source
+      </button>
+      <button type="button" class="btn secondary" aria-pressed={showChanges} disabled={!changes} onClick={() => setShowChanges(!showChanges)}>
+        Show changes
       </button>
     </div>
   );

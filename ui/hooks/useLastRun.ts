@@ -41,8 +41,13 @@ export function useLastRun(onChanged: () => void) {
     clear();
     if (!outcome.results.length) return;
     const sorted = [...outcome.results].sort((a, b) => a.variation - b.variation);
-    const results = sorted.map((r) => ({ nodeId: r.nodeId, label: `Variation ${r.variation}`, url: r.bytes ? toUrl(r.bytes) : '' }));
-    setRun({ runId: outcome.runId, sourceNodeId: source.id, sourceName: source.name, results });
+    const results = sorted.map((r) => ({
+      nodeId: r.nodeId,
+      label: `Variation ${r.variation}`,
+      url: r.bytes ? toUrl(r.bytes) : '',
+      ...(r.restored ? { restored: r.restored } : {}),
+    }));
+    setRun({ runId: outcome.runId, sourceNodeId: source.id, sourceName: source.name, results, ...(outcome.area ? { area: outcome.area } : {}) });
     // With text kept sharp the image lacks the live text on top, and a 4K image is not kept: show what the canvas shows.
     const fromCanvas = (_r: RunResult, i: number) => outcome.liveText || !sorted[i]!.bytes;
     if (results.some(fromCanvas))

@@ -157,5 +157,16 @@ export async function collectResults(
     // Runware charges a flagged image and an unplaced one; a generation it ended with an error may or may not be.
     throw new RunFailed(reason, { charged: flagged || unplaced.length ? 'yes' : 'maybe', ...keptRun });
   }
-  return { runId: run.runId, results, placed: placed - already, flagged, failed: [...unplaced, ...failed], cost, notes: compositing?.notes ?? [], ...keptRun };
+  const asked = run.composite?.area ? { area: { box: run.composite.area, frame: run.composite.size } } : {};
+  return {
+    runId: run.runId,
+    results,
+    placed: placed - already,
+    flagged,
+    failed: [...unplaced, ...failed],
+    cost,
+    notes: compositing?.notes ?? [],
+    ...keptRun,
+    ...asked,
+  };
 }

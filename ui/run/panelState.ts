@@ -1,3 +1,5 @@
+import type { RestoredLayer } from '../../core/changeMeasure.ts';
+import type { RunOutcome } from './runFailed.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 
 /** One frame of "Edit each frame", as the panel lists it. */
@@ -15,6 +17,8 @@ export interface RunResult {
   readonly nodeId: string;
   readonly label: string;
   readonly url: string;
+  /** Protected layers given back in it, with how much the model had changed each. */
+  readonly restored?: readonly RestoredLayer[];
 }
 
 /** The last run's results, until the next run or until dismissed. */
@@ -23,4 +27,6 @@ export interface LastRun {
   readonly sourceNodeId: string;
   readonly sourceName: string;
   readonly results: readonly RunResult[];
+  /** An area edit: what was asked to change, which the change measure leaves out. */
+  readonly area?: RunOutcome['area'];
 }

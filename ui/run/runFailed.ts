@@ -1,3 +1,4 @@
+import type { Rect } from '../../core/rect.ts';
 import type { RestoredLayer } from '../../core/changeMeasure.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
@@ -94,6 +95,8 @@ export interface RunOutcome {
   readonly cost: number;
   /** The results are frames with live text on top of their image (text kept sharp). */
   readonly liveText?: boolean;
+  /** An area edit: the area asked to change, in the frame's units, and the frame's size (the change measure leaves the area out). */
+  readonly area?: { readonly box: Rect; readonly frame: { readonly width: number; readonly height: number } };
   /** Things the designer should know that are not failures (text drawn into the image, a scaled-down composite). */
   readonly notes?: readonly string[];
   /** The run, kept pending for paid images Figma did not take: Retry placing or Discard. */
