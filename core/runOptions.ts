@@ -25,3 +25,29 @@ export function runOptions(model: RiverflowModel, options: OutputOptions): Outpu
     ...(mode === 'transparent' && options.outputFormat === 'JPG' ? { outputFormat: 'PNG' as const } : {}),
   };
 }
+
+/** One item of 2.5's `settings.scoringRubric` (Runware's scoring-rubric guide): what its judge scores candidates against. */
+export interface RubricItem {
+  readonly key: string;
+  readonly label: string;
+  readonly description: string;
+  readonly weight: number;
+}
+
+/**
+ * On a model with a judge (2.5), the frame's protected layers are told to it too, so it prefers
+ * candidates that keep them; they are given back exactly in any case. Nothing on other models.
+ */
+export function protectionRubric(model: RiverflowModel, protectedNames: readonly string[]): RubricItem[] | undefined {
+  if (!model.choices || protectedNames.length === 0) return undefined;
+  const names = protectedNames.slice(0, 10).map((n) => `“${n}”`);
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  return [
+    {
+      key: 'protected_layers',
+      label: 'Protected layers unchanged',
+      description: `${list} ${names.length === 1 ? 'is' : 'are'} unchanged in position, shape and colour.`,
+      weight: 1,
+    },
+  ];
+}

@@ -1,5 +1,6 @@
 import type { SizePreset } from '../sizes.ts';
 import type { BackgroundMode, OutputFormat, Thinking } from '../outputOptions.ts';
+import type { RubricItem } from '../runOptions.ts';
 
 /** The most references any Riverflow model reads (each model's own limit is in core/models.ts). */
 export const MAX_REFERENCES = 10;
@@ -18,6 +19,8 @@ export interface InferenceSettings {
   readonly thinking?: Thinking;
   readonly backgroundMode?: BackgroundMode;
   readonly backgroundColor?: string;
+  /** 2.5's judge: what it scores its candidates against (core/runOptions.ts protectionRubric). */
+  readonly scoringRubric?: readonly RubricItem[];
 }
 
 /** Riverflow 2.5's `settings` object (its page and Runware's SDK types); never `resolution` beside width and height. */
@@ -25,6 +28,7 @@ export interface RiverflowSettings {
   thinkingLevel?: Thinking;
   backgroundMode?: BackgroundMode;
   backgroundColor?: string;
+  scoringRubric?: RubricItem[];
 }
 
 export interface ImageInferenceTask {
@@ -77,6 +81,7 @@ function buildInferenceTask(settings: InferenceSettings, taskUUID: string): Imag
       ...(settings.thinking ? { thinkingLevel: settings.thinking } : {}),
       ...(settings.backgroundMode ? { backgroundMode: settings.backgroundMode } : {}),
       ...(settings.backgroundMode === 'solid' && settings.backgroundColor ? { backgroundColor: settings.backgroundColor } : {}),
+      ...(settings.scoringRubric?.length ? { scoringRubric: settings.scoringRubric.map((item) => ({ ...item })) } : {}),
     };
   }
   return task;

@@ -8,8 +8,8 @@ const FRAME = { width: 1200, height: 900 };
 const LOGO = { x: 900, y: 90, width: 220, height: 160 };
 const BARCODE = { x: 880, y: 680, width: 234, height: 120 };
 
-async function protect(s: Session, layer: string) {
-  await s.page.getByRole('button', { name: `${layer} on Snack pack` }).click();
+async function protect(s: Session, layer: string, frame = 'Snack pack') {
+  await s.page.getByRole('button', { name: `${layer} on ${frame}` }).click();
   await s.ui.getByRole('button', { name: `Protect “${layer}”` }).click();
   await s.ui.getByRole('button', { name: `Unprotect “${layer}”` }).waitFor();
 }
@@ -82,6 +82,94 @@ describe('Protect: layers that must come back exactly', () => {
     await s.ui.getByRole('button', { name: 'Protect “Logo”' }).waitFor();
     await s.select('Snack pack');
     await s.ui.getByRole('region', { name: 'References' }).getByText('Protected: Barcode').waitFor();
+    await s.context.close();
+  });
+
+  it('a protected text layer in a missing font comes back by its box, with text kept sharp or not; in an area edit and in Edit each frame too', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    // Text has no canvas button here: selected as Figma's layers panel would.
+    await s.page.evaluate(() => window.playground.selectByName(['Price tag/Best before']));
+    await s.ui.getByRole('button', { name: 'Protect “Best before”' }).click();
+    await s.ui.getByRole('button', { name: 'Unprotect “Best before”' }).waitFor();
+    await s.select('Price tag');
+    await s.ui.getByRole('region', { name: 'References' }).getByText('Protected: Best before').waitFor();
+    await s.prompt('Make the tag pastel pink');
+    const BEST_BEFORE = (await s.evaluate(
+      `((host) => { const t = host.page.children.find((c) => c.name === 'Price tag').children.find((c) => c.name === 'Best before'); return { x: t.x, y: t.y, width: t.width, height: t.height }; })` as never,
+    )) as { x: number; y: number; width: number; height: number };
+    const boxWorst = async (name: string) => {
+      const out = await raw(Buffer.from((await resultOf(s, name)).image, 'base64'));
+      const scale = out.width / 1200;
+      const frame = await raw(await render(s, 'Price tag', scale));
+      let worst = 0;
+      for (let y = Math.ceil(BEST_BEFORE.y * scale); y < Math.floor((BEST_BEFORE.y + BEST_BEFORE.height) * scale); y++)
+        for (let x = Math.ceil(BEST_BEFORE.x * scale); x < Math.floor((BEST_BEFORE.x + BEST_BEFORE.width) * scale); x++)
+          worst = Math.max(worst, diff(at(out, x, y), at(frame, x, y)));
+      return worst;
+    };
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Price tag”/).waitFor({ timeout: 30_000 });
+    expect(await boxWorst('Price tag — Riverflow 1')).toBeLessThanOrEqual(1);
+    // Each run numbers its own variations: the first run's result is renamed out of the way.
+    await s.evaluate(`((host) => void (host.page.children.find((c) => c.name === 'Price tag — Riverflow 1').name = 'Price tag — first run'))` as never);
+    // Placing selects the result: the frame is selected again for the next run, as a designer would.
+    await s.select('Price tag');
+    await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).check();
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Price tag”/).waitFor({ timeout: 30_000 });
+    expect(await boxWorst('Price tag — Riverflow 1')).toBeLessThanOrEqual(1);
+    await s.ui.getByRole('checkbox', { name: 'Keep text layers sharp' }).uncheck();
+
+    // An area edit: a seal protected inside the marked area stays, the rest of the area is the model's.
+    await s.evaluate(
+      `((host) => host.addLayer(host.page.children.find((c) => c.name === 'Pack shot'), { type: 'ELLIPSE', name: 'Seal', x: 880, y: 220, width: 100, height: 100, color: '#123456', opacity: 1 }))` as never,
+    );
+    await protect(s, 'Seal', 'Pack shot');
+    // The seal lies over the marker's middle on the canvas: the marker is picked from the layers.
+    await s.page.evaluate(() => window.playground.selectByName(['Pack shot/Retouch area']));
+    await s.ui.getByText('Area ‘Retouch area’ on ‘Pack shot’').waitFor();
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Pack shot”/).waitFor({ timeout: 30_000 });
+    const area = await raw(Buffer.from((await resultOf(s, 'Pack shot — Riverflow area 1')).image, 'base64'));
+    const areaScale = area.width / 1200;
+    const packShot = await raw(await render(s, 'Pack shot', areaScale));
+    const p = (x: number, y: number) => [Math.floor(x * areaScale), Math.floor(y * areaScale)] as const;
+    for (const [x, y] of [p(930, 270), p(900, 250), p(960, 290)]) expect(diff(at(area, x, y), at(packShot, x, y))).toBeLessThanOrEqual(1);
+    const [mx, my] = p(830, 200);
+    expect(diff(at(area, mx, my), at(packShot, mx, my))).toBeGreaterThan(8);
+
+    // Edit each frame: the Snack pack's protected logo comes back in its own result.
+    await protect(s, 'Logo');
+    await s.select('Snack pack', 'Box front');
+    await s.ui.getByRole('radio', { name: 'Edit each frame' }).check();
+    await s.ui.getByRole('button', { name: 'Generate for 2 frames' }).click();
+    await s.ui.getByText(/^Placed 2 images for 2 frames/).waitFor({ timeout: 60_000 });
+    const snack = await raw(Buffer.from((await resultOf(s, 'Snack pack — Riverflow 1')).image, 'base64'));
+    const snackScale = snack.width / FRAME.width;
+    const snackFrame = await raw(await render(s, 'Snack pack', snackScale));
+    for (const fraction of [0, 0.6, 0.95]) {
+      const q = onEllipse(LOGO, fraction, 1);
+      const [x, y] = [Math.floor(q.x * snackScale), Math.floor(q.y * snackScale)];
+      expect(diff(at(snack, x, y), at(snackFrame, x, y))).toBeLessThanOrEqual(1);
+    }
+    await s.context.close();
+  });
+
+  it('on Riverflow 2.5, the protected layers are told to its judge too', async () => {
+    h.emulator.reset();
+    const s = await openSession(h);
+    await s.useKey();
+    await protect(s, 'Barcode');
+    await s.select('Snack pack');
+    await s.ui.getByLabel('Model', { exact: true }).selectOption({ label: 'Riverflow 2.5 Fast — cutouts, judged candidates, priced by thinking' });
+    await s.prompt('Autumn edition, warm colours');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Snack pack”/).waitFor({ timeout: 30_000 });
+    const task = h.emulator.requests.flatMap((r) => r.tasks).find((t) => t.taskType === 'imageInference')!;
+    expect((task.settings as { scoringRubric: unknown }).scoringRubric).toEqual([
+      { key: 'protected_layers', label: 'Protected layers unchanged', description: '“Barcode” is unchanged in position, shape and colour.', weight: 1 },
+    ]);
     await s.context.close();
   });
 });

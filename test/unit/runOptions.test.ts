@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateInference } from '../../dev/emulator/contract.ts';
 import { MODELS, modelOf } from '../../core/models.ts';
 import type { OutputOptions } from '../../core/outputOptions.ts';
-import { runOptions } from '../../core/runOptions.ts';
+import { protectionRubric, runOptions } from '../../core/runOptions.ts';
 import { buildInferenceTasks } from '../../core/runware/tasks.ts';
 import { uuidV4 } from '../../ui/runware/uuid.ts';
 
@@ -53,5 +53,32 @@ describe('what a run is made with, per model (core/runOptions.ts)', () => {
       for (const backgroundMode of ['original', 'transparent', 'solid'] as const)
         for (const thinking of ['low', 'medium', 'high'] as const)
           expect(validateInference(task(model, { ...remembered, thinking, backgroundMode, backgroundColor: '#ABCDEF' }))).toBeUndefined();
+  });
+
+  it('tells 2.5’s judge about the frame’s protected layers in a rubric item the contract takes; nothing on other models', () => {
+    const rubric = protectionRubric(FAST25, ['Barcode', 'Logo'])!;
+    expect(rubric).toEqual([
+      {
+        key: 'protected_layers',
+        label: 'Protected layers unchanged',
+        description: '“Barcode” and “Logo” are unchanged in position, shape and colour.',
+        weight: 1,
+      },
+    ]);
+    const t = buildInferenceTasks(
+      {
+        ...runOptions(FAST25, remembered),
+        model: FAST25.id,
+        prompt: 'autumn edition',
+        preset: FAST25.sizes[0]!,
+        references: ['data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAA'],
+        scoringRubric: rubric,
+      },
+      [uuidV4()],
+    )[0]! as unknown as Record<string, unknown>;
+    expect((t.settings as { scoringRubric: unknown }).scoringRubric).toEqual(rubric);
+    expect(validateInference(t)).toBeUndefined();
+    expect(protectionRubric(PRO2, ['Barcode'])).toBeUndefined();
+    expect(protectionRubric(FAST25, [])).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@ import type { PendingRun } from '../../core/records/pendingRun.ts';
 import type { Settings } from '../../core/records/settings.ts';
 import { buildInferenceTasks } from '../../core/runware/tasks.ts';
 import { modelOf } from '../../core/models.ts';
-import { runOptions } from '../../core/runOptions.ts';
+import { protectionRubric, runOptions } from '../../core/runOptions.ts';
 import { uuidV4 } from '../runware/uuid.ts';
 import type { SizePreset } from '../../core/sizes.ts';
 import type { RunwareClient } from '../runware/client.ts';
@@ -109,7 +109,8 @@ export async function runEdit(
       : {}),
   };
   onProgress({ stage: 'submitting', placed: 0, total });
-  const settings = { ...options, model, prompt: req.prompt, preset: req.preset };
+  const rubric = protectionRubric(riverflow, req.nodes[0]?.protected?.map((p) => p.name) ?? []);
+  const settings = { ...options, model, prompt: req.prompt, preset: req.preset, ...(rubric ? { scoringRubric: rubric } : {}) };
   const submitted = await submitRun(
     host,
     client,
