@@ -41,7 +41,7 @@ const panelFrame = (s: Session) => s.page.frames().find((f) => f.url().includes(
  * every 25 ms) and its process's peak resident memory. Sampling interrupts the panel's thread, so
  * timed runs are not watched.
  */
-async function watchMemory(s: Session) {
+export async function watchMemory(s: Session) {
   const cdp = await s.context.newCDPSession(panelFrame(s));
   const heap = async () => {
     const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };

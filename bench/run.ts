@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { browserFigures } from './browser.ts';
 import { deliveryFigures } from './delivery.ts';
 import { familyFigures } from './family.ts';
+import { protectFigures } from './protect.ts';
 import { line } from './print.ts';
 import { referenceBytes } from './references.ts';
 
@@ -32,3 +33,4 @@ bundles();
 await browserFigures();
 await deliveryFigures();
 await familyFigures();
+await protectFigures();

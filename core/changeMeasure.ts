@@ -32,7 +32,11 @@ export function labOf(r: number, g: number, b: number): [number, number, number]
 
 const rad = Math.PI / 180;
 /** CIEDE2000 between two CIELAB colours (Sharma, Wu & Dalal's formulation). */
-export function deltaE2000([L1, a1, b1]: readonly number[], [L2, a2, b2]: readonly number[]): number {
+export function deltaE2000(p: ArrayLike<number>, q: ArrayLike<number>): number {
+  return deltaE2000Of(p[0]!, p[1]!, p[2]!, q[0]!, q[1]!, q[2]!);
+}
+
+function deltaE2000Of(L1: number, a1: number, b1: number, L2: number, a2: number, b2: number): number {
   const C1 = Math.hypot(a1!, b1!);
   const C2 = Math.hypot(a2!, b2!);
   const Cm = (C1 + C2) / 2;
@@ -63,17 +67,26 @@ export function deltaE2000([L1, a1, b1]: readonly number[], [L2, a2, b2]: readon
   return Math.sqrt((dLp / Sl) ** 2 + (dCp / Sc) ** 2 + (dHp / Sh) ** 2 + Rt * (dCp / Sc) * (dHp / Sh));
 }
 
-/** ΔE2000 per pixel between two RGBA images of the same size (alpha composited over white first). */
-export function deltaMap(a: Uint8ClampedArray, b: Uint8ClampedArray): Float32Array {
-  const out = new Float32Array(a.length / 4);
+/** Each pixel of an RGBA image in CIELAB (alpha composited over white first): computed once per image. */
+export function labPixels(rgba: Uint8ClampedArray): Float32Array {
+  const out = new Float32Array((rgba.length / 4) * 3);
   const over = (c: number, alpha: number) => Math.round(c * alpha + 255 * (1 - alpha));
-  for (let i = 0; i < out.length; i++) {
+  for (let i = 0; i < rgba.length / 4; i++) {
     const p = i * 4;
-    const aa = a[p + 3]! / 255;
-    const ab = b[p + 3]! / 255;
-    const la = labOf(over(a[p]!, aa), over(a[p + 1]!, aa), over(a[p + 2]!, aa));
-    const lb = labOf(over(b[p]!, ab), over(b[p + 1]!, ab), over(b[p + 2]!, ab));
-    out[i] = deltaE2000(la, lb);
+    const alpha = rgba[p + 3]! / 255;
+    out.set(labOf(over(rgba[p]!, alpha), over(rgba[p + 1]!, alpha), over(rgba[p + 2]!, alpha)), i * 3);
+  }
+  return out;
+}
+
+/** ΔE2000 per pixel between two images of the same size, each RGBA bytes or already in CIELAB (labPixels: a source measured against many results). */
+export function deltaMap(a: Uint8ClampedArray | Float32Array, b: Uint8ClampedArray | Float32Array): Float32Array {
+  const la = a instanceof Float32Array ? a : labPixels(a);
+  const lb = b instanceof Float32Array ? b : labPixels(b);
+  const out = new Float32Array(la.length / 3);
+  for (let i = 0; i < out.length; i++) {
+    const j = i * 3;
+    out[i] = deltaE2000Of(la[j]!, la[j + 1]!, la[j + 2]!, lb[j]!, lb[j + 1]!, lb[j + 2]!);
   }
   return out;
 }
