@@ -4,7 +4,6 @@ import { shortName } from '../../core/notice.ts';
 import { BATCH_CONCURRENCY, runPool } from '../../core/pool.ts';
 import type { SelectedNode } from '../../core/protocol/shared.ts';
 import type { PendingRun } from '../../core/records/pendingRun.ts';
-import { matchSize, modelOf } from '../../core/models.ts';
 import { notify, request } from '../bridge.ts';
 import { errorText } from '../../core/errorText.ts';
 import type { Settings } from '../../core/records/settings.ts';
@@ -15,7 +14,7 @@ import type { BatchItem } from '../run/panelState.ts';
 import { collectResults } from '../run/collectResults.ts';
 import { iframeHost } from '../run/iframeHost.ts';
 import { runEdit, type EditRequest } from '../run/runEdit.ts';
-import { protectChoice } from '../../core/composite/choice.ts';
+import { frameEdit, type BatchInput } from '../run/frameEdit.ts';
 import { runUpscale } from '../run/runUpscale.ts';
 import { CANCELLED_FREE, failureText, RunFailed, type RunOutcome, type RunProgress } from '../run/runFailed.ts';
 import { endState, failureOf, outcomeNotes, type RunState } from '../run/runEnd.ts';
@@ -25,10 +24,7 @@ export type { RunState };
 
 export type EditInput = EditRequest;
 
-/** "Edit each frame": the same prompt and options for each frame, with the pinned references after it. */
-export interface BatchInput extends Omit<EditInput, 'nodes' | 'preset'> {
-  readonly extra: readonly SelectedNode[];
-}
+export type { BatchInput };
 
 /** After Cancel, whatever the failure was: what the cancel meant for money and recovery. */
 const cancelMessage = (failed: RunFailed) => failureText(failed.reason, { charged: failed.charged, kept: failed.kept, cancelled: true });
@@ -119,22 +115,7 @@ export function useRuns(onFinished: () => void, onPlaced: (outcome: RunOutcome, 
         if (signal.aborted) return update(id, { status: 'failed', message: CANCELLED_FREE });
         update(id, { status: 'running' });
         try {
-          const model = modelOf(input.settings.model);
-          const nodes = [node, ...input.extra.filter((x) => x.id !== node.id)].slice(0, model.limits.maxReferences);
-          const composite = protectChoice(node, input.settings);
-          const outcome = await runEdit(
-            iframeHost,
-            client,
-            {
-              prompt: input.prompt,
-              settings: input.settings,
-              preset: matchSize(model, node.width, node.height, input.settings.tier),
-              nodes,
-              ...(composite ? { composite } : {}),
-            },
-            () => {},
-            signal,
-          );
+          const outcome = await runEdit(iframeHost, client, frameEdit(input, node), () => {}, signal);
           placed += outcome.placed;
           cost += outcome.cost;
           if (outcome.unplaced) unplaced.push(outcome.unplaced);

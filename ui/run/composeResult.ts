@@ -37,30 +37,30 @@ export async function composeResult(
 ): Promise<PlaceableImage & { restored: RestoredLayer[] }> {
   const size = compositeSize(parts.size, parts.scale);
   const out = context(size.width, size.height);
+  // One decoded image at a time: the model's is drawn where it goes and closed before the frame's is decoded.
   const modelBitmap = await bitmapOf(model.bytes);
-  const base = parts.base ? await bitmapOf(parts.base) : undefined;
-  if (base && parts.area) {
-    out.drawImage(base, 0, 0, size.width, size.height);
-    const crop = cropPixels(parts, size);
-    const over = context(crop.width, crop.height);
-    over.imageSmoothingQuality = 'high';
+  const area = parts.base && parts.area ? cropPixels(parts, size) : undefined;
+  const over = area ? context(area.width, area.height) : out;
+  over.imageSmoothingQuality = 'high';
+  if (area)
     // The model's picture covers the crop exactly (its ratio was chosen to match).
     over.drawImage(
       modelBitmap,
-      parts.crop.x * parts.scale - crop.x,
-      parts.crop.y * parts.scale - crop.y,
+      parts.crop.x * parts.scale - area.x,
+      parts.crop.y * parts.scale - area.y,
       parts.crop.width * parts.scale,
       parts.crop.height * parts.scale,
     );
-    const mask = featherMask(maskPixels(parts, crop), crop.width, crop.height, featherWidth(parts.area, featherPercent, parts.scale));
-    const pixels = out.getImageData(crop.x, crop.y, crop.width, crop.height);
-    blendByMask(pixels.data, over.getImageData(0, 0, crop.width, crop.height).data, mask);
-    out.putImageData(pixels, crop.x, crop.y);
-  } else {
-    out.imageSmoothingQuality = 'high';
-    out.drawImage(modelBitmap, 0, 0, size.width, size.height);
-  }
+  else out.drawImage(modelBitmap, 0, 0, size.width, size.height);
   modelBitmap.close();
+  const base = parts.base ? await bitmapOf(parts.base) : undefined;
+  if (base && area && parts.area) {
+    out.drawImage(base, 0, 0, size.width, size.height);
+    const mask = featherMask(maskPixels(parts, area), area.width, area.height, featherWidth(parts.area, featherPercent, parts.scale));
+    const pixels = out.getImageData(area.x, area.y, area.width, area.height);
+    blendByMask(pixels.data, over.getImageData(0, 0, area.width, area.height).data, mask);
+    out.putImageData(pixels, area.x, area.y);
+  }
   // Protected layers last but text: their pixels are the frame's, wherever the model put its own.
   const restored = base ? await restoreProtected(out, parts, base) : [];
   base?.close();
