@@ -76,6 +76,21 @@ describe('Protect: layers that must come back exactly', () => {
     expect(await show.getAttribute('aria-pressed')).toBe('true');
     await s.ui.getByRole('img', { name: /^Where Variation \d differs from the source$/ }).waitFor();
     await s.page.locator('iframe[title="Riverflow plugin"]').screenshot({ path: `${OUTPUT_DIR}/show-changes.png` });
+    // Finish with…: the final of a protected frame gives its layers back too.
+    await s.select('Snack pack — Riverflow 1');
+    const finish = s.ui.getByRole('region', { name: 'Finish with…' });
+    await finish.getByLabel('Final model and tier').selectOption({ label: 'Riverflow 2.0 Fast · 1K' });
+    await finish.getByRole('button', { name: 'Finish with Riverflow 2.0 Fast at 1K' }).click();
+    await s.ui.getByText(/^Placed 1 image beside “Snack pack — Riverflow 1”/).waitFor({ timeout: 30_000 });
+    const finalName = (await s.nodeNames()).find((n) => n.startsWith('Snack pack — Riverflow 1 — '))!;
+    const final = await raw(Buffer.from((await resultOf(s, finalName)).image, 'base64'));
+    const finalScale = final.width / FRAME.width;
+    const finalFrame = await raw(await render(s, 'Snack pack', finalScale));
+    for (const fraction of [0, 0.5, 0.95]) {
+      const q = onEllipse(LOGO, fraction, 2);
+      const [x, y] = [Math.floor(q.x * finalScale), Math.floor(q.y * finalScale)];
+      expect(diff(at(final, x, y), at(finalFrame, x, y))).toBeLessThanOrEqual(1);
+    }
     // Unprotect: the frame's list follows, and it is the designer's own undo step.
     await s.page.getByRole('button', { name: 'Logo on Snack pack' }).click();
     await s.ui.getByRole('button', { name: 'Unprotect “Logo”' }).click();

@@ -30,6 +30,12 @@ describe('Finish with…', () => {
     expect(input.ok && input.input).not.toHaveProperty('composite');
   });
 
+  it('composites the final over its frame when the frame has protected layers, so they come back exactly', () => {
+    const guarded = { ...plan, sources: [{ ...node('1:1'), protected: [{ id: '1:5', name: 'Barcode' }] }] };
+    const input = finishInput('9:9', guarded, { model: modelOf('sourceful:riverflow-2.0@fast'), tier: '1K' }, DEFAULT_SETTINGS);
+    expect(input.ok && input.input.composite).toEqual({ keepTextSharp: false, featherPercent: 3 });
+  });
+
   it('sends no more references than the final model takes', () => {
     const many = { ...plan, sources: ['a', 'b', 'c', 'd', 'e', 'f'].map(node) };
     const fast = finishInput('9:9', many, { model: modelOf('sourceful:riverflow-2.0@fast'), tier: '2K' }, DEFAULT_SETTINGS);

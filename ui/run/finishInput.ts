@@ -28,8 +28,11 @@ export function finishInput(
     nodes: plan.sources.slice(0, model.limits.maxReferences),
     settings: { ...settings, model: model.id, tier, numberResults: 1 },
     finishes: draftId,
-    // Text kept live on the draft stays live on the final (a composite is at most 4096 px, see compositeSize).
-    ...(plan.keepTextSharp ? { composite: { keepTextSharp: true, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT } } : {}),
+    // Text kept live on the draft stays live on the final, and the frame's protected layers come back
+    // exactly (a composite is at most 4096 px, see compositeSize).
+    ...(plan.keepTextSharp || plan.sources[0]?.protected?.length
+      ? { composite: { keepTextSharp: plan.keepTextSharp, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT } }
+      : {}),
   };
   return { ok: true, input };
 }
