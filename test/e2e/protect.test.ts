@@ -187,4 +187,24 @@ describe('Protect: layers that must come back exactly', () => {
     ]);
     await s.context.close();
   });
+
+  it('the quick edit gives protected layers back too, unseen', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await protect(s, 'Logo');
+    await s.select('Snack pack');
+    await s.page.evaluate(() => window.playground.quickEdit('Autumn edition, warm colours'));
+    await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 30_000 }).toBe(true);
+    const out = await raw(Buffer.from((await resultOf(s, 'Snack pack — Riverflow 1')).image, 'base64'));
+    const scale = out.width / FRAME.width;
+    const frame = await raw(await render(s, 'Snack pack', scale));
+    for (const fraction of [0, 0.5, 0.95]) {
+      const q = onEllipse(LOGO, fraction, 3);
+      const [x, y] = [Math.floor(q.x * scale), Math.floor(q.y * scale)];
+      expect(diff(at(out, x, y), at(frame, x, y))).toBeLessThanOrEqual(1);
+    }
+    const [fx, fy] = [Math.floor(300 * scale), Math.floor(300 * scale)];
+    expect(diff(at(out, fx, fy), at(frame, fx, fy))).toBeGreaterThan(8);
+    await s.context.close();
+  });
 });

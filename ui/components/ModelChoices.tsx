@@ -27,6 +27,10 @@ export function ModelChoices({ model, size, settings, onChange, onColourProblem 
   const choices = model.choices;
   const mode = settings.backgroundMode ?? 'original';
   const [colour, setColour] = useState(settings.backgroundColor ?? DEFAULT_BACKGROUND_COLOUR);
+  // A colour set from elsewhere (History's Reuse settings) replaces what the field shows.
+  useEffect(() => {
+    if (settings.backgroundColor) setColour((typed) => (typed.toUpperCase() === settings.backgroundColor ? typed : settings.backgroundColor!));
+  }, [settings.backgroundColor]);
   const colourOk = HEX_COLOUR.test(colour);
   const problem = choices?.background && mode === 'solid' && !colourOk ? COLOUR_PROBLEM : undefined;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the parent's state setter: stable
