@@ -96,8 +96,17 @@ export async function openSession(
     urls,
     nodeNames: () => page.evaluate(() => window.playground.host.page.children.map((n) => n.name)),
     async select(...names) {
+      const selected = () => page.evaluate(() => window.playground.host.page.selection.map((n) => n.name));
       for (const [i, name] of names.entries()) {
-        await page.getByRole('button', { name, exact: true }).click({ modifiers: i === 0 ? [] : ['Shift'] });
+        // Each click is seen by the canvas before the next: a click that lands while the canvas redraws
+        // (a loaded machine) is lost, and is made again, once it is clear it was lost.
+        for (let attempt = 0; ; attempt++) {
+          await page.getByRole('button', { name, exact: true }).click({ modifiers: i === 0 ? [] : ['Shift'] });
+          const deadline = Date.now() + 5000;
+          while (!(await selected()).includes(name) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+          if ((await selected()).includes(name)) break;
+          if (attempt === 2) throw new Error(`The canvas did not select “${name}” after three clicks.`);
+        }
       }
       // The panel hears of a selection change a moment later, as in Figma: wait until it shows.
       const last = names.at(-1);
