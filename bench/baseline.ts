@@ -82,3 +82,16 @@ ${start}</script></body></html>`;
   }
   return median(samples);
 }
+
+/** Before a timed run: the frame selected, its variations set, the emulator's and the host's records cleared. */
+export async function readyRun(s: Session, emulator: { reset(): void }, frame: string, variations: number, size?: string): Promise<void> {
+  await s.page.evaluate((n) => window.playground.selectByName([n]), frame);
+  await s.ui.getByText(frame, { exact: true }).first().waitFor();
+  if (size) await s.ui.getByLabel('Size').selectOption(size);
+  await s.ui.getByLabel('Variations').fill(String(variations));
+  emulator.reset();
+  await s.evaluate((host) => {
+    host.messageLog.length = 0;
+    host.undoSteps.at.length = 0;
+  });
+}

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { asRatio, placementBaseline } from './baseline.ts';
+import { asRatio, placementBaseline, readyRun } from './baseline.ts';
 import { line, median } from './print.ts';
 import { openSession, startHarness, type Session } from '../test/e2e/harness.ts';
 
@@ -72,15 +72,7 @@ export async function watchMemory(s: Session) {
 
 /** One 2.0 Pro 4K run from the panel: its overhead (click → last result placed, the emulator's time taken out) and the tiles placed. */
 async function fourKRun(s: Session, h: Awaited<ReturnType<typeof startHarness>>, frame: string, size: string, variations: number, watch = false) {
-  await s.page.evaluate((n) => window.playground.selectByName([n]), frame);
-  await s.ui.getByText(frame, { exact: true }).first().waitFor();
-  await s.ui.getByLabel('Size').selectOption(size);
-  await s.ui.getByLabel('Variations').fill(String(variations));
-  h.emulator.reset();
-  await s.evaluate((host) => {
-    host.messageLog.length = 0;
-    host.undoSteps.at.length = 0;
-  });
+  await readyRun(s, h.emulator, frame, variations, size);
   const memory = watch ? await watchMemory(s) : undefined;
   await s.generate();
   await s.ui.getByText(new RegExp(`^Placed ${variations} images? beside “${frame}”`)).waitFor({ timeout: 300_000 });

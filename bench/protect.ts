@@ -1,4 +1,4 @@
-import { asRatio, placementBaseline } from './baseline.ts';
+import { asRatio, placementBaseline, readyRun } from './baseline.ts';
 import { watchMemory } from './family.ts';
 import { line, median } from './print.ts';
 import { openSession, startHarness, type Session } from '../test/e2e/harness.ts';
@@ -14,14 +14,7 @@ async function toggleProtect(s: Session, layer: string, on: boolean) {
 
 /** One run of `n` variations on the Snack pack: click → last result placed, the emulator's time left out; then how long the panel took to measure the change. */
 async function run(s: Session, h: Awaited<ReturnType<typeof startHarness>>, n: number, watch = false) {
-  await s.page.evaluate((name) => window.playground.selectByName([name]), FRAME);
-  await s.ui.getByText(FRAME, { exact: true }).first().waitFor();
-  await s.ui.getByLabel('Variations').fill(String(n));
-  h.emulator.reset();
-  await s.evaluate((host) => {
-    host.messageLog.length = 0;
-    host.undoSteps.at.length = 0;
-  });
+  await readyRun(s, h.emulator, FRAME, n);
   const memory = watch ? await watchMemory(s) : undefined;
   await s.generate();
   await s.ui.getByText(new RegExp(`^Placed ${n} images? beside “${FRAME}”`)).waitFor({ timeout: 300_000 });

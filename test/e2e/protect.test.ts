@@ -20,6 +20,19 @@ const onEllipse = (box: typeof LOGO, fraction: number, angle: number) => ({
   y: box.y + box.height / 2 + Math.sin(angle) * (box.height / 2) * fraction,
 });
 
+/** A result of the Snack pack beside the frame's own render at the result's scale: its logo, inside its ellipse, is the frame's (±1). */
+async function expectLogoKept(s: Session, name: string, angle: number) {
+  const out = await raw(Buffer.from((await resultOf(s, name)).image, 'base64'));
+  const scale = out.width / FRAME.width;
+  const frame = await raw(await render(s, 'Snack pack', scale));
+  for (const fraction of [0, 0.5, 0.95]) {
+    const q = onEllipse(LOGO, fraction, angle);
+    const [x, y] = [Math.floor(q.x * scale), Math.floor(q.y * scale)];
+    expect(diff(at(out, x, y), at(frame, x, y)), `${name}: logo at ${x},${y}`).toBeLessThanOrEqual(1);
+  }
+  return { out, frame, scale };
+}
+
 describe('Protect: layers that must come back exactly', () => {
   it('a protected barcode and logo are the frame’s own pixels in every result, through the logo’s outline, the model’s elsewhere', async () => {
     const s = await openSession(h);
@@ -82,15 +95,11 @@ describe('Protect: layers that must come back exactly', () => {
     await finish.getByLabel('Final model and tier').selectOption({ label: 'Riverflow 2.0 Fast · 1K' });
     await finish.getByRole('button', { name: 'Finish with Riverflow 2.0 Fast at 1K' }).click();
     await s.ui.getByText(/^Placed 1 image beside “Snack pack — Riverflow 1”/).waitFor({ timeout: 30_000 });
-    const finalName = (await s.nodeNames()).find((n) => n.startsWith('Snack pack — Riverflow 1 — '))!;
-    const final = await raw(Buffer.from((await resultOf(s, finalName)).image, 'base64'));
-    const finalScale = final.width / FRAME.width;
-    const finalFrame = await raw(await render(s, 'Snack pack', finalScale));
-    for (const fraction of [0, 0.5, 0.95]) {
-      const q = onEllipse(LOGO, fraction, 2);
-      const [x, y] = [Math.floor(q.x * finalScale), Math.floor(q.y * finalScale)];
-      expect(diff(at(final, x, y), at(finalFrame, x, y))).toBeLessThanOrEqual(1);
-    }
+    await expectLogoKept(
+      s,
+      (await s.nodeNames()).find((n) => n.startsWith('Snack pack — Riverflow 1 — '))!,
+      2,
+    );
     // Unprotect: the frame's list follows, and it is the designer's own undo step.
     await s.page.getByRole('button', { name: 'Logo on Snack pack' }).click();
     await s.ui.getByRole('button', { name: 'Unprotect “Logo”' }).click();
@@ -160,14 +169,7 @@ describe('Protect: layers that must come back exactly', () => {
     await s.ui.getByRole('radio', { name: 'Edit each frame' }).check();
     await s.ui.getByRole('button', { name: 'Generate for 2 frames' }).click();
     await s.ui.getByText(/^Placed 2 images for 2 frames/).waitFor({ timeout: 60_000 });
-    const snack = await raw(Buffer.from((await resultOf(s, 'Snack pack — Riverflow 1')).image, 'base64'));
-    const snackScale = snack.width / FRAME.width;
-    const snackFrame = await raw(await render(s, 'Snack pack', snackScale));
-    for (const fraction of [0, 0.6, 0.95]) {
-      const q = onEllipse(LOGO, fraction, 1);
-      const [x, y] = [Math.floor(q.x * snackScale), Math.floor(q.y * snackScale)];
-      expect(diff(at(snack, x, y), at(snackFrame, x, y))).toBeLessThanOrEqual(1);
-    }
+    await expectLogoKept(s, 'Snack pack — Riverflow 1', 1);
     await s.context.close();
   });
 
@@ -195,14 +197,7 @@ describe('Protect: layers that must come back exactly', () => {
     await s.select('Snack pack');
     await s.page.evaluate(() => window.playground.quickEdit('Autumn edition, warm colours'));
     await expect.poll(() => s.evaluate((host) => host.closed), { timeout: 30_000 }).toBe(true);
-    const out = await raw(Buffer.from((await resultOf(s, 'Snack pack — Riverflow 1')).image, 'base64'));
-    const scale = out.width / FRAME.width;
-    const frame = await raw(await render(s, 'Snack pack', scale));
-    for (const fraction of [0, 0.5, 0.95]) {
-      const q = onEllipse(LOGO, fraction, 3);
-      const [x, y] = [Math.floor(q.x * scale), Math.floor(q.y * scale)];
-      expect(diff(at(out, x, y), at(frame, x, y))).toBeLessThanOrEqual(1);
-    }
+    const { out, frame, scale } = await expectLogoKept(s, 'Snack pack — Riverflow 1', 3);
     const [fx, fy] = [Math.floor(300 * scale), Math.floor(300 * scale)];
     expect(diff(at(out, fx, fy), at(frame, fx, fy))).toBeGreaterThan(8);
     await s.context.close();
