@@ -55,7 +55,8 @@ export async function openBaseline(s: Session, runs = 7, roundTrip = false): Pro
     samples.push(
       await s.page.evaluate(async (roundTrip) => {
         const html = await (await fetch('/plugin/ui.html')).text();
-        const at = html.indexOf('<script>') + '<script>'.length;
+        // The bundle is the last script (a one-line mark comes first, in the head).
+        const at = html.lastIndexOf('<script>') + '<script>'.length;
         const show = `document.body.append(Object.assign(document.createElement('button'), { textContent: 'Generate' }));
 requestAnimationFrame(() => parent.postMessage({ baseline: performance.now() }, '*'));`;
         const start = roundTrip ? `addEventListener('message', () => { ${show} }, { once: true }); parent.postMessage({ ready: true }, '*');` : show;

@@ -92,7 +92,7 @@ export async function browserFigures() {
      * its document is there (the playground fetches ui.html; Figma hands it over inline) to the first
      * usable render; and where the time goes, per phase, from the panel's own marks.
      */
-    const PHASES = ['riverflow-start', 'riverflow-modules', 'riverflow-init', 'riverflow-interactive'] as const;
+    const PHASES = ['riverflow-document', 'riverflow-start', 'riverflow-modules', 'riverflow-init', 'riverflow-interactive'] as const;
     let phases: number[] = [];
     const openTimes = async (times: number) => {
       const opens: number[][] = [];
@@ -108,7 +108,7 @@ export async function browserFigures() {
       return median(opens.map((o) => o.at(-1)! - o[0]!));
     };
     const phaseLine = () =>
-      `  (before it: fetching ui.html ${phases[0]!.toFixed(0)} ms, playground only · HTML, CSS and script parse ${phases[1]!.toFixed(0)} ms · modules set up ${phases[2]!.toFixed(0)} ms · ui-ready→init ${phases[3]!.toFixed(0)} ms: the round trip to the main thread · first render ${phases[4]!.toFixed(0)} ms)`;
+      `  (before it: fetching ui.html ${phases[0]!.toFixed(0)} ms, playground only · the frame's start ${phases[1]!.toFixed(0)} ms: document there → its first script runs, Chromium's own · CSS and bundle parse ${phases[2]!.toFixed(0)} ms · modules set up ${phases[3]!.toFixed(0)} ms · ui-ready→init ${phases[4]!.toFixed(0)} ms: the round trip to the main thread · first render ${phases[5]!.toFixed(0)} ms)`;
     // The least a panel can cost, the same bytes parsed and painted; and that with the one round trip
     // to the main thread no panel can skip (its key and settings are where only the main thread reads):
     // the goal is read against the second, the first is shown beside it.
@@ -125,7 +125,8 @@ export async function browserFigures() {
     line('  where it goes'.padEnd(28), phaseLine());
     // What the bundle's size costs a designer: its parse at every open, scaled to the 40 KB the old goal asked for.
     const gz = gzipSync(readFileSync('dist/ui.html')).length / 1000;
-    const parse = phases[1]!;
+    // Only the bundle's part: the frame's start before its first script does not move with the bytes.
+    const parse = phases[2]!;
     line(
       'UI parse, bundle size'.padEnd(28),
       `${parse.toFixed(0)} ms for ${gz.toFixed(1)} KB gzipped = ${((parse / open1) * 100).toFixed(0)}% of open→interactive; at 40 KB ≈ ${((parse * 40) / gz).toFixed(0)} ms (−${(parse - (parse * 40) / gz).toFixed(0)} ms) · goal: parse ≤ 40% of the open · ${parse / open1 <= 0.4 ? 'within' : 'OVER'}`,
