@@ -1,6 +1,9 @@
 import { FIGMA_MAX_IMAGE_SIDE } from './imageInfo.ts';
 import type { Rect } from './rect.ts';
 
+/** The largest side a browser canvas cuts reliably (Chrome's limit): past it, no tiles can be made. */
+export const MAX_TILED_SIDE = 16384;
+
 /** One tile of an image too large for Figma: its box in the image's pixels, and the image Figma holds for it. */
 export interface Tile extends Rect {
   readonly hash: string;

@@ -5,20 +5,26 @@ import { clipBox, visibleTextLayers } from './area.ts';
 import { renderRect } from './nodeBounds.ts';
 import { splitLiveText } from './liveText.ts';
 import { findSceneNode } from './sceneNode.ts';
+import { checkTiles, fillWithTiles, type TiledImage } from './tiledResult.ts';
+
+/** A composite's pixels: one image Figma holds, or (past its 4096 px) the tiles already stored. */
+export type CompositePicture = { readonly imageHash: string } | { readonly tiles: TiledImage };
 
 /**
- * A composite result: a frame the size of the source's render holding the image, with copies
- * of the source's text layers on top at the same places, still editable (text kept sharp).
- * Text whose font cannot be loaded is already in the image. The caller names, records and
- * appends the frame.
+ * A composite result: a frame the size of the source's render holding the image (or its tiles,
+ * at full size), with copies of the source's text layers on top at the same places, still
+ * editable (text kept sharp). Text whose font cannot be loaded is already in the image. The
+ * caller names, records and appends the frame.
  */
-export async function compositeResultFrame(composite: CompositeRun, imageHash: string, slot: Rect): Promise<FrameNode> {
+export async function compositeResultFrame(composite: CompositeRun, picture: CompositePicture, slot: Rect): Promise<FrameNode> {
+  if ('tiles' in picture) checkTiles(picture.tiles);
   const frame = figma.createFrame();
   frame.resize(slot.width, slot.height);
   frame.x = slot.x;
   frame.y = slot.y;
   frame.clipsContent = true;
-  frame.fills = [{ type: 'IMAGE', imageHash, scaleMode: 'FILL' }];
+  if ('tiles' in picture) fillWithTiles(frame, picture.tiles);
+  else frame.fills = [{ type: 'IMAGE', imageHash: picture.imageHash, scaleMode: 'FILL' }];
   if (!composite.keepTextSharp) return frame;
   const source = await findSceneNode(composite.frameId);
   if (!source) return frame;

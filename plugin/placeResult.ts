@@ -70,19 +70,19 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   if (!bytes === !tiles) throw new PluginProblem('This result came without its image, so it was not placed.');
   // Validates the image (PNG/JPEG/GIF, ≤ 4096 px) and throws otherwise.
   const imageHash = bytes ? figma.createImage(bytes).hash : '';
-  // A composite is at most 4096 px (see compositeSize): only a plain result comes as tiles.
-  const composited = run.composite !== undefined && !image.asIs && !tiles;
+  // A composite past 4096 px (a 4K final of a protected frame) comes as tiles too, and keeps its live text.
+  const composited = run.composite !== undefined && !image.asIs;
   // A result that could not be composited (its frame deleted meanwhile) has the model's ratio, not the
   // frame's its slot was planned for: it fits inside the slot, never over the next one.
   // An upscaled result with live text gets its text back on top, as the result it came from had.
   const liveTextFrom = run.upscale?.textFrom
     ? { frameId: run.upscale.textFrom, keepTextSharp: true, featherPercent: 0, size: { width: slot.width, height: slot.height } }
     : undefined;
-  const frameFrom = tiles ? undefined : composited ? run.composite : liveTextFrom;
-  const node = tiles
-    ? tiledResult(tiles, slot)
-    : frameFrom
-      ? await compositeResultFrame(frameFrom, imageHash, slot)
+  const frameFrom = composited ? run.composite : liveTextFrom;
+  const node = frameFrom
+    ? await compositeResultFrame(frameFrom, tiles ? { tiles } : { imageHash }, slot)
+    : tiles
+      ? tiledResult(tiles, slot)
       : plainResult(imageHash, image.asIs ? fitInside(slot, run.width, run.height) : slot);
   const finalSize = run.finishes ? sizeOf(modelOf(run.model), run.width, run.height) : undefined;
   const label = run.upscale
@@ -114,7 +114,9 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
     ...(run.composite?.area ? { area: run.composite.area, marker: run.composite.markerName } : {}),
     ...(frameFrom?.keepTextSharp ? { keepTextSharp: true } : {}),
     ...(tiles ? { tiles: tiles.parts.length } : {}),
-    ...(composited && bytes ? { composite: readImageSize(bytes) ?? { width: run.width, height: run.height } } : {}),
+    ...(composited
+      ? { composite: tiles ? { width: tiles.width, height: tiles.height } : (readImageSize(bytes!) ?? { width: run.width, height: run.height }) }
+      : {}),
   };
   node.setPluginData(PROVENANCE_KEY, JSON.stringify(provenance));
   if (image.preview) node.setPluginData(PREVIEW_KEY, image.preview);

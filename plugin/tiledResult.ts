@@ -16,19 +16,32 @@ export interface TiledImage {
 
 /**
  * A result past Figma's 4096 px, with every pixel: a frame as wide as any result, holding its
- * tiles edge to edge at the image's own proportions (each tile's fill is its pixels, unresampled).
- * Its export setting is the whole image at full width, so Export in Figma gives every pixel.
- * The caller names, records and appends the frame.
+ * tiles edge to edge at the image's own proportions. The caller names, records and appends the frame.
  */
 export function tiledResult(image: TiledImage, slot: Rect): FrameNode {
-  if (!tilesCover(image.parts, image.width, image.height)) throw new PluginProblem('The image’s tiles do not fit together, so it was not placed.');
-  if (image.parts.some((t) => !figma.getImageByHash(t.hash))) throw new PluginProblem('A tile of the image did not reach Figma, so it was not placed.');
-  const scale = slot.width / image.width;
+  checkTiles(image);
   const frame = figma.createFrame();
-  frame.resize(slot.width, image.height * scale);
+  frame.resize(slot.width, image.height * (slot.width / image.width));
   frame.x = slot.x;
   frame.y = slot.y;
   frame.clipsContent = true;
+  fillWithTiles(frame, image);
+  return frame;
+}
+
+/** Before anything is made: every tile in place and held by Figma, or a reason. */
+export function checkTiles(image: TiledImage): void {
+  if (!tilesCover(image.parts, image.width, image.height)) throw new PluginProblem('The image’s tiles do not fit together, so it was not placed.');
+  if (image.parts.some((t) => !figma.getImageByHash(t.hash))) throw new PluginProblem('A tile of the image did not reach Figma, so it was not placed.');
+}
+
+/**
+ * Lays checked tiles edge to edge across a frame's width (each tile's fill is its pixels,
+ * unresampled), and sets the frame's export to the whole image at full width, so Export in
+ * Figma gives every pixel.
+ */
+export function fillWithTiles(frame: FrameNode, image: TiledImage): void {
+  const scale = frame.width / image.width;
   frame.fills = [];
   image.parts.forEach((t, i) => {
     const tile = figma.createRectangle();
@@ -42,5 +55,4 @@ export function tiledResult(image: TiledImage, slot: Rect): FrameNode {
     frame.appendChild(tile);
   });
   frame.exportSettings = [{ format: 'PNG', suffix: '', constraint: { type: 'WIDTH', value: image.width } }];
-  return frame;
 }

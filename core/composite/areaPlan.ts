@@ -1,14 +1,16 @@
 import { intersection, type Rect } from '../rect.ts';
 import { matchPreset, type SizePreset, type Tier } from '../sizes.ts';
-import { FIGMA_MAX_IMAGE_SIDE } from '../imageInfo.ts';
+import { MAX_TILED_SIDE } from '../tiles.ts';
 
 /** Context sent around an area, as a share of the area's own size on each side. */
 export const AREA_MARGIN = 0.25;
 /** Default soft edge, as a percentage of the area's short side. */
 export const DEFAULT_FEATHER_PERCENT = 3;
 export const MAX_FEATHER_PERCENT = 20;
-/** A composite never carries more than twice the frame's own pixels: beyond that only bytes grow. */
+/** An area's composite carries at most twice the frame's own detail: beyond that only bytes grow. */
 export const MAX_COMPOSITE_SCALE = 2;
+/** Past 1×, a composite has at most a 4K final's pixels (2.0 Pro's 4608×3456), whatever the crop's detail. */
+export const MAX_COMPOSITE_PIXELS = 4608 * 3456;
 
 /** The part of `rect` inside a `width`×`height` frame (origin top-left). */
 export function clampToFrame(rect: Rect, frame: { width: number; height: number }): Rect {
@@ -75,8 +77,10 @@ export function planAreaCrop(
 
 /**
  * Pixels per frame unit of the composite: the model's own detail in the crop, at least the
- * frame's size and at most twice it, and never past Figma's 4096 px per side (then below 1,
- * which the panel reports as scaled down).
+ * frame's size. Above 1× it is held to twice the frame, or to as many pixels as the model's image
+ * where that is more (a whole-frame 4K final keeps every pixel paid for), and never past a 4K
+ * final's pixels. Past Figma's 4096 px the result is placed as tiles; only a frame past the
+ * 16384 px a tile plan can cut is made below 1×, which the panel reports as scaled down.
  */
 export function compositeScale(
   crop: { width: number; height: number },
@@ -84,13 +88,18 @@ export function compositeScale(
   frame: { width: number; height: number },
 ): number {
   const model = Math.max(preset.width / crop.width, preset.height / crop.height);
-  const wanted = Math.min(MAX_COMPOSITE_SCALE, Math.max(1, model));
-  return Math.min(wanted, FIGMA_MAX_IMAGE_SIDE / Math.max(frame.width, frame.height));
+  const framePixels = frame.width * frame.height;
+  const ceiling = Math.min(
+    Math.max(MAX_COMPOSITE_SCALE, Math.sqrt((preset.width * preset.height) / framePixels)),
+    Math.sqrt(MAX_COMPOSITE_PIXELS / framePixels),
+  );
+  const wanted = Math.max(1, Math.min(model, ceiling));
+  return Math.min(wanted, MAX_TILED_SIDE / Math.max(frame.width, frame.height));
 }
 
-/** The composite's pixel size for a frame at `scale`: what Figma will accept. */
+/** The composite's pixel size for a frame at `scale`: whole pixels, within what a tile plan can cut. */
 export function compositeSize(frame: { width: number; height: number }, scale: number): { width: number; height: number } {
-  const side = (n: number) => Math.min(FIGMA_MAX_IMAGE_SIDE, Math.max(1, Math.round(n * scale)));
+  const side = (n: number) => Math.min(MAX_TILED_SIDE, Math.max(1, Math.round(n * scale)));
   return { width: side(frame.width), height: side(frame.height) };
 }
 

@@ -109,6 +109,55 @@ describe('Protect: layers that must come back exactly', () => {
     await s.context.close();
   });
 
+  it('a protected frame finished at 4K keeps every pixel the final was paid for: tiles of 4608×3456, the barcode the frame’s own', async () => {
+    const s = await openSession(h);
+    await s.useKey();
+    await protect(s, 'Barcode');
+    await s.select('Snack pack');
+    await s.prompt('Autumn edition, warm colours');
+    await s.ui.getByLabel('Variations').fill('1');
+    await s.generate();
+    await s.ui.getByText(/^Placed 1 image beside “Snack pack”/).waitFor({ timeout: 30_000 });
+    await s.select('Snack pack — Riverflow 1');
+    const finish = s.ui.getByRole('region', { name: 'Finish with…' });
+    await finish.getByLabel('Final model and tier').selectOption({ label: 'Riverflow 2.0 Pro · 4K' });
+    await finish.getByRole('button', { name: 'Finish with Riverflow 2.0 Pro at 4K' }).click();
+    const placed = s.ui.getByText(/^Placed 1 image beside “Snack pack — Riverflow 1”/);
+    await placed.waitFor({ timeout: 60_000 });
+    // Made at full size: no "made at N% of its size".
+    expect(await placed.textContent()).not.toMatch(/% of its size/);
+    const name = (await s.nodeNames()).find((n) => n.startsWith('Snack pack — Riverflow 1 — '))!;
+    const { tiles, width } = await s.page.evaluate((n) => {
+      const host = window.playground.host;
+      const node = host.page.children.find((c) => c.name === n)!;
+      const b64 = (bytes: Uint8Array) => {
+        let bin = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        return btoa(bin);
+      };
+      return { width: node.width, tiles: node.children.map((t) => b64(host.images.get((t.fills as ImagePaint[])[0]!.imageHash!)!)) };
+    }, name);
+    expect(width).toBe(FRAME.width);
+    const parts = await Promise.all(tiles.map((t) => raw(Buffer.from(t, 'base64'))));
+    expect(parts.map((p) => [p.width, p.height])).toEqual([
+      [2304, 3456],
+      [2304, 3456],
+    ]);
+    // The barcode lies in the right tile: every pixel of it, at 4K, is the frame's own render at 4K (±1).
+    const scale = 4608 / FRAME.width;
+    const frame = await raw(await render(s, 'Snack pack', scale));
+    const right = parts[1]!;
+    let worst = 0;
+    for (let y = Math.ceil(BARCODE.y * scale); y < Math.floor((BARCODE.y + BARCODE.height) * scale); y++)
+      for (let x = Math.ceil(BARCODE.x * scale); x < Math.floor((BARCODE.x + BARCODE.width) * scale); x++)
+        worst = Math.max(worst, diff(at(right, x - 2304, y), at(frame, x, y)));
+    expect(worst).toBeLessThanOrEqual(1);
+    // Away from it, the model's picture.
+    const [fx, fy] = [Math.floor(300 * scale), Math.floor(300 * scale)];
+    expect(diff(at(parts[0]!, fx, fy), at(frame, fx, fy))).toBeGreaterThan(8);
+    await s.context.close();
+  });
+
   it('a protected text layer in a missing font comes back by its box, with text kept sharp or not; in an area edit and in Edit each frame too', async () => {
     const s = await openSession(h);
     await s.useKey();

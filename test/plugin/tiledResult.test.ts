@@ -39,9 +39,9 @@ const run = (sourceNodeIds: string[]): PendingRun => ({
   tasks: [{ taskUUID: TASK, accepted: true }],
 });
 
-async function storeTiles(p: BootedPlugin, png: Uint8Array) {
+async function storeTiles(p: BootedPlugin, png: Uint8Array, size = { width: W, height: H }) {
   const parts = [];
-  for (const [i, t] of tilePlan(W, H).entries()) {
+  for (const [i, t] of tilePlan(size.width, size.height).entries()) {
     const bytes = new Uint8Array(await sharp(png).extract({ left: t.x, top: t.y, width: t.width, height: t.height }).png().toBuffer());
     const r = await p.ask({ type: 'store-tile', id: 100 + i, bytes });
     if (!r.ok) throw new Error(r.message);
@@ -122,5 +122,48 @@ describe('a result past Figma’s 4096 px', () => {
         .toBuffer(),
     );
     expect(await p.ask({ type: 'store-tile', id: 5, bytes: big })).toMatchObject({ ok: false });
+  });
+
+  it('a composite past 4096 px (a protected frame’s 4K final, text kept sharp) is its tiles with the live text on top, at the frame’s size', async () => {
+    const p = bootPlugin();
+    await p.ready();
+    const source = p.host.addFrame('Pack shot', { x: 0, y: 0, width: 1200, height: 900 });
+    p.host.addLayer(source, { type: 'TEXT', name: 'Price', x: 80, y: 700, characters: '€4.99', font: { family: 'Inter', style: 'Bold' }, fontSize: 96 });
+    const before = snapshotNode(source);
+    const size = { width: 4608, height: 3456 };
+    const composite: PendingRun = {
+      ...run([source.id]),
+      width: size.width,
+      height: size.height,
+      composite: { frameId: source.id, keepTextSharp: true, featherPercent: 3, size: { width: 1200, height: 900 } },
+    };
+    expect(await p.ask({ type: 'pending-save', id: 1, run: composite })).toMatchObject({ ok: true });
+    const png = new Uint8Array(
+      await sharp({ create: { ...size, channels: 3, background: '#3a6' } })
+        .png({ compressionLevel: 1 })
+        .toBuffer(),
+    );
+    const parts = await storeTiles(p, png, size);
+    const undo = p.host.undoSteps.count;
+    const r = await p.ask({ type: 'place-result', id: 2, runId: 'run-4k', taskUUID: TASK, imageUUID: 'img-4k', tiles: { ...size, parts } });
+    expect(r).toMatchObject({ ok: true });
+    const frame = p.host.node((r as { value: { nodeId: string } }).value.nodeId) as FakeSceneNode;
+    expect([frame.type, frame.width]).toEqual(['FRAME', 1200]);
+    expect(frame.height).toBeCloseTo(900, 9);
+    // The tiles under the text: every pixel of the composite, then the price still editable where it was.
+    expect(frame.children.map((c) => [c.type, c.name])).toEqual([
+      ['RECTANGLE', 'Tile 1 of 2'],
+      ['RECTANGLE', 'Tile 2 of 2'],
+      ['TEXT', 'Price'],
+    ]);
+    expect([frame.children[2]!.x, frame.children[2]!.y]).toEqual([80, 700]);
+    expect(parseProvenance(frame.getPluginData(PROVENANCE_KEY))).toMatchObject({ tiles: 2, keepTextSharp: true, composite: size });
+    expect(frame.exportSettings).toEqual([{ format: 'PNG', suffix: '', constraint: { type: 'WIDTH', value: size.width } }]);
+    expect(p.host.undoSteps.count - undo).toBe(1);
+    expect(snapshotNode(source)).toEqual(before);
+    // Selected, it is a composite of 4608×3456 with live text: an upscale would start from its own pixels.
+    p.host.select([frame]);
+    const sel = await p.waitFor('selection', (m) => m.nodes[0]?.id === frame.id);
+    expect(sel.nodes[0]?.result).toEqual({ ...size, liveText: true });
   });
 });

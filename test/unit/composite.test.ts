@@ -95,11 +95,23 @@ describe('compositeScale and size', () => {
     expect(compositeScale({ width: 200, height: 150 }, { width: 1152, height: 864 }, frame)).toBe(2);
     expect(compositeScale({ width: 1200, height: 900 }, { width: 1152, height: 864 }, frame)).toBe(1);
   });
-  it('stays within Figma’s 4096 px, below 1× for a bigger frame', () => {
+  it('keeps every pixel of a whole-frame final the model made past 2×: a 4K final of a 1200×900 frame is 4608×3456', () => {
+    const s = compositeScale({ width: 1200, height: 900 }, { width: 4608, height: 3456 }, frame);
+    expect(s).toBeCloseTo(3.84, 6);
+    expect(compositeSize(frame, s)).toEqual({ width: 4608, height: 3456 });
+    // An area edit's crop at 4K: never more pixels than the model's own image.
+    const area = compositeScale({ width: 200, height: 150 }, { width: 4608, height: 3456 }, frame);
+    expect(area).toBeCloseTo(3.84, 6);
+  });
+  it('a frame past Figma’s 4096 px stays at 1× (placed as tiles); past the 16384 px a tile plan can cut, below 1×', () => {
     const big = { width: 6000, height: 3000 };
     const s = compositeScale({ width: 1000, height: 500 }, { width: 1512, height: 648 }, big);
-    expect(s).toBeCloseTo(4096 / 6000, 6);
-    expect(compositeSize(big, s)).toEqual({ width: 4096, height: 2048 });
+    expect(s).toBe(1);
+    expect(compositeSize(big, s)).toEqual({ width: 6000, height: 3000 });
+    const huge = { width: 20000, height: 1000 };
+    const t = compositeScale({ width: 2000, height: 1000 }, { width: 1512, height: 648 }, huge);
+    expect(t).toBeCloseTo(16384 / 20000, 6);
+    expect(compositeSize(huge, t)).toEqual({ width: 16384, height: 819 });
   });
   it('feather width is a share of the short side, in composite pixels', () => {
     expect(featherWidth({ width: 400, height: 200 }, 3, 2)).toBe(12);

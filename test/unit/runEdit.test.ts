@@ -320,14 +320,14 @@ describe('collectResults', () => {
       expect(pending.size).toBe(0);
     });
 
-    it('says when the frame is past Figma’s 4096 px and the composite was made smaller', async () => {
+    it('says when the frame is past the 16384 px a result can be placed at and the composite was made smaller', async () => {
       const { host } = fakeHost();
       const big = { ...PARTS, scale: 0.68, drawnText: [] };
       const ask = host.request.bind(host);
       host.request = (async (body: RequestBody<RequestType>) => (body.type === 'prepare-composite' ? big : ask(body))) as RunHost['request'];
       const { c } = client(runware);
       const outcome = await runEdit(host, c, areaRequest(1), () => {}, signal());
-      expect(outcome.notes).toEqual(['“Pack shot” is larger than Figma’s 4096 px image limit, so the result was made at 68% of its size.']);
+      expect(outcome.notes).toEqual(['“Pack shot” is larger than the 16384 px a side a result can be placed at, so the result was made at 68% of its size.']);
     });
 
     const recovered = (): PendingRun => ({

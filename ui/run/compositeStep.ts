@@ -5,8 +5,9 @@ import { RequestFailed } from '../requestFailed.ts';
 import type { PlaceableImage } from '../runware/placeableImage.ts';
 import type { RunHost } from './runHost.ts';
 import { errorText } from '../../core/errorText.ts';
+import { MAX_TILED_SIDE } from '../../core/tiles.ts';
 
-/** What a composite run adds to the message: text drawn into the image, a frame too big for Figma's images. */
+/** What a composite run adds to the message: text drawn into the image, a frame too big to be placed whole. */
 export function compositeNotes(parts: CompositeParts): string[] {
   const notes: string[] = [];
   if (parts.drawnText.length) {
@@ -14,7 +15,9 @@ export function compositeNotes(parts: CompositeParts): string[] {
     notes.push(`Drawn into the image, since ${parts.drawnText.length === 1 ? 'its font is' : 'their fonts are'} not available here: ${names}.`);
   }
   if (parts.scale < 1)
-    notes.push(`“${parts.frameName}” is larger than Figma’s 4096 px image limit, so the result was made at ${Math.round(parts.scale * 100)}% of its size.`);
+    notes.push(
+      `“${parts.frameName}” is larger than the ${MAX_TILED_SIDE} px a side a result can be placed at, so the result was made at ${Math.round(parts.scale * 100)}% of its size.`,
+    );
   return notes;
 }
 

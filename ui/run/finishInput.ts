@@ -29,7 +29,7 @@ export function finishInput(
     settings: { ...settings, model: model.id, tier, numberResults: 1 },
     finishes: draftId,
     // Text kept live on the draft stays live on the final, and the frame's protected layers come back
-    // exactly (a composite is at most 4096 px, see compositeSize).
+    // exactly, at the final's full size (past 4096 px as tiles, see compositeScale).
     ...(plan.keepTextSharp || plan.sources[0]?.protected?.length
       ? { composite: { keepTextSharp: plan.keepTextSharp, featherPercent: settings.featherPercent ?? DEFAULT_FEATHER_PERCENT } }
       : {}),

@@ -1,4 +1,5 @@
 import { readImageSize, sniffImageKind } from '../../core/imageInfo.ts';
+import { MAX_TILED_SIDE } from '../../core/tiles.ts';
 import { base64ToBytes } from '../base64.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import type { ImageResult } from '../../core/runware/response.ts';
@@ -24,9 +25,6 @@ async function webpToPng(bitmap: ImageBitmap): Promise<Uint8Array> {
   const blob = await canvas.convertToBlob({ type: 'image/png' });
   return new Uint8Array(await blob.arrayBuffer());
 }
-
-/** The largest side a browser canvas cuts reliably (Chrome's limit): past it, no tiles can be made. */
-export const MAX_TILED_SIDE = 16384;
 
 /**
  * Decodes an inline result and makes sure Figma can take it: a PNG, JPEG or GIF that decodes
