@@ -175,6 +175,16 @@ export async function browserFigures() {
       `${exports}`,
       '(the reference, the frame’s refreshed thumbnail, the compare view’s source; none for the history: goal flat, not 200+)',
     );
+    // The same one-result run as above, now with 200 results in History: the panel re-renders at
+    // each step of a run, and a long History must not make every step slower.
+    const crowded = [];
+    for (let i = 0; i < 5; i++) crowded.push((await run(1)).overhead);
+    const crowdedBaseline = await placementBaseline(s, 1);
+    line(
+      'click→placed, 200 in History'.padEnd(28),
+      `overhead ${median(crowded).toFixed(0)} ms`.padEnd(20),
+      `= ${asRatio(median(crowded), crowdedBaseline, 25)}  (1 result, as above, with 200 earlier results on the page)`,
+    );
     await messageFigures(s);
   } finally {
     await h.close();

@@ -3,6 +3,9 @@ import { formatUsd, plural } from '../../core/format.ts';
 import { filterHistory, type HistoryEntry } from '../../core/history.ts';
 import { knownModel, sizeOf } from '../../core/models.ts';
 import type { OutputOptions } from '../../core/outputOptions.ts';
+import { Disclosure } from './Disclosure.tsx';
+import { useVisibleRows } from '../hooks/useVisibleRows.ts';
+import { CheckRow } from './CheckRow.tsx';
 
 /** Riverflow 2.5's choices on its runs: " · thinking high · transparent". */
 function choices(o: OutputOptions | undefined): string {
@@ -10,9 +13,11 @@ function choices(o: OutputOptions | undefined): string {
   const background = o.backgroundMode === 'transparent' ? ' · transparent' : o.backgroundMode === 'solid' ? ` · on ${o.backgroundColor ?? 'a colour'}` : '';
   return ` · thinking ${o.thinking}${background}`;
 }
-import { Disclosure } from './Disclosure.tsx';
-import { useVisibleRows } from '../hooks/useVisibleRows.ts';
-import { CheckRow } from './CheckRow.tsx';
+
+// Made once: a formatter per call (toLocaleDateString) costs a fraction of a millisecond, times every row.
+const DAY = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const when = (ms: number) => `${DAY.format(ms)} ${TIME.format(ms)}`;
 
 interface Props {
   readonly open: boolean;
@@ -27,19 +32,43 @@ interface Props {
   readonly onSelect: (entry: HistoryEntry) => void;
 }
 
-function when(ms: number): string {
-  const d = new Date(ms);
-  return `${d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' })} ${d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })}`;
-}
-
 /** This page's runs, read back from the results' provenance: search, star, reuse, select. */
-export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, onReusePrompt, onReuseSettings, onStar, onSelect }: Props) {
+export function HistoryPanel(props: Props) {
+  // Kept while History is closed, so it opens as it was left.
   const [query, setQuery] = useState('');
   const [starredOnly, setStarredOnly] = useState(false);
+  return (
+    <Disclosure open={props.open} title={`History (${props.entries.length})`} onToggle={props.onToggle}>
+      {/* A component, not rows built here: closed, none of its rows is made at each of a run's re-renders. */}
+      <HistoryBody {...props} query={query} setQuery={setQuery} starredOnly={starredOnly} setStarredOnly={setStarredOnly} />
+    </Disclosure>
+  );
+}
+
+interface BodyProps extends Props {
+  readonly query: string;
+  readonly setQuery: (query: string) => void;
+  readonly starredOnly: boolean;
+  readonly setStarredOnly: (on: boolean) => void;
+}
+
+function HistoryBody({
+  entries,
+  thumbnails,
+  onVisible,
+  onReusePrompt,
+  onReuseSettings,
+  onStar,
+  onSelect,
+  query,
+  setQuery,
+  starredOnly,
+  setStarredOnly,
+}: BodyProps) {
   const rowRef = useVisibleRows(onVisible);
   const shown = filterHistory(entries, query, starredOnly);
   return (
-    <Disclosure open={open} title={`History (${entries.length})`} onToggle={onToggle}>
+    <>
       {entries.length === 0 ? (
         <p class="hint">No Riverflow results on this page yet.</p>
       ) : (
@@ -95,6 +124,6 @@ export function HistoryPanel({ open, onToggle, entries, thumbnails, onVisible, o
           );
         })}
       </ul>
-    </Disclosure>
+    </>
   );
 }

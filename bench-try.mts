@@ -1,0 +1,3 @@
+import { browserFigures } from './bench/browser.ts';
+await browserFigures();
+process.exit(0);
