@@ -36,45 +36,71 @@ export function deltaE2000(p: ArrayLike<number>, q: ArrayLike<number>): number {
   return deltaE2000Of(p[0]!, p[1]!, p[2]!, q[0]!, q[1]!, q[2]!);
 }
 
+const POW25_7 = 25 ** 7;
+const TWO_PI = 2 * Math.PI;
+/** Hue angle in radians, 0–2π; 0 for a grey. */
+const hue = (b: number, a: number) => (b === 0 && a === 0 ? 0 : Math.atan2(b, a) + (b < 0 ? TWO_PI : 0));
+
+// Written out in radians and without powers or closures: it runs once per pixel, tens of thousands of times a result.
 function deltaE2000Of(L1: number, a1: number, b1: number, L2: number, a2: number, b2: number): number {
-  const C1 = Math.hypot(a1!, b1!);
-  const C2 = Math.hypot(a2!, b2!);
-  const Cm = (C1 + C2) / 2;
-  const G = 0.5 * (1 - Math.sqrt(Cm ** 7 / (Cm ** 7 + 25 ** 7)));
-  const a1p = (1 + G) * a1!;
-  const a2p = (1 + G) * a2!;
-  const C1p = Math.hypot(a1p, b1!);
-  const C2p = Math.hypot(a2p, b2!);
-  const h = (b: number, a: number) => (b === 0 && a === 0 ? 0 : (Math.atan2(b, a) / rad + 360) % 360);
-  const h1p = h(b1!, a1p);
-  const h2p = h(b2!, a2p);
-  const dLp = L2! - L1!;
+  if (L1 === L2 && a1 === a2 && b1 === b2) return 0;
+  const Cm = (Math.sqrt(a1 * a1 + b1 * b1) + Math.sqrt(a2 * a2 + b2 * b2)) / 2;
+  const Cm7 = Cm * Cm * Cm * Cm * Cm * Cm * Cm;
+  const G = 0.5 * (1 - Math.sqrt(Cm7 / (Cm7 + POW25_7)));
+  const a1p = (1 + G) * a1;
+  const a2p = (1 + G) * a2;
+  const C1p = Math.sqrt(a1p * a1p + b1 * b1);
+  const C2p = Math.sqrt(a2p * a2p + b2 * b2);
+  const h1p = hue(b1, a1p);
+  const h2p = hue(b2, a2p);
+  const dLp = L2 - L1;
   const dCp = C2p - C1p;
+  const chroma = C1p * C2p !== 0;
   let dhp = 0;
-  if (C1p * C2p !== 0) dhp = Math.abs(h2p - h1p) <= 180 ? h2p - h1p : h2p - h1p > 180 ? h2p - h1p - 360 : h2p - h1p + 360;
-  const dHp = 2 * Math.sqrt(C1p * C2p) * Math.sin((dhp * rad) / 2);
-  const Lm = (L1! + L2!) / 2;
+  if (chroma) {
+    dhp = h2p - h1p;
+    if (dhp > Math.PI) dhp -= TWO_PI;
+    else if (dhp < -Math.PI) dhp += TWO_PI;
+  }
+  const dHp = 2 * Math.sqrt(C1p * C2p) * Math.sin(dhp / 2);
+  const Lm = (L1 + L2) / 2;
   const Cmp = (C1p + C2p) / 2;
   let hm = h1p + h2p;
-  if (C1p * C2p !== 0) hm = Math.abs(h1p - h2p) <= 180 ? hm / 2 : hm < 360 ? (hm + 360) / 2 : (hm - 360) / 2;
-  const T = 1 - 0.17 * Math.cos((hm - 30) * rad) + 0.24 * Math.cos(2 * hm * rad) + 0.32 * Math.cos((3 * hm + 6) * rad) - 0.2 * Math.cos((4 * hm - 63) * rad);
-  const dTheta = 30 * Math.exp(-(((hm - 275) / 25) ** 2));
-  const Rc = 2 * Math.sqrt(Cmp ** 7 / (Cmp ** 7 + 25 ** 7));
-  const Sl = 1 + (0.015 * (Lm - 50) ** 2) / Math.sqrt(20 + (Lm - 50) ** 2);
+  if (chroma) hm = Math.abs(h1p - h2p) <= Math.PI ? hm / 2 : hm < TWO_PI ? (hm + TWO_PI) / 2 : (hm - TWO_PI) / 2;
+  const T = 1 - 0.17 * Math.cos(hm - 30 * rad) + 0.24 * Math.cos(2 * hm) + 0.32 * Math.cos(3 * hm + 6 * rad) - 0.2 * Math.cos(4 * hm - 63 * rad);
+  const t = (hm / rad - 275) / 25;
+  const dTheta = 30 * Math.exp(-(t * t));
+  const Cmp7 = Cmp * Cmp * Cmp * Cmp * Cmp * Cmp * Cmp;
+  const Rc = 2 * Math.sqrt(Cmp7 / (Cmp7 + POW25_7));
+  const l50 = (Lm - 50) * (Lm - 50);
+  const Sl = 1 + (0.015 * l50) / Math.sqrt(20 + l50);
   const Sc = 1 + 0.045 * Cmp;
   const Sh = 1 + 0.015 * Cmp * T;
   const Rt = -Math.sin(2 * dTheta * rad) * Rc;
-  return Math.sqrt((dLp / Sl) ** 2 + (dCp / Sc) ** 2 + (dHp / Sh) ** 2 + Rt * (dCp / Sc) * (dHp / Sh));
+  const l = dLp / Sl;
+  const c = dCp / Sc;
+  const h = dHp / Sh;
+  return Math.sqrt(l * l + c * c + h * h + Rt * c * h);
 }
 
 /** Each pixel of an RGBA image in CIELAB (alpha composited over white first): computed once per image. */
 export function labPixels(rgba: Uint8ClampedArray): Float32Array {
-  const out = new Float32Array((rgba.length / 4) * 3);
-  const over = (c: number, alpha: number) => Math.round(c * alpha + 255 * (1 - alpha));
-  for (let i = 0; i < rgba.length / 4; i++) {
+  const n = rgba.length / 4;
+  const out = new Float32Array(n * 3);
+  // Flat areas repeat one colour pixel after pixel: its conversion is reused.
+  let last = -1;
+  let lab: [number, number, number] = [0, 0, 0];
+  for (let i = 0; i < n; i++) {
     const p = i * 4;
-    const alpha = rgba[p + 3]! / 255;
-    out.set(labOf(over(rgba[p]!, alpha), over(rgba[p + 1]!, alpha), over(rgba[p + 2]!, alpha)), i * 3);
+    const [r, g, b] = rgba[p + 3] === 255 ? [rgba[p]!, rgba[p + 1]!, rgba[p + 2]!] : overWhite(rgba, p);
+    const key = (r << 16) | (g << 8) | b;
+    if (key !== last) {
+      lab = labOf(r, g, b);
+      last = key;
+    }
+    out[i * 3] = lab[0];
+    out[i * 3 + 1] = lab[1];
+    out[i * 3 + 2] = lab[2];
   }
   return out;
 }
@@ -92,19 +118,18 @@ export function deltaMap(a: Uint8ClampedArray | Float32Array, b: Uint8ClampedArr
 }
 
 /**
- * The share (0–1) of the counted pixels that changed: all of them, or only where `weight` is 1
- * (a protected layer's inside), or all but an excluded box (what an area edit was asked to change).
+ * The share (0–1) of the counted pixels that changed: all of them, or all but an excluded box
+ * (what an area edit was asked to change).
  */
 export function changedShare(
   map: Float32Array,
   width: number,
-  options: { exclude?: { x: number; y: number; width: number; height: number }; weight?: Float32Array } = {},
+  options: { exclude?: { x: number; y: number; width: number; height: number } } = {},
 ): number {
   let counted = 0;
   let changed = 0;
   const ex = options.exclude;
   for (let i = 0; i < map.length; i++) {
-    if (options.weight && options.weight[i] !== 1) continue;
     if (ex) {
       const x = i % width;
       const y = Math.floor(i / width);
@@ -114,6 +139,37 @@ export function changedShare(
     if (map[i]! >= CHANGED_DELTA_E) changed++;
   }
   return counted ? changed / counted : 0;
+}
+
+/**
+ * The share (0–1) of the pixels where `inside` is 1 that changed between two RGBA images of the same
+ * size: a protected layer's drift. Sampled on an even grid of at most about `budget` pixels (a share
+ * to about a percent, as it is said), so a layer costs the same at 1K and at 4K; only the layer's own
+ * pixels are converted.
+ */
+export function changedInside(a: Uint8ClampedArray, b: Uint8ClampedArray, width: number, inside: Float32Array, budget = 4096): number {
+  const height = inside.length / width;
+  const step = Math.max(1, Math.floor(Math.sqrt(inside.length / budget)));
+  let counted = 0;
+  let changed = 0;
+  for (let y = 0; y < height; y += step)
+    for (let x = 0; x < width; x += step) {
+      const i = y * width + x;
+      if (inside[i] !== 1) continue;
+      const p = i * 4;
+      const [L1, A1, B1] = labOf(...overWhite(a, p));
+      const [L2, A2, B2] = labOf(...overWhite(b, p));
+      counted++;
+      if (deltaE2000Of(L1, A1, B1, L2, A2, B2) >= CHANGED_DELTA_E) changed++;
+    }
+  return counted ? changed / counted : 0;
+}
+
+/** One RGBA pixel over white, as labPixels sees it. */
+function overWhite(rgba: Uint8ClampedArray, p: number): [number, number, number] {
+  const k = rgba[p + 3]! / 255;
+  const white = 255 * (1 - k);
+  return [Math.round(rgba[p]! * k + white), Math.round(rgba[p + 1]! * k + white), Math.round(rgba[p + 2]! * k + white)];
 }
 
 /** The heat map the compare view lays over a result: clear where nothing changed, warmer and more opaque the more it did. */

@@ -48,13 +48,19 @@ export async function prepareComposite(req: CompositeRequest): Promise<Composite
   // The marker is hidden only where it is one of the frame's layers; drawn text comes back as overlays.
   const hide = [...texts, ...(marker && isInside(marker, frame) ? [marker] : [])];
   const protect = protectedLayers(frame).map((layer) => ({ name: layer.name, box: toFrame(renderRect(layer), origin), outline: outlineOf(layer, origin) }));
+  // Nothing to hide and no crop (a protected frame alone): the frame itself is only read, so no copy is made.
+  const using =
+    hide.length || area
+      ? <T>(use: (shown: SceneNode) => Promise<T>) => withTemporaryCopy(frame, hide, use)
+      : <T>(use: (shown: SceneNode) => Promise<T>) => use(frame);
   try {
-    return await withTemporaryCopy(frame, hide, async (copy) => {
+    // `shown`: what is exported, the frame itself or its temporary copy.
+    return await using(async (shown) => {
       // The whole frame first (the pixels outside the area), then the crop, through a frame that clips it.
       // Protected layers take their pixels from it as well, wherever the area is.
-      const base = area || protect.length ? await copy.exportAsync(srgbExport('PNG', { type: 'SCALE', value: scale })) : undefined;
+      const base = area || protect.length ? await shown.exportAsync(srgbExport('PNG', { type: 'SCALE', value: scale })) : undefined;
       const plan = planReferenceExport(crop.width, crop.height, Math.max(req.preset.width, req.preset.height));
-      const reference = area ? await exportCrop(copy, frame, origin, crop, plan.constraint) : await copy.exportAsync(srgbExport('PNG', plan.constraint));
+      const reference = area ? await exportCrop(shown, frame, origin, crop, plan.constraint) : await shown.exportAsync(srgbExport('PNG', plan.constraint));
       const overlays = [];
       for (const text of drawn) {
         // Drawn as the source shows it: cut where a frame around it clips.

@@ -21,16 +21,22 @@ async function imageOf(url: string): Promise<HTMLImageElement> {
   return img;
 }
 
-async function pixelsOf(url: string, width: number, height: number): Promise<Uint8ClampedArray> {
+function pixelsOf(image: HTMLImageElement, width: number, height: number): Uint8ClampedArray {
   const ctx = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(await imageOf(url), 0, 0, width, height);
+  ctx.drawImage(image, 0, 0, width, height);
   return ctx.getImageData(0, 0, width, height).data;
 }
 
-async function heatUrl(map: Float32Array, width: number, height: number): Promise<string> {
-  const canvas = new OffscreenCanvas(width, height);
+/**
+ * The heat map as a data URL, encoded at once on a page canvas: an OffscreenCanvas's convertToBlob
+ * waited some 150–200 ms for its turn in Chromium, for an image of 240 px.
+ */
+function heatUrl(map: Float32Array, width: number, height: number): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
   canvas.getContext('2d')!.putImageData(new ImageData(heatMap(map) as Uint8ClampedArray<ArrayBuffer>, width, height), 0, 0);
-  return URL.createObjectURL(await canvas.convertToBlob({ type: 'image/png' }));
+  return canvas.toDataURL('image/png');
 }
 
 /**
@@ -44,14 +50,13 @@ export function useChangeMeasure(run: LastRun | null, source: string | undefined
     setMeasures(new Map());
     if (!run || !source) return;
     let live = true;
-    const urls: string[] = [];
     void (async () => {
       performance.mark('riverflow-measuring');
-      const probe = await imageOf(source);
+      const sourceImage = await imageOf(source);
       const width = MEASURE_WIDTH;
-      const height = Math.max(1, Math.round((probe.naturalHeight / probe.naturalWidth) * width));
-      // The source in CIELAB once, for every result of the run.
-      const before = labPixels(await pixelsOf(source, width, height));
+      const height = Math.max(1, Math.round((sourceImage.naturalHeight / sourceImage.naturalWidth) * width));
+      // The source decoded and in CIELAB once, for every result of the run.
+      const before = labPixels(pixelsOf(sourceImage, width, height));
       const area = run.area;
       const exclude = area
         ? {
@@ -64,9 +69,8 @@ export function useChangeMeasure(run: LastRun | null, source: string | undefined
       for (const result of run.results) {
         if (!live) return;
         if (!result.url) continue;
-        const map = deltaMap(await pixelsOf(result.url, width, height), before);
-        const measure = { change: changedShare(map, width, exclude ? { exclude } : {}), heat: await heatUrl(map, width, height) };
-        urls.push(measure.heat);
+        const map = deltaMap(pixelsOf(await imageOf(result.url), width, height), before);
+        const measure = { change: changedShare(map, width, exclude ? { exclude } : {}), heat: heatUrl(map, width, height) };
         if (live) setMeasures((m) => new Map([...m, [result.nodeId, measure]]));
         await new Promise((r) => setTimeout(r, 0));
       }
@@ -75,7 +79,6 @@ export function useChangeMeasure(run: LastRun | null, source: string | undefined
     })().catch(() => undefined);
     return () => {
       live = false;
-      urls.forEach((u) => URL.revokeObjectURL(u));
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the run's results and the source
   }, [key, source]);

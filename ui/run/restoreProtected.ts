@@ -1,5 +1,5 @@
 import { blendByMask, featherMask } from '../../core/composite/pixels.ts';
-import { changedShare, deltaMap, type RestoredLayer } from '../../core/changeMeasure.ts';
+import { changedInside, type RestoredLayer } from '../../core/changeMeasure.ts';
 import type { CompositeParts } from '../../core/protocol/composite.ts';
 import { context, outlineCoverage } from './outlineCoverage.ts';
 
@@ -29,7 +29,7 @@ export async function restoreProtected(out: OffscreenCanvasRenderingContext2D, p
     const ownPixels = own.getImageData(0, 0, region.width, region.height).data;
     const pixels = out.getImageData(x, y, region.width, region.height);
     const inside = outlineCoverage(layer.outline, s, region);
-    restored.push({ name: layer.name, drift: changedShare(deltaMap(pixels.data, ownPixels), region.width, { weight: inside }) });
+    restored.push({ name: layer.name, drift: changedInside(pixels.data, ownPixels, region.width, inside) });
     // Grown by the edge, then softened by it: exactly 1 over the layer, fading to 0 an edge outside it.
     const mask = featherMask(outlineCoverage(layer.outline, s, region, edge), region.width, region.height, edge);
     blendByMask(pixels.data, ownPixels, mask);

@@ -1,3 +1,0 @@
-import { browserFigures } from './bench/browser.ts';
-await browserFigures();
-process.exit(0);
