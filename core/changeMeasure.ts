@@ -121,11 +121,7 @@ export function deltaMap(a: Uint8ClampedArray | Float32Array, b: Uint8ClampedArr
  * The share (0–1) of the counted pixels that changed: all of them, or all but an excluded box
  * (what an area edit was asked to change).
  */
-export function changedShare(
-  map: Float32Array,
-  width: number,
-  options: { exclude?: { x: number; y: number; width: number; height: number } } = {},
-): number {
+export function changedShare(map: Float32Array, width: number, options: { exclude?: { x: number; y: number; width: number; height: number } } = {}): number {
   let counted = 0;
   let changed = 0;
   const ex = options.exclude;

@@ -93,7 +93,14 @@ describe('the change measure (core/changeMeasure.ts)', () => {
     expect(Math.abs(changedInside(model, source, w, inside, 1600) - 0.5)).toBeLessThan(0.01);
     expect(changedInside(source, source, w, inside)).toBe(0);
     // A soft edge (0 < weight < 1) is not the layer: not counted.
-    expect(changedInside(model, source, w, inside.map((v) => v * 0.5))).toBe(0);
+    expect(
+      changedInside(
+        model,
+        source,
+        w,
+        inside.map((v) => v * 0.5),
+      ),
+    ).toBe(0);
   });
 
   it('draws the heat map clear where nothing changed, and says small shares as such', () => {
