@@ -96,3 +96,10 @@ export async function readyRun(s: Session, emulator: { reset(): void }, frame: s
     host.undoSteps.at.length = 0;
   });
 }
+
+/** Protects or unprotects one of a frame's layers as a designer does: the layer clicked on the canvas, then the panel's button. */
+export async function toggleProtect(s: Session, layer: string, on: boolean, frame = 'Snack pack'): Promise<void> {
+  await s.page.getByRole('button', { name: `${layer} on ${frame}` }).click();
+  await s.ui.getByRole('button', { name: `${on ? 'Protect' : 'Unprotect'} “${layer}”` }).click();
+  await s.ui.getByRole('button', { name: `${on ? 'Unprotect' : 'Protect'} “${layer}”` }).waitFor();
+}

@@ -1,16 +1,10 @@
-import { asRatio, placementBaseline, readyRun } from './baseline.ts';
+import { asRatio, placementBaseline, readyRun, toggleProtect } from './baseline.ts';
 import { watchMemory } from './family.ts';
 import { line, median } from './print.ts';
 import { openSession, startHarness, type Session } from '../test/e2e/harness.ts';
 
 const FRAME = 'Snack pack';
 const panel = (s: Session) => s.page.frames().find((f) => f.url().includes('/plugin/ui.html'))!;
-
-async function toggleProtect(s: Session, layer: string, on: boolean) {
-  await s.page.getByRole('button', { name: `${layer} on ${FRAME}` }).click();
-  await s.ui.getByRole('button', { name: `${on ? 'Protect' : 'Unprotect'} “${layer}”` }).click();
-  await s.ui.getByRole('button', { name: `${on ? 'Unprotect' : 'Protect'} “${layer}”` }).waitFor();
-}
 
 /** One run of `n` variations on the Snack pack: click → last result placed, the emulator's time left out; then how long the panel took to measure the change. */
 async function run(s: Session, h: Awaited<ReturnType<typeof startHarness>>, n: number, watch = false) {
