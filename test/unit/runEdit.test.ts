@@ -64,7 +64,7 @@ function fakeHost(options: { placeFails?: boolean; partsFail?: boolean; composeF
     async composeResult(parts, model, feather) {
       if (options.composeFails) throw new Error('the image could not be decoded');
       composed.push({ parts, feather });
-      return { bytes: new Uint8Array([7, ...model.bytes]), width: 2304, height: 1728 };
+      return { bytes: new Uint8Array([7, ...model.bytes!]), width: 2304, height: 1728 };
     },
   };
   return { host, log, pending, placed, bodies, composed };

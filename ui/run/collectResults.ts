@@ -7,6 +7,7 @@ import { openTasks, type PendingRun } from '../../core/records/pendingRun.ts';
 import { RunwareError } from '../../core/runware/failures.ts';
 import { RequestFailed } from '../requestFailed.ts';
 import type { RunwareClient } from '../runware/client.ts';
+import { encodedBytes } from '../runware/placeableImage.ts';
 import type { RunHost } from './runHost.ts';
 import { RunFailed, type PlacedResult, type RunOutcome, type RunProgress } from './runFailed.ts';
 import { errorText } from '../../core/errorText.ts';
@@ -95,7 +96,7 @@ export async function collectResults(
           try {
             const preview = await host.makePreview?.(image.bytes, image.bitmap);
             // Past Figma's 4096 px: the tiles go first, a message each, then the result that shows them.
-            const pixels = needsTiles(image) ? { tiles: await storeTiles(host, image, signal) } : { bytes: image.bytes };
+            const pixels = needsTiles(image) ? { tiles: await storeTiles(host, image, signal) } : { bytes: encodedBytes(image) };
             const place = {
               type: 'place-result',
               runId: run.runId,
@@ -118,8 +119,9 @@ export async function collectResults(
             unplaced.push(`${label(result.taskUUID)}${sentence(errorText(e))} ${KEPT_UNPLACED}`);
             return;
           } finally {
-            // The decoded image is not needed once the result is placed (or refused).
+            // The decoded images (the model's, a composite's) are not needed once the result is placed (or refused).
             decoded?.close();
+            image.bitmap?.close();
           }
           placed++;
           onProgress({ stage: 'waiting', placed, total });

@@ -1,10 +1,11 @@
 import { compositeSize, featherWidth } from '../../core/composite/areaPlan.ts';
 import { blendByMask, featherMask } from '../../core/composite/pixels.ts';
 import { context, outlineCoverage } from './outlineCoverage.ts';
-import { restoreProtected, type RestoredLayer } from './restoreProtected.ts';
+import { protectedPixels, restoreProtected, type RestoredLayer } from './restoreProtected.ts';
 import type { CompositeParts } from '../../core/protocol/composite.ts';
 import type { Rect } from '../../core/rect.ts';
-import type { PlaceableImage } from '../runware/placeableImage.ts';
+import { encodedBytes, type PlaceableImage } from '../runware/placeableImage.ts';
+import { needsTiles } from '../../core/tiles.ts';
 
 const bitmapOf = (bytes: Uint8Array) => createImageBitmap(new Blob([bytes as BlobPart]));
 
@@ -36,13 +37,13 @@ export async function composeResult(
   featherPercent: number,
 ): Promise<PlaceableImage & { restored: RestoredLayer[] }> {
   const size = compositeSize(parts.size, parts.scale);
-  const out = context(size.width, size.height);
-  // One decoded image at a time: the model's is drawn where it goes and closed before the frame's is decoded.
-  const modelBitmap = await bitmapOf(model.bytes);
   const area = parts.base && parts.area ? cropPixels(parts, size) : undefined;
-  const over = area ? context(area.width, area.height) : out;
-  over.imageSmoothingQuality = 'high';
-  if (area)
+  // At most two images of the composite's size held at once (at 4K, 64 MB each) of the three it
+  // takes: the model's (decoded when it arrived), the frame's render, the composite; each let go when done.
+  let modelBitmap: ImageBitmap | undefined = model.bitmap ?? (await bitmapOf(encodedBytes(model)));
+  const over = area ? context(area.width, area.height) : undefined;
+  if (over && area) {
+    over.imageSmoothingQuality = 'high';
     // The model's picture covers the crop exactly (its ratio was chosen to match).
     over.drawImage(
       modelBitmap,
@@ -51,19 +52,28 @@ export async function composeResult(
       parts.crop.width * parts.scale,
       parts.crop.height * parts.scale,
     );
-  else out.drawImage(modelBitmap, 0, 0, size.width, size.height);
-  modelBitmap.close();
+    modelBitmap.close();
+    modelBitmap = undefined;
+  }
+  // The frame's render: the protected layers' pixels copied out, drawn under an area edit, then let go.
   const base = parts.base ? await bitmapOf(parts.base) : undefined;
-  if (base && area && parts.area) {
+  const taken = base ? protectedPixels(parts, base, size) : [];
+  const out = context(size.width, size.height);
+  if (base && over && area && parts.area) {
     out.drawImage(base, 0, 0, size.width, size.height);
     const mask = featherMask(maskPixels(parts, area), area.width, area.height, featherWidth(parts.area, featherPercent, parts.scale));
     const pixels = out.getImageData(area.x, area.y, area.width, area.height);
     blendByMask(pixels.data, over.getImageData(0, 0, area.width, area.height).data, mask);
     out.putImageData(pixels, area.x, area.y);
   }
-  // Protected layers last but text: their pixels are the frame's, wherever the model put its own.
-  const restored = base ? await restoreProtected(out, parts, base) : [];
   base?.close();
+  if (modelBitmap) {
+    out.imageSmoothingQuality = 'high';
+    out.drawImage(modelBitmap, 0, 0, size.width, size.height);
+    modelBitmap.close();
+  }
+  // Protected layers last but text: their pixels are the frame's, wherever the model put its own.
+  const restored = restoreProtected(out, parts, taken);
   const s = parts.scale;
   for (const overlay of parts.overlays) {
     const bitmap = await bitmapOf(overlay.bytes);
@@ -77,6 +87,9 @@ export async function composeResult(
     out.restore();
     bitmap.close();
   }
-  const blob = await (out.canvas as OffscreenCanvas).convertToBlob({ type: 'image/png' });
-  return { bytes: new Uint8Array(await blob.arrayBuffer()), ...size, restored };
+  const canvas = out.canvas as OffscreenCanvas;
+  // Past Figma's 4096 px the composite is placed as tiles cut from its pixels: encoded whole, it would be wasted.
+  const bytes = needsTiles(size) ? undefined : new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+  // Its pixels, already decoded, for the preview and the tiles.
+  return { ...(bytes ? { bytes } : {}), bitmap: canvas.transferToImageBitmap(), ...size, restored };
 }

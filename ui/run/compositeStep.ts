@@ -62,7 +62,8 @@ export function compositeStep(host: RunHost, run: PendingRun, composite: Composi
         return { image: await host.composeResult(ready, image, composite.featherPercent), asIs: false };
       } catch (e) {
         notes.push(`${label}could not be laid over the frame (${errorText(e)}), so it was placed as Riverflow made it.`);
-        return { image, asIs: true };
+        // The composite may have used up the decoded image: the bytes are decoded again where needed.
+        return { image: { ...image, bitmap: undefined }, asIs: true };
       }
     },
   };

@@ -9,7 +9,8 @@ const PREVIEW_SIDE = 192;
  * scale images): a JPEG of at most 192 px a side and 64 KB, as base64 for plugin data.
  * Undefined when the browser cannot make one; the panel then asks Figma for a small export.
  */
-export async function makePreview(bytes: Uint8Array, decoded?: ImageBitmap): Promise<string | undefined> {
+export async function makePreview(bytes: Uint8Array | undefined, decoded?: ImageBitmap): Promise<string | undefined> {
+  if (!decoded && !bytes) return undefined;
   try {
     const bitmap = decoded ?? (await createImageBitmap(new Blob([bytes as BlobPart])));
     const scale = Math.min(1, PREVIEW_SIDE / Math.max(bitmap.width, bitmap.height));

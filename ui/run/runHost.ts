@@ -20,5 +20,5 @@ export interface RunHost {
   /** Cuts an image past Figma's 4096 px into the planned tiles, one encoded PNG at a time. */
   cutTiles(image: PlaceableImage, plan: readonly Rect[]): AsyncIterable<Uint8Array>;
   /** The History preview of an image as placed (base64 JPEG ≤ 64 KB); absent where no canvas can make one. */
-  makePreview?(bytes: Uint8Array, decoded?: ImageBitmap): Promise<string | undefined>;
+  makePreview?(bytes: Uint8Array | undefined, decoded?: ImageBitmap): Promise<string | undefined>;
 }

@@ -1,12 +1,12 @@
 import type { Rect } from '../../core/rect.ts';
-import type { PlaceableImage } from '../runware/placeableImage.ts';
+import { encodedBytes, type PlaceableImage } from '../runware/placeableImage.ts';
 
 /**
  * Cuts an image into tiles in the iframe, one PNG at a time: the decoded image and one tile's
  * canvas are all it holds (about two copies at most), and each tile leaves before the next is cut.
  */
 export async function* cutTiles(image: PlaceableImage, plan: readonly Rect[]): AsyncGenerator<Uint8Array> {
-  const own = image.bitmap ? undefined : await createImageBitmap(new Blob([image.bytes as BlobPart]));
+  const own = image.bitmap ? undefined : await createImageBitmap(new Blob([encodedBytes(image) as BlobPart]));
   const bitmap = image.bitmap ?? own!;
   try {
     for (const t of plan) {

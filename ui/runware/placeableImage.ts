@@ -6,7 +6,11 @@ import type { ImageResult } from '../../core/runware/response.ts';
 import type { RestoredLayer } from '../../core/changeMeasure.ts';
 
 export interface PlaceableImage {
-  readonly bytes: Uint8Array;
+  /**
+   * The encoded image (PNG, JPEG or GIF). Absent only on a composite past Figma's 4096 px: it is
+   * placed as tiles cut from `bitmap`, so encoding it whole would be wasted (see encodedBytes).
+   */
+  readonly bytes?: Uint8Array;
   readonly width: number;
   readonly height: number;
   /**
@@ -16,6 +20,12 @@ export interface PlaceableImage {
   readonly bitmap?: ImageBitmap;
   /** On a composite: the protected layers given back, with how much the model had changed each. */
   readonly restored?: readonly RestoredLayer[];
+}
+
+/** The encoded image, which every image placed whole has. */
+export function encodedBytes(image: PlaceableImage): Uint8Array {
+  if (!image.bytes) throw new Error('the image was not encoded');
+  return image.bytes;
 }
 
 /** Re-encodes WEBP as PNG in the iframe: Figma's createImage rejects WEBP. */
