@@ -1,5 +1,5 @@
 import type { FakeDocument, SceneType } from './base.ts';
-import { FakeSceneNode } from './nodes.ts';
+import { FakeSceneNode, type Artwork, type FakePage } from './nodes.ts';
 import { strict } from './strict.ts';
 import { FakeTextNode } from './text.ts';
 
@@ -24,5 +24,26 @@ export function createSceneNode(doc: FakeDocument, type: SceneType, name: string
   node.height = box.height ?? 100;
   node.writes = 0;
   doc.nodes.set(node.id, node);
+  return node;
+}
+
+/** A frame (or shape, or instance) the designer drew: artwork to render, a white fill, on a page or in a container. */
+export function addDesignerFrame(
+  doc: FakeDocument,
+  target: FakePage | FakeSceneNode,
+  type: SceneType,
+  name: string,
+  box: { x: number; y: number; width: number; height: number },
+  artwork?: Artwork,
+): FakeSceneNode {
+  const node = createSceneNode(doc, type, name, box);
+  // A frame added without artwork still shows something recognisable: its name on a card.
+  node.artwork = artwork ?? { background: '#e8e2d6', accent: '#3b5b8c', title: name };
+  node.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 }, opacity: 1, visible: true } as SolidPaint];
+  node.writes = 0;
+  if (target.type === 'PAGE') {
+    target.childList.push(node);
+    node.parent = target;
+  } else target.appendChild(node);
   return node;
 }

@@ -1,26 +1,24 @@
 import { clone, createClientStorage } from './clientStorage.ts';
 import type { FakeFigmaOptions, FakeHost } from './host.ts';
-import { createSceneNode } from './create.ts';
+import { addDesignerFrame, createSceneNode } from './create.ts';
+import { createEvents } from './events.ts';
 import { createNodeApi } from './nodeApi.ts';
 import { addPage, openFile, type OpenFile } from './files.ts';
 import type { Artwork, FakeDocument, FakePage, FakeSceneNode } from './nodes.ts';
 import { addLayer, type LayerSpec } from './layers.ts';
-import { strict } from './strict.ts';
+import { sessionGuard, strict } from './strict.ts';
 import { createUI } from './ui.ts';
 import { duplicateNode, everyNode, instanceOf } from './containers.ts';
 import { typeParameter } from './parameters.ts';
 import { captureDocument, describeDocument, UndoHistory } from './undo.ts';
 
-type Handler = (...args: unknown[]) => void;
-
 export type { FakeFigmaOptions, FakeHost } from './host.ts';
 export { snapshotNode } from './snapshot.ts';
 
 export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
-  const handlers = new Map<string, Set<Handler>>();
+  const events = createEvents(() => host.closed);
+  const { emit } = events;
   const inputHandlers = new Set<(event: ParameterInputEvent) => void>();
-  // Once the plugin is closed, Figma calls none of its callbacks.
-  const emit = (event: string, ...args: unknown[]) => !host.closed && handlers.get(event)?.forEach((h) => h(...args));
   let command = options.command ?? '';
   const exportCalls: FakeDocument['exportCalls'] = [];
   const imageBytes = new Map<string, Uint8Array>();
@@ -54,10 +52,6 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
   const persist = (key: string) => {
     storageWrites.push(key);
     options.onStorageChange?.(Object.fromEntries(storage));
-  };
-  const on = (event: string, h: Handler) => {
-    if (!handlers.has(event)) handlers.set(event, new Set());
-    handlers.get(event)!.add(h);
   };
   const clientStorage = createClientStorage(storage, persist, () => host.closed, options.storageLatencyMs);
 
@@ -141,15 +135,9 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       uiOptions.value = opts;
       options.onShowUI?.(opts);
     },
-    on: on as PluginAPI['on'],
-    once: ((event: string, h: Handler) => {
-      const once: Handler = (...args) => {
-        handlers.get(event)?.delete(once);
-        h(...args);
-      };
-      on(event, once);
-    }) as PluginAPI['once'],
-    off: ((event: string, h: Handler) => handlers.get(event)?.delete(h)) as PluginAPI['off'],
+    on: events.on as PluginAPI['on'],
+    once: events.once as PluginAPI['once'],
+    off: events.off as PluginAPI['off'],
     notify(message: string, opts?: NotificationOptions) {
       // Figma shows at most 100 characters of a notification (the typings): the rest is never seen.
       notifications.push({ message: message.slice(0, 100), error: opts?.error === true });
@@ -183,22 +171,8 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
     },
   };
 
-  const strictApi = strict(api, 'figma');
-  // After figma.closePlugin() the API stops working, as in Figma; and a closed session's code
-  // never reaches the next session's API (Figma throws the old sandbox away), so each start
-  // gets its own `figma`, dead once its session ends.
-  let session = 0;
-  const guardedFor = (mine: number) =>
-    new Proxy(strictApi, {
-      get(obj, prop, receiver) {
-        if ((host.closed || mine !== session) && typeof prop === 'string' && prop !== 'then')
-          throw new Error(`FakeFigma: figma.${prop} used after the plugin was closed`);
-        return Reflect.get(obj, prop, receiver);
-      },
-    });
-  let guarded = guardedFor(session);
-
-  Object.defineProperty(host, 'figma', { get: () => guarded as unknown as PluginAPI, enumerable: true });
+  const sessions = sessionGuard(strict(api, 'figma'), () => host.closed);
+  Object.defineProperty(host, 'figma', { get: () => sessions.current() as unknown as PluginAPI, enumerable: true });
   Object.assign(host, {
     addPage: (name: string) => designerStep(makePage(file, name)),
     goToPage(page: FakePage) {
@@ -230,17 +204,7 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       type: Parameters<FakeHost['addFrame']>[3] = 'FRAME',
       parent?: FakePage | FakeSceneNode,
     ) {
-      const node = createSceneNode(file.doc, type ?? 'FRAME', name, box);
-      // A frame added without artwork still shows something recognisable: its name on a card.
-      node.artwork = artwork ?? { background: '#e8e2d6', accent: '#3b5b8c', title: name };
-      node.fills = [{ type: 'SOLID', color: { r: 1, g: 1, b: 1 }, opacity: 1, visible: true } as SolidPaint];
-      node.writes = 0;
-      const target = parent ?? file.current;
-      if (target.type === 'PAGE') {
-        target.childList.push(node);
-        node.parent = target;
-      } else target.appendChild(node);
-      return designerStep(node);
+      return designerStep(addDesignerFrame(file.doc, parent ?? file.current, type ?? 'FRAME', name, box, artwork));
     },
     addInstance: (component: FakeSceneNode, name: string, at: { x: number; y: number }, parent?: FakePage | FakeSceneNode) =>
       designerStep(
@@ -276,14 +240,14 @@ export function createFakeFigma(options: FakeFigmaOptions): FakeHost {
       host.closed = true;
     },
     restart() {
-      handlers.clear();
+      events.clear();
       inputHandlers.clear();
       messageHandlers.clear();
       onmessage = undefined;
       uiOptions.value = undefined;
       // Fonts are loaded per plugin session.
       fonts.loaded.clear();
-      guarded = guardedFor(++session);
+      sessions.next();
       host.closed = false;
     },
     node: (id: string) => file.doc.nodes.get(id),

@@ -33,3 +33,25 @@ export function strict<T extends object>(target: T, label: string): T {
     },
   });
 }
+
+/**
+ * After figma.closePlugin() the API stops working, as in Figma; and a closed session's code never
+ * reaches the next session's API (Figma throws the old sandbox away), so each start gets its own
+ * `figma`, dead once its session ends.
+ */
+export function sessionGuard<T extends object>(api: T, closed: () => boolean) {
+  let session = 0;
+  const guardedFor = (mine: number) =>
+    new Proxy(api, {
+      get(obj, prop, receiver) {
+        if ((closed() || mine !== session) && typeof prop === 'string' && prop !== 'then')
+          throw new Error(`FakeFigma: figma.${prop} used after the plugin was closed`);
+        return Reflect.get(obj, prop, receiver);
+      },
+    });
+  let guarded = guardedFor(session);
+  return {
+    current: () => guarded,
+    next: () => void (guarded = guardedFor(++session)),
+  };
+}
