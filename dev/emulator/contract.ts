@@ -109,6 +109,17 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 export type ReferenceKind = 'uuid' | 'url' | 'dataURI' | 'base64';
 
 /** How a referenceImages entry is written, per the model page: UUID, URL, data URI or base64. */
+/** The output fields every image task shares (inference and upscale pages alike). */
+function outputProblem(task: Record<string, unknown>): EmuError | undefined {
+  if (task.outputType !== undefined && !['URL', 'base64Data', 'dataURI'].includes(task.outputType as string))
+    return invalid('outputType', 'must be URL, base64Data or dataURI');
+  if (task.outputFormat !== undefined && !['JPG', 'PNG', 'WEBP'].includes(task.outputFormat as string))
+    return invalid('outputFormat', 'must be JPG, PNG or WEBP');
+  if (task.outputQuality !== undefined && (!isInt(task.outputQuality) || task.outputQuality < 20 || task.outputQuality > 99))
+    return invalid('outputQuality', 'must be an integer from 20 to 99');
+  return undefined;
+}
+
 export function referenceKind(ref: string): ReferenceKind | undefined {
   if (isUuidV4(ref)) return 'uuid';
   if (/^data:image\/[a-z+]+;base64,/i.test(ref)) return 'dataURI';
@@ -157,12 +168,8 @@ export function validateInference(task: Record<string, unknown>): EmuError | und
   for (const ref of refs) {
     if (typeof ref !== 'string' || !referenceKind(ref)) return invalid('inputs.referenceImages', 'each image must be a UUID, URL, data URI or base64 string');
   }
-  if (task.outputType !== undefined && !['URL', 'base64Data', 'dataURI'].includes(task.outputType as string))
-    return invalid('outputType', 'must be URL, base64Data or dataURI');
-  if (task.outputFormat !== undefined && !['JPG', 'PNG', 'WEBP'].includes(task.outputFormat as string))
-    return invalid('outputFormat', 'must be JPG, PNG or WEBP');
-  if (task.outputQuality !== undefined && (!isInt(task.outputQuality) || task.outputQuality < 20 || task.outputQuality > 99))
-    return invalid('outputQuality', 'must be an integer from 20 to 99');
+  const output = outputProblem(task);
+  if (output) return output;
   if (task.numberResults !== undefined && (!isInt(task.numberResults) || task.numberResults < 1 || task.numberResults > 20))
     return invalid('numberResults', 'must be an integer from 1 to 20');
   if (task.ttl !== undefined && (!isInt(task.ttl) || task.ttl < 60)) return invalid('ttl', 'must be an integer of at least 60');
@@ -217,12 +224,8 @@ export function validateUpscale(task: Record<string, unknown>): EmuError | undef
   for (const key of Object.keys(inputs))
     if (key !== 'image') return { code: 'unsupportedParameter', message: `Parameter 'inputs.${key}' is not supported.`, parameter: `inputs.${key}` };
   if (typeof inputs.image !== 'string' || !referenceKind(inputs.image)) return invalid('inputs.image', 'must be a UUID, URL, data URI or base64 string');
-  if (task.outputType !== undefined && !['URL', 'base64Data', 'dataURI'].includes(task.outputType as string))
-    return invalid('outputType', 'must be URL, base64Data or dataURI');
-  if (task.outputFormat !== undefined && !['JPG', 'PNG', 'WEBP'].includes(task.outputFormat as string))
-    return invalid('outputFormat', 'must be JPG, PNG or WEBP');
-  if (task.outputQuality !== undefined && (!isInt(task.outputQuality) || task.outputQuality < 20 || task.outputQuality > 99))
-    return invalid('outputQuality', 'must be an integer from 20 to 99');
+  const output = outputProblem(task);
+  if (output) return output;
   if (task.deliveryMethod !== undefined && !['sync', 'async'].includes(task.deliveryMethod as string))
     return invalid('deliveryMethod', 'must be sync or async');
   if (task.includeCost !== undefined && typeof task.includeCost !== 'boolean') return invalid('includeCost', 'must be a boolean');

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { faultBody, type FaultQueue } from './faults.ts';
 import type { Account } from './account.ts';
 import { invalidBody, invalidKey, runTasks } from './runware.ts';
-import type { RecordedRequest } from './state.ts';
+import { recordRequest, type RecordedRequest } from './state.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -78,16 +78,7 @@ export function httpHandler(front: HttpFrontEnd): http.RequestListener {
     }
     const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
     const bearer = req.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
-    const record: RecordedRequest = {
-      transport: 'rest',
-      bytes: raw.length,
-      tasks: list,
-      auth: bearer ? 'header' : list[0]?.taskType === 'authentication' ? 'task' : 'none',
-      status: 0,
-      ms: 0,
-      answerBytes: 0,
-      answerJsonBytes: 0,
-    };
+    const record = recordRequest('rest', raw.length, list, bearer ? 'header' : list[0]?.taskType === 'authentication' ? 'task' : 'none');
     requests.push(record);
     const started = performance.now();
     res.on('finish', () => (record.ms = performance.now() - started));

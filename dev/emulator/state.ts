@@ -79,6 +79,16 @@ export interface RecordedRequest {
   answerJsonBytes: number;
 }
 
+/** A request as it arrived, before the emulator answers (status, time and answer sizes are filled in then). */
+export function recordRequest(
+  transport: RecordedRequest['transport'],
+  bytes: number,
+  tasks: readonly Record<string, unknown>[],
+  auth: RecordedRequest['auth'],
+): RecordedRequest {
+  return { transport, bytes, tasks, auth, status: 0, ms: 0, answerBytes: 0, answerJsonBytes: 0 };
+}
+
 export interface Charge {
   readonly taskUUID: string;
   readonly numberResults: number;

@@ -4,7 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { faultBody, type FaultQueue } from './faults.ts';
 import type { Account } from './account.ts';
 import { INVALID_KEY, invalidBody, runTasks } from './runware.ts';
-import type { RecordedRequest } from './state.ts';
+import { recordRequest, type RecordedRequest } from './state.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -53,16 +53,7 @@ export function attachWebSocket(
         body = undefined;
       }
       const list = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
-      const record: RecordedRequest = {
-        transport: 'ws',
-        bytes: text.length,
-        tasks: list,
-        auth: list[0]?.taskType === 'authentication' ? 'task' : 'none',
-        status: 0,
-        ms: 0,
-        answerBytes: 0,
-        answerJsonBytes: 0,
-      };
+      const record = recordRequest('ws', text.length, list, list[0]?.taskType === 'authentication' ? 'task' : 'none');
       requests.push(record);
       const started = performance.now();
       if (account.behaviour.latencyMs) await sleep(account.behaviour.latencyMs);
