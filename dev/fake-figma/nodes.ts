@@ -1,7 +1,7 @@
 import { FakeBase, type Artwork, type FakeDocument, type ParentNode, type SceneType } from './base.ts';
 import { multiply } from '../../core/composite/transform.ts';
 import { checkAppend, checkRemove, reflow } from './containers.ts';
-import { fillGeometryOf } from './geometry.ts';
+import { fillGeometryOf, renderBounds } from './geometry.ts';
 
 export type { Artwork, ExportRenderer, FakeDocument, FakeNode, SceneType } from './base.ts';
 export { FakeDocumentNode, FakePage } from './page.ts';
@@ -165,30 +165,9 @@ export class FakeSceneNode
     this.writes = 0;
   }
 
-  /**
-   * What exportAsync renders: the box grown by visible drop shadows and by strokes drawn
-   * outside it (children are clipped by frames here, as by default in Figma).
-   */
+  /** What exportAsync renders (see renderBounds). */
   get absoluteRenderBounds(): Rect | null {
-    const box = this.absoluteBoundingBox!;
-    let [left, top, right, bottom] = [box.x, box.y, box.x + box.width, box.y + box.height];
-    const stroke = this.strokes.some((p) => p.visible !== false)
-      ? this.strokeAlign === 'OUTSIDE'
-        ? this.strokeWeight
-        : this.strokeAlign === 'CENTER'
-          ? this.strokeWeight / 2
-          : 0
-      : 0;
-    [left, top, right, bottom] = [left - stroke, top - stroke, right + stroke, bottom + stroke];
-    for (const e of this.effects) {
-      if (e.type !== 'DROP_SHADOW' || e.visible === false) continue;
-      const reach = e.radius + (e.spread ?? 0);
-      left = Math.min(left, box.x + e.offset.x - reach);
-      top = Math.min(top, box.y + e.offset.y - reach);
-      right = Math.max(right, box.x + box.width + e.offset.x + reach);
-      bottom = Math.max(bottom, box.y + box.height + e.offset.y + reach);
-    }
-    return { x: left, y: top, width: right - left, height: bottom - top };
+    return renderBounds(this);
   }
 
   /** `mainComponent` is a sync lookup: under dynamic-page Figma refuses it. */
