@@ -82,7 +82,7 @@ export async function placeResult(run: PendingRun, image: ResultImage): Promise<
   const node = frameFrom
     ? await compositeResultFrame(frameFrom, tiles ? { tiles } : { imageHash }, slot)
     : tiles
-      ? tiledResult(tiles, slot)
+      ? tiledResult(tiles, image.asIs ? fitInside(slot, tiles.width, tiles.height) : slot)
       : plainResult(imageHash, image.asIs ? fitInside(slot, run.width, run.height) : slot);
   const finalSize = run.finishes ? sizeOf(modelOf(run.model), run.width, run.height) : undefined;
   const label = run.upscale

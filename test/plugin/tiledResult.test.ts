@@ -166,4 +166,38 @@ describe('a result past Figma’s 4096 px', () => {
     const sel = await p.waitFor('selection', (m) => m.nodes[0]?.id === frame.id);
     expect(sel.nodes[0]?.result).toEqual({ ...size, liveText: true });
   });
+
+  it('placed as Riverflow made it (its frame gone before compositing), a 4K result of another ratio fits inside its slot, never over the next', async () => {
+    const p = bootPlugin();
+    await p.ready();
+    const source = p.host.addFrame('Pack shot', { x: 0, y: 0, width: 1200, height: 900 });
+    // A narrow area's crop at 4K (3:7): the slots were planned at the frame's size and ratio.
+    const size = { width: 2592, height: 6048 };
+    const area: PendingRun = {
+      ...run([source.id]),
+      ...size,
+      tasks: [{ taskUUID: TASK, accepted: true }],
+      composite: {
+        frameId: source.id,
+        keepTextSharp: false,
+        featherPercent: 3,
+        size: { width: 1200, height: 900 },
+        area: { x: 1096, y: 189, width: 22, height: 439 },
+      },
+    };
+    expect(await p.ask({ type: 'pending-save', id: 1, run: area })).toMatchObject({ ok: true });
+    const png = new Uint8Array(
+      await sharp({ create: { ...size, channels: 3, background: '#a63' } })
+        .png({ compressionLevel: 1 })
+        .toBuffer(),
+    );
+    const parts = await storeTiles(p, png, size);
+    const r = await p.ask({ type: 'place-result', id: 2, runId: 'run-4k', taskUUID: TASK, imageUUID: 'img-4k', tiles: { ...size, parts }, asIs: true });
+    expect(r).toMatchObject({ ok: true });
+    const frame = p.host.node((r as { value: { nodeId: string } }).value.nodeId) as FakeSceneNode;
+    // Within the frame-sized slot, at the image's own ratio.
+    expect(frame.height).toBeLessThanOrEqual(900 + 1e-9);
+    expect(frame.width).toBeLessThanOrEqual(1200 + 1e-9);
+    expect(frame.width / frame.height).toBeCloseTo(size.width / size.height, 6);
+  });
 });

@@ -43,6 +43,20 @@ const FOUND: readonly Schedule[] = [
     layout: 'section',
     designer: ['duplicate', 'keep'],
   },
+  // The same at 4K, through a narrow marker: the uncomposited results came as tiles, at the crop's 3:7, taller than their slots.
+  {
+    scenario: 'area',
+    marker: { x: 1096, y: 189, width: 22, height: 439 },
+    variations: 3,
+    model: { id: 'sourceful:riverflow-2.0@pro', tier: '4K' },
+    processingPolls: 0,
+    runware: ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'],
+    main: ['ok'],
+    cancelAfter: 7,
+    reopens: ['sourceDeleted'],
+    layout: 'nested',
+    designer: ['undo', 'duplicate', 'keep'],
+  },
 ];
 
 describe('schedules the soak found', () => {
